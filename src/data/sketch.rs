@@ -1,0 +1,61 @@
+//! What the student drew, as data: pen strokes in pad-relative coordinates, optionally over a test
+//! digit. Kept as strokes (not pixels) so it survives a reload (saved as JSON) at any pad size.
+
+use serde::{Deserialize, Serialize};
+
+/// A point on the pad, `x` and `y` in [0, 1] from the top-left corner.
+pub type Point = [f32; 2];
+
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct Sketch {
+    /// Each stroke is the path of one pen-down … pen-up.
+    pub strokes: Vec<Vec<Point>>,
+    /// The test digit shown under the strokes, if one was loaded.
+    pub background: Option<usize>,
+}
+
+impl Sketch {
+    pub fn is_empty(&self) -> bool {
+        self.strokes.is_empty() && self.background.is_none()
+    }
+
+    /// The sketch as JSON for storage.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a sketch always serialises")
+    }
+
+    /// A stored sketch; anything unreadable or out of range gives `None` (start with a blank pad).
+    pub fn from_json(json: &str) -> Option<Self> {
+        let sketch: Self = serde_json::from_str(json).ok()?;
+        let in_range = sketch
+            .strokes
+            .iter()
+            .flatten()
+            .all(|p| p.iter().all(|v| (0.0..=1.0).contains(v)));
+        in_range.then_some(sketch)
+    }
+}
+
+/// Pen width as a fraction of the pad's side: a digit drawn across most of the pad then has
+/// MNIST's stroke width (about 2–3 of its 20 pixels) after preprocessing.
+pub const PEN_WIDTH: f32 = 0.075;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sketches_survive_storage_and_bad_storage_is_ignored() {
+        let s = Sketch {
+            strokes: vec![vec![[0.1, 0.2], [0.3, 0.4]]],
+            background: Some(7),
+        };
+        assert_eq!(Sketch::from_json(&s.to_json()), Some(s));
+        assert_eq!(Sketch::from_json("not json"), None);
+        assert_eq!(
+            Sketch::from_json(r#"{"strokes":[[[2.0,0.5]]],"background":null}"#),
+            None
+        );
+        assert!(Sketch::default().is_empty());
+    }
+}

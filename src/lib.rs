@@ -1,0 +1,22 @@
+//! Latent Lab: autoencoders and variational autoencoders you can draw on.
+//!
+//! The crate is split so that everything numeric is plain Rust, tested natively:
+//! - [`data`]: the bundled MNIST file, the train/test split and MNIST-style preprocessing of drawings;
+//! - [`model`]: the Burn modules (a `Config` and a `Module` per model) with their losses beside them;
+//! - [`analysis`]: PCA and reconstruction metrics;
+//! - [`train`]: the training loop the pretraining command uses;
+//! - `app` (WebAssembly only): the Leptos user interface, which only calls the modules above.
+
+pub mod analysis;
+pub mod data;
+pub mod model;
+pub mod rng;
+pub mod train;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+/// Side of an MNIST image in pixels.
+pub const SIDE: usize = 28;
+/// Pixels in an MNIST image (28 × 28).
+pub const PIXELS: usize = SIDE * SIDE;
