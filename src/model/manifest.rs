@@ -1,0 +1,76 @@
+//! The manifest written beside each pretrained model: what it is, how it was trained, how good it is.
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped when the manifest's meaning changes; the app refuses other versions.
+pub const MANIFEST_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ModelKind {
+    /// A deterministic autoencoder.
+    Ae,
+    /// A variational autoencoder.
+    Vae,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Architecture {
+    pub input: usize,
+    /// Encoder hidden widths from the input side (the decoder mirrors them), ReLU after each.
+    pub hidden: Vec<usize>,
+    pub latent: usize,
+    pub hidden_activation: String,
+    pub output_activation: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Training {
+    pub optimizer: String,
+    pub learning_rate: f64,
+    pub batch_size: usize,
+    pub epochs: usize,
+    pub seed: u64,
+    /// The reconstruction loss trained on.
+    pub loss: String,
+    /// Weight of the KL term (VAE only).
+    pub beta: Option<f64>,
+    /// Wall-clock seconds the training took on the machine that ran it.
+    pub seconds: f64,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DataInfo {
+    pub source: String,
+    pub train_images: usize,
+    pub test_images: usize,
+    pub split_seed: u32,
+}
+
+/// Test-split metrics. MSE is per pixel; BCE, KL and ELBO are nats per image.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Metrics {
+    pub test_mse: f64,
+    pub test_bce: f64,
+    pub test_kl: Option<f64>,
+    /// The evidence lower bound −(BCE + KL) with one sample of z per image (VAE only).
+    pub test_elbo: Option<f64>,
+    /// MSE of PCA with `pca_components` components fitted on the training split: the bar to beat.
+    pub pca_mse: f64,
+    pub pca_components: usize,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Manifest {
+    pub format_version: u32,
+    /// File stem, e.g. `ae-16`.
+    pub name: String,
+    pub kind: ModelKind,
+    pub title: String,
+    pub architecture: Architecture,
+    pub training: Training,
+    pub data: DataInfo,
+    pub metrics: Metrics,
+    /// The SafeTensors file beside this manifest.
+    pub weights: String,
+}

@@ -1,0 +1,12 @@
+//! The models of the course as Burn modules, each a `Config` and a `Module`, with the losses beside them.
+
+pub mod autoencoder;
+pub mod layers;
+pub mod loss;
+pub mod manifest;
+pub mod pretrained;
+pub mod store;
+pub mod vae;
+
+pub use autoencoder::{Autoencoder, AutoencoderConfig};
+pub use vae::{Vae, VaeConfig, VaeOutput};

@@ -1,0 +1,87 @@
+//! Building the shipped models from their manifest and SafeTensors bytes.
+
+use burn::prelude::*;
+
+use super::manifest::{MANIFEST_VERSION, Manifest, ModelKind};
+use super::store::{WeightsError, load_weights};
+use super::{Autoencoder, AutoencoderConfig, Vae, VaeConfig};
+
+/// The models the app loads at start, by file stem in `pretrained/`.
+pub const AE_16: &str = "ae-16";
+pub const VAE_16: &str = "vae-16";
+
+/// Reads a manifest, refusing other format versions.
+pub fn parse_manifest(json: &str) -> Result<Manifest, String> {
+    let manifest: Manifest =
+        serde_json::from_str(json).map_err(|e| format!("the model manifest is invalid: {e}"))?;
+    if manifest.format_version != MANIFEST_VERSION {
+        return Err(format!(
+            "model manifest version {} is not supported (expected {MANIFEST_VERSION})",
+            manifest.format_version
+        ));
+    }
+    Ok(manifest)
+}
+
+fn expect_kind(manifest: &Manifest, kind: ModelKind) -> Result<(), WeightsError> {
+    if manifest.kind == kind {
+        Ok(())
+    } else {
+        Err(WeightsError::Mismatch(format!(
+            "{} is a {:?} model, expected {kind:?}",
+            manifest.name, manifest.kind
+        )))
+    }
+}
+
+pub fn autoencoder_config(manifest: &Manifest) -> AutoencoderConfig {
+    let a = &manifest.architecture;
+    AutoencoderConfig::new(a.hidden.clone(), a.latent).with_input(a.input)
+}
+
+pub fn vae_config(manifest: &Manifest) -> VaeConfig {
+    let a = &manifest.architecture;
+    VaeConfig::new(a.hidden.clone(), a.latent).with_input(a.input)
+}
+
+pub fn load_autoencoder(
+    manifest: &Manifest,
+    weights: Vec<u8>,
+    device: &Device,
+) -> Result<Autoencoder, WeightsError> {
+    expect_kind(manifest, ModelKind::Ae)?;
+    load_weights(autoencoder_config(manifest).init(device), weights)
+}
+
+pub fn load_vae(
+    manifest: &Manifest,
+    weights: Vec<u8>,
+    device: &Device,
+) -> Result<Vae, WeightsError> {
+    expect_kind(manifest, ModelKind::Vae)?;
+    load_weights(vae_config(manifest).init(device), weights)
+}
+
+/// Native helpers for tests and the pretraining command.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod files {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    pub fn dir() -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/pretrained"))
+    }
+
+    pub fn read_manifest(name: &str) -> Result<Manifest, String> {
+        let path = dir().join(format!("{name}.json"));
+        parse_manifest(
+            &std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+        )
+    }
+
+    pub fn read_weights(manifest: &Manifest) -> Result<Vec<u8>, String> {
+        let path = dir().join(&manifest.weights);
+        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}

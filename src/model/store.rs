@@ -1,0 +1,67 @@
+//! Weights as SafeTensors bytes, through Burn's store, so a student can open them in PyTorch too.
+
+use std::fmt;
+
+use burn::module::Module;
+use burn::store::{ModuleSnapshot, SafetensorsStore, SafetensorsStoreError};
+
+/// Why weights could not be read into a model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WeightsError {
+    /// The bytes are not a readable SafeTensors file.
+    Unreadable(String),
+    /// The file is readable but does not fit the model (missing tensors, extra tensors, wrong shapes).
+    Mismatch(String),
+}
+
+impl fmt::Display for WeightsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable(why) => write!(f, "the weights file cannot be read: {why}"),
+            Self::Mismatch(why) => write!(f, "the weights do not fit this model: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for WeightsError {}
+
+/// Serialises a model's parameters as a SafeTensors file.
+pub fn weights_to_bytes<M: Module>(model: &M) -> Result<Vec<u8>, WeightsError> {
+    let mut store = SafetensorsStore::from_bytes(None);
+    model
+        .save_into(&mut store)
+        .map_err(|e| WeightsError::Unreadable(e.to_string()))?;
+    store
+        .get_bytes()
+        .map_err(|e| WeightsError::Unreadable(e.to_string()))
+}
+
+/// Loads SafeTensors bytes into a freshly initialised `model`, which must have exactly the file's
+/// tensors and shapes. The model comes back only when every tensor applied, so a failed load never
+/// leaves a half-loaded model in use.
+pub fn load_weights<M: Module>(mut model: M, bytes: Vec<u8>) -> Result<M, WeightsError> {
+    let mut store = SafetensorsStore::from_bytes(Some(bytes));
+    let result = model.load_from(&mut store).map_err(|e| match e {
+        // Burn's store checks every tensor's shape against the model.
+        SafetensorsStoreError::ValidationFailed(why) => WeightsError::Mismatch(why),
+        other => WeightsError::Unreadable(other.to_string()),
+    })?;
+    if !result.errors.is_empty() {
+        let errors: Vec<String> = result.errors.iter().map(|e| format!("{e:?}")).collect();
+        return Err(WeightsError::Mismatch(errors.join("; ")));
+    }
+    if !result.missing.is_empty() {
+        let missing: Vec<&str> = result.missing.iter().map(|(p, _)| p.as_str()).collect();
+        return Err(WeightsError::Mismatch(format!(
+            "missing tensors {}",
+            missing.join(", ")
+        )));
+    }
+    if !result.unused.is_empty() {
+        return Err(WeightsError::Mismatch(format!(
+            "unexpected tensors {}",
+            result.unused.join(", ")
+        )));
+    }
+    Ok(model)
+}
