@@ -1,0 +1,57 @@
+//! A 28×28 image drawn at its own resolution and upscaled by CSS (pixelated), white ink on black
+//! as in MNIST. `None` shows an empty (black) image.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, ImageData};
+
+use crate::{PIXELS, SIDE};
+
+/// Paints `pixels` (intensities in [0, 1]) onto a canvas `width` pixels wide.
+pub fn paint_gray(canvas: &web_sys::HtmlCanvasElement, pixels: &[f32], width: u32) {
+    let Some(ctx) = context_2d(canvas) else {
+        return;
+    };
+    let rgba: Vec<u8> = pixels
+        .iter()
+        .flat_map(|&v| {
+            let g = (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+            [g, g, g, 255]
+        })
+        .collect();
+    if let Ok(image) = ImageData::new_with_u8_clamped_array(Clamped(&rgba), width) {
+        let _ = ctx.put_image_data(&image, 0.0, 0.0);
+    }
+}
+
+pub fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
+#[component]
+pub fn DigitCanvas(
+    #[prop(into)] pixels: Signal<Option<Vec<f32>>>,
+    testid: &'static str,
+    #[prop(into)] label: String,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        match pixels.get() {
+            Some(p) if p.len() == PIXELS => paint_gray(&el, &p, SIDE as u32),
+            _ => paint_gray(&el, &[0.0; PIXELS], SIDE as u32),
+        }
+    });
+    view! {
+        <canvas
+            node_ref=canvas
+            class="digit"
+            width=SIDE.to_string()
+            height=SIDE.to_string()
+            data-testid=testid
+            role="img"
+            aria-label=label
+        ></canvas>
+    }
+}

@@ -1,0 +1,120 @@
+//! Choosing the engines: Burn's wgpu backend on WebGPU when the browser offers an adapter and a
+//! device, and Burn's pure-Rust CPU backend (Flex, in WebAssembly) always.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use burn::prelude::*;
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::fetch::js_message;
+
+/// Which of Burn's backends runs a workload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    WebGpu,
+    Cpu,
+}
+
+impl Backend {
+    /// The value of the badge's `data-backend` attribute.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Backend::WebGpu => "webgpu",
+            Backend::Cpu => "cpu",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Backend::WebGpu => "WebGPU",
+            Backend::Cpu => "CPU (WebAssembly)",
+        }
+    }
+}
+
+/// A WebGPU device with a flag raised when the browser reports it lost or broken.
+#[derive(Clone)]
+pub struct GpuEngine {
+    pub device: Device,
+    pub adapter: String,
+    healthy: Arc<AtomicBool>,
+}
+
+impl GpuEngine {
+    pub fn is_healthy(&self) -> bool {
+        self.healthy.load(Ordering::Relaxed)
+    }
+
+    pub fn mark_broken(&self) {
+        self.healthy.store(false, Ordering::Relaxed);
+    }
+}
+
+/// Asks the browser for WebGPU and initialises Burn's wgpu runtime on it. The error is the
+/// sentence the engine badge shows.
+pub async fn init_webgpu() -> Result<GpuEngine, String> {
+    let navigator: JsValue = web_sys::window().ok_or("no window")?.navigator().into();
+    let gpu = Reflect::get(&navigator, &"gpu".into()).unwrap_or(JsValue::UNDEFINED);
+    if gpu.is_undefined() || gpu.is_null() {
+        return Err("WebGPU unavailable in this browser".into());
+    }
+    // Ask for an adapter ourselves first: a browser with WebGPU switched off or without a usable
+    // GPU answers null, which deserves its own message.
+    let request: Function = Reflect::get(&gpu, &"requestAdapter".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("WebGPU unavailable in this browser (no requestAdapter)")?;
+    let promise: js_sys::Promise = request
+        .call0(&gpu)
+        .map_err(|e| format!("WebGPU adapter request failed: {}", js_message(&e)))?
+        .dyn_into()
+        .map_err(|_| "WebGPU adapter request returned no promise".to_string())?;
+    let adapter = JsFuture::from(promise)
+        .await
+        .map_err(|e| format!("WebGPU adapter request failed: {}", js_message(&e)))?;
+    if adapter.is_null() || adapter.is_undefined() {
+        return Err(
+            "WebGPU is present but offers no adapter (no compatible GPU, or WebGPU is disabled)"
+                .into(),
+        );
+    }
+    let (device, setup) = Device::wgpu_options()
+        .init_with_setup_async()
+        .await
+        .map_err(|e| format!("WebGPU device could not be created: {e}"))?;
+    let healthy = Arc::new(AtomicBool::new(true));
+    let flag = healthy.clone();
+    setup
+        .device
+        .set_device_lost_callback(move |reason, message| {
+            log::warn!("WebGPU device lost ({reason:?}): {message}");
+            flag.store(false, Ordering::Relaxed);
+        });
+    let flag = healthy.clone();
+    setup.device.on_uncaptured_error(Arc::new(move |error| {
+        log::error!("WebGPU error: {error}");
+        flag.store(false, Ordering::Relaxed);
+    }));
+    let info = setup.adapter.get_info();
+    let adapter = if info.name.is_empty() {
+        format!("{:?}", info.backend)
+    } else {
+        info.name.clone()
+    };
+    Ok(GpuEngine {
+        device,
+        adapter,
+        healthy,
+    })
+}
+
+/// Milliseconds since the page started, for measuring workloads.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
