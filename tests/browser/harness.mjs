@@ -1,0 +1,128 @@
+// Shared browser-test helpers: start Debian's Chromium (with or without WebGPU on SwiftShader),
+// open the app, draw with the mouse, and read canvases back as pixel intensities.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = process.env.LATENT_LAB_DIST ?? join(here, '..', '..', 'dist');
+
+const COMMON = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+// WebGPU on SwiftShader (CPU emulation of a GPU), as measured in docs/toolchain.md.
+const WEBGPU = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export const ENGINES = ['webgpu', 'cpu'];
+
+/** Starts the server and a browser; `engine` is 'webgpu' (WebGPU flags) or 'cpu' (none). */
+export async function launch(engine) {
+  const server = await serve(DIST);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: engine === 'webgpu' ? [...COMMON, ...WEBGPU] : COMMON,
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return {
+    page,
+    context,
+    problems,
+    url: server.url,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens `hash` (e.g. '#/draw') and waits until the app is ready; fails fast on an error state. */
+export async function openApp(page, url, hash = '#/draw') {
+  await page.goto(url + hash);
+  await page.waitForSelector('#app[data-state="ready"], #app[data-state="error"]', { timeout: 240_000 });
+  const state = await page.getAttribute('#app', 'data-state');
+  if (state !== 'ready') {
+    throw new Error(`app failed to load: ${await page.textContent('[data-testid="load-error"]')}`);
+  }
+}
+
+/** Draws a polyline (points in pad fractions [0, 1]) with the mouse. */
+export async function drawStroke(page, points, steps = 6) {
+  const box = await page.locator('[data-testid="draw-pad"]').boundingBox();
+  const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps });
+  await page.mouse.up();
+}
+
+/** A canvas's pixels as intensities in [0, 1] (red channel; the app draws grey levels). */
+export async function readCanvas(page, testid) {
+  return page.evaluate((id) => {
+    const c = document.querySelector(`[data-testid="${id}"]`);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const out = [];
+    for (let i = 0; i < d.length; i += 4) out.push(d[i] / 255);
+    return out;
+  }, testid);
+}
+
+/** Waits until a canvas has at least `minInk` pixels brighter than 0.5. */
+export async function waitForInk(page, testid, minInk = 20) {
+  await page.waitForFunction(
+    ([id, min]) => {
+      const c = document.querySelector(`[data-testid="${id}"]`);
+      if (!c) return false;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] > 127) ink++;
+      return ink >= min;
+    },
+    [testid, minInk],
+    { timeout: 60_000 },
+  );
+}
+
+export function correlation(a, b) {
+  const n = a.length;
+  const ma = a.reduce((s, v) => s + v, 0) / n;
+  const mb = b.reduce((s, v) => s + v, 0) / n;
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
+  return saa === 0 || sbb === 0 ? 0 : sab / Math.sqrt(saa * sbb);
+}
+
+/** Bounding box and centre of mass of a 28×28 image. */
+export function geometry(img, side = 28) {
+  let x0 = side, y0 = side, x1 = -1, y1 = -1, m = 0, mx = 0, my = 0;
+  img.forEach((v, i) => {
+    const x = i % side, y = Math.floor(i / side);
+    if (v > 0.05) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); }
+    m += v; mx += v * (x + 0.5); my += v * (y + 0.5);
+  });
+  return { width: x1 - x0 + 1, height: y1 - y0 + 1, cx: mx / m, cy: my / m, mass: m };
+}
+
+export const SEVEN = [[0.25, 0.2], [0.75, 0.2], [0.45, 0.85]];
+export const ONE = [[0.52, 0.15], [0.48, 0.85]];

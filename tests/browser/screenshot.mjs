@@ -1,0 +1,24 @@
+// Takes a screenshot of the draw view after drawing a digit (for the README and for looking at
+// the app): `node screenshot.mjs [webgpu|cpu] [out.png]`.
+import { launch, openApp, drawStroke, waitForInk, SEVEN } from './harness.mjs';
+
+const engine = process.argv[2] ?? 'cpu';
+const out = process.argv[3] ?? 'screenshot.png';
+const app = await launch(engine);
+try {
+  await openApp(app.page, app.url);
+  await drawStroke(app.page, SEVEN);
+  await waitForInk(app.page, 'recon-vae');
+  const badge = app.page.locator('[data-testid="backend-badge"]');
+  console.log(JSON.stringify({
+    backend: await badge.getAttribute('data-backend'),
+    live: await badge.getAttribute('data-live'),
+    maxDiff: await badge.getAttribute('data-max-diff'),
+    text: (await badge.textContent()).trim(),
+    timing: await app.page.textContent('[data-testid="timing"]'),
+    problems: app.problems,
+  }, null, 1));
+  await app.page.screenshot({ path: out, fullPage: true });
+} finally {
+  await app.close();
+}
