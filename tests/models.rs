@@ -121,7 +121,7 @@ fn a_short_training_run_lowers_the_loss() {
     for _ in 0..6 {
         for batch in order.epoch(32) {
             let x = images_tensor(&data.train, &batch, &ad);
-            let l = ae.step(x.clone()).into_scalar::<f32>();
+            let l = ae.step(x.clone(), x.clone()).into_scalar::<f32>();
             ae_first.get_or_insert(l);
             ae_last = l;
             let l = vae.step(x).total.into_scalar::<f32>();

@@ -13,16 +13,21 @@ use latent_lab::{
     data::Dataset,
     model::{
         AutoencoderConfig, VaeConfig,
+        manifest::CorruptionMetric,
         manifest::{
             Architecture, DataInfo, MANIFEST_VERSION, Manifest, Metrics, ModelKind, Training,
         },
-        pretrained::{AE_16, VAE_16, files},
-        store::weights_to_bytes,
+        pretrained::{AE_16, DAE_16, INPAINT_16, VAE_16, files, load_autoencoder},
+        store::{load_weights, weights_to_bytes},
     },
+    rng::seeded,
     train::{
         AutoencoderTrainer, BatchOrder, TrainSettings, VaeTrainer,
-        evaluate::{Evaluation, evaluate_autoencoder, evaluate_vae},
+        evaluate::{
+            Evaluation, benchmarks, evaluate_autoencoder, evaluate_vae, masked_mse, reconstruct_all,
+        },
         images_tensor,
+        noise::TrainingNoise,
     },
 };
 
@@ -34,6 +39,7 @@ struct Spec {
     hidden: &'static [usize],
     latent: usize,
     beta: Option<f64>,
+    noise: Option<TrainingNoise>,
     settings: TrainSettings,
 }
 
@@ -44,16 +50,21 @@ fn specs() -> Vec<Spec> {
         epochs: 60,
         seed: 1,
     };
-    vec![
-        Spec {
-            name: AE_16,
-            title: "Undercomplete autoencoder, 16-D code",
-            kind: ModelKind::Ae,
-            hidden: &[256, 64],
-            latent: 16,
-            beta: None,
-            settings: settings.clone(),
+    let autoencoder = |name, title, noise, seed| Spec {
+        name,
+        title,
+        kind: ModelKind::Ae,
+        hidden: &[256, 64],
+        latent: 16,
+        beta: None,
+        noise,
+        settings: TrainSettings {
+            seed,
+            ..settings.clone()
         },
+    };
+    vec![
+        autoencoder(AE_16, "Undercomplete autoencoder, 16-D code", None, 1),
         Spec {
             name: VAE_16,
             title: "Variational autoencoder, 16-D latent",
@@ -61,11 +72,30 @@ fn specs() -> Vec<Spec> {
             hidden: &[256, 64],
             latent: 16,
             beta: Some(1.0),
+            noise: None,
             settings: TrainSettings {
                 seed: 2,
-                ..settings
+                ..settings.clone()
             },
         },
+        autoencoder(
+            DAE_16,
+            "Denoising autoencoder, 16-D code",
+            Some(TrainingNoise::Denoising {
+                max_sigma: 0.7,
+                max_salt_pepper: 0.2,
+            }),
+            3,
+        ),
+        autoencoder(
+            INPAINT_16,
+            "Inpainting autoencoder, 16-D code",
+            Some(TrainingNoise::Inpainting {
+                min_side: 6,
+                max_side: 14,
+            }),
+            4,
+        ),
     ]
 }
 
@@ -108,6 +138,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         let started = Instant::now();
         let (weights, eval) = train(&spec, &data);
         let seconds = started.elapsed().as_secs_f64();
+        let corruption = spec
+            .noise
+            .as_ref()
+            .map(|noise| corruption_metric(noise, &weights, &data));
         let metrics = Metrics {
             test_mse: eval.mse,
             test_bce: eval.bce,
@@ -115,6 +149,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             test_elbo: eval.kl.map(|kl| -(eval.bce + kl)),
             pca_mse,
             pca_components: spec.latent,
+            corruption,
         };
         println!("{}: {metrics:?} after {seconds:.0} s", spec.name);
         let manifest = Manifest {
@@ -137,6 +172,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 seed: spec.settings.seed,
                 loss: "binary cross-entropy".into(),
                 beta: spec.beta,
+                noise: spec.noise.clone(),
                 seconds: (seconds * 10.0).round() / 10.0,
             },
             data: DataInfo {
@@ -169,13 +205,24 @@ fn train(spec: &Spec, data: &Dataset) -> (Vec<u8>, Evaluation) {
             let model =
                 AutoencoderConfig::new(spec.hidden.to_vec(), spec.latent).init(&train_device);
             let mut trainer = AutoencoderTrainer::new(model, s.learning_rate);
+            let mut noise_rng = seeded(s.seed.wrapping_add(1000));
             for epoch in 1..=s.epochs {
                 let mut sum = 0.0;
                 let batches = order.epoch(s.batch_size);
                 for batch in &batches {
-                    sum += trainer
-                        .step(images_tensor(&data.train, batch, &train_device))
-                        .into_scalar::<f32>() as f64;
+                    let clean = images_tensor(&data.train, batch, &train_device);
+                    let input = match &spec.noise {
+                        None => clean.clone(),
+                        Some(noise) => {
+                            let corrupted =
+                                noise.corrupt_batch(&data.train.batch(batch), &mut noise_rng);
+                            Tensor::from_data(
+                                TensorData::new(corrupted, [batch.len(), PIXELS]),
+                                &train_device,
+                            )
+                        }
+                    };
+                    sum += trainer.step(input, clean).into_scalar::<f32>() as f64;
                 }
                 println!(
                     "{} epoch {epoch}: train BCE {:.2}",
@@ -211,5 +258,50 @@ fn train(spec: &Spec, data: &Dataset) -> (Vec<u8>, Evaluation) {
             let eval = evaluate_vae(&model, &data.test, &device, s.seed);
             (weights_to_bytes(&model).expect("weights serialise"), eval)
         }
+    }
+}
+
+/// The benchmark a corruption-trained autoencoder is judged on, for it and for the plain `ae-16`
+/// (read from `pretrained/`, so the plain model must be trained first).
+fn corruption_metric(noise: &TrainingNoise, weights: &[u8], data: &Dataset) -> CorruptionMetric {
+    let device = Device::flex();
+    let plain_manifest =
+        files::read_manifest(AE_16).expect("ae-16 is trained before the corruption models");
+    let plain = load_autoencoder(
+        &plain_manifest,
+        files::read_weights(&plain_manifest).unwrap(),
+        &device,
+    )
+    .unwrap();
+    let model = load_weights(
+        AutoencoderConfig::new(
+            plain_manifest.architecture.hidden.clone(),
+            plain_manifest.architecture.latent,
+        )
+        .init(&device),
+        weights.to_vec(),
+    )
+    .unwrap();
+    let clean = data.test.all_images();
+    let (benchmark, inputs, region) = match noise {
+        TrainingNoise::Denoising { .. } => (
+            "Gaussian noise σ = 0.5, MSE against clean",
+            benchmarks::gaussian_half(&data.test),
+            vec![true; clean.len()],
+        ),
+        TrainingNoise::Inpainting { .. } => {
+            let (occluded, hidden) = benchmarks::occlusion_10(&data.test);
+            (
+                "one random 10×10 occlusion, MSE against clean inside the mask",
+                occluded,
+                hidden,
+            )
+        }
+    };
+    let mse = |m| masked_mse(&reconstruct_all(m, &inputs, &device), &clean, &region);
+    CorruptionMetric {
+        benchmark: benchmark.into(),
+        model_mse: mse(&model),
+        plain_ae_mse: mse(&plain),
     }
 }

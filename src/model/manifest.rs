@@ -2,13 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::train::noise::TrainingNoise;
+
 /// Bumped when the manifest's meaning changes; the app refuses other versions.
 pub const MANIFEST_VERSION: u32 = 1;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum ModelKind {
-    /// A deterministic autoencoder.
+    /// A deterministic autoencoder (plain, denoising or inpainting: the architecture is the same).
     Ae,
     /// A variational autoencoder.
     Vae,
@@ -35,6 +37,8 @@ pub struct Training {
     pub loss: String,
     /// Weight of the KL term (VAE only).
     pub beta: Option<f64>,
+    /// The corruption of training inputs (denoising and inpainting autoencoders only).
+    pub noise: Option<TrainingNoise>,
     /// Wall-clock seconds the training took on the machine that ran it.
     pub seconds: f64,
 }
@@ -58,6 +62,16 @@ pub struct Metrics {
     /// MSE of PCA with `pca_components` components fitted on the training split: the bar to beat.
     pub pca_mse: f64,
     pub pca_components: usize,
+    /// The corruption benchmark this model was trained for, against the plain autoencoder.
+    pub corruption: Option<CorruptionMetric>,
+}
+
+/// MSE against the clean test digits under a fixed corruption, for this model and the plain AE.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct CorruptionMetric {
+    pub benchmark: String,
+    pub model_mse: f64,
+    pub plain_ae_mse: f64,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -9,6 +9,8 @@ use super::{Autoencoder, AutoencoderConfig, Vae, VaeConfig};
 /// The models the app loads at start, by file stem in `pretrained/`.
 pub const AE_16: &str = "ae-16";
 pub const VAE_16: &str = "vae-16";
+pub const DAE_16: &str = "dae-16";
+pub const INPAINT_16: &str = "inpaint-16";
 
 /// Reads a manifest, refusing other format versions.
 pub fn parse_manifest(json: &str) -> Result<Manifest, String> {

@@ -82,3 +82,62 @@ pub fn evaluate_vae(model: &Vae, split: &Split, device: &Device, seed: u64) -> E
         kl: Some(kl_v),
     }
 }
+
+/// Reconstructions of `images` (one after another) by an autoencoder, in batches.
+pub fn reconstruct_all(model: &Autoencoder, images: &[f32], device: &Device) -> Vec<f32> {
+    let mut out = Vec::with_capacity(images.len());
+    for chunk in images.chunks(EVAL_BATCH * crate::PIXELS) {
+        let n = chunk.len() / crate::PIXELS;
+        let x = Tensor::from_data(TensorData::new(chunk.to_vec(), [n, crate::PIXELS]), device);
+        let r = model
+            .forward(x)
+            .into_data()
+            .try_into_vec::<f32>()
+            .expect("float output");
+        out.extend(r);
+    }
+    out
+}
+
+/// The course's two corruption benchmarks on a split, reproducible from their seeds.
+pub mod benchmarks {
+    use crate::data::Split;
+    use crate::data::corrupt::{Corruption, Mask};
+    use crate::rng::seeded;
+
+    /// The split under Gaussian noise with σ = 0.5 (clipped to [0, 1]).
+    pub fn gaussian_half(split: &Split) -> Vec<f32> {
+        Corruption {
+            noise_sigma: 0.5,
+            seed: 505,
+            ..Default::default()
+        }
+        .apply_batch(&split.all_images())
+    }
+
+    /// The split with one random 10×10 occlusion per digit, and the hidden pixels of each image.
+    pub fn occlusion_10(split: &Split) -> (Vec<f32>, Vec<bool>) {
+        let mut rng = seeded(1010);
+        let mut images = split.all_images();
+        let mut hidden = Vec::with_capacity(images.len());
+        for img in images.chunks_exact_mut(crate::PIXELS) {
+            let mut mask = Mask::default();
+            mask.add_random_patches(1, 10, &mut rng);
+            mask.apply(img);
+            hidden.extend(mask.hidden);
+        }
+        (images, hidden)
+    }
+}
+
+/// Mean squared error over the pixels where `region` is true.
+pub fn masked_mse(a: &[f32], b: &[f32], region: &[bool]) -> f64 {
+    let (mut sum, mut n) = (0.0f64, 0usize);
+    for ((x, y), &r) in a.iter().zip(b).zip(region) {
+        if r {
+            sum += ((x - y) as f64).powi(2);
+            n += 1;
+        }
+    }
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}

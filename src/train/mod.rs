@@ -4,6 +4,7 @@
 
 pub mod batches;
 pub mod evaluate;
+pub mod noise;
 
 use burn::module::Module;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
@@ -56,10 +57,12 @@ impl AutoencoderTrainer {
         self.model.as_ref().expect("model is present between steps")
     }
 
-    /// One step on a batch `[n, 784]`; returns the loss before the update (nats per image).
-    pub fn step(&mut self, batch: Tensor<2>) -> Tensor<1> {
+    /// One step: reconstruct `target` from `input` (the same batch for a plain autoencoder, a
+    /// corrupted copy for a denoising or inpainting one), both `[n, 784]`. Returns the loss before
+    /// the update (nats per image).
+    pub fn step(&mut self, input: Tensor<2>, target: Tensor<2>) -> Tensor<1> {
         let model = self.model.take().expect("model is present between steps");
-        let loss = bce_with_logits(model.forward_logits(batch.clone()), batch);
+        let loss = bce_with_logits(model.forward_logits(input), target);
         self.model = Some(optimise(&mut self.optim, self.learning_rate, model, &loss));
         loss.detach()
     }
