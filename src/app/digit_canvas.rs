@@ -55,3 +55,38 @@ pub fn DigitCanvas(
         ></canvas>
     }
 }
+
+/// Lays out `rows` of 28×28 images (each row: its images one after another) as one grey image
+/// `cols × 28` wide, for a mosaic canvas.
+pub fn mosaic(rows: &[Vec<f32>], cols: usize) -> Vec<f32> {
+    let width = cols * SIDE;
+    let mut out = vec![0.0; rows.len() * SIDE * width];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, img) in row.chunks_exact(PIXELS).take(cols).enumerate() {
+            for y in 0..SIDE {
+                let dst = (r * SIDE + y) * width + c * SIDE;
+                out[dst..dst + SIDE].copy_from_slice(&img[y * SIDE..(y + 1) * SIDE]);
+            }
+        }
+    }
+    out
+}
+
+/// A grid of digits: `rows` of `cols` images each.
+#[component]
+pub fn MosaicCanvas(
+    #[prop(into)] rows: Signal<Vec<Vec<f32>>>,
+    cols: usize,
+    testid: &'static str,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        rows.with(|rows| {
+            el.set_width((cols * SIDE) as u32);
+            el.set_height((rows.len().max(1) * SIDE) as u32);
+            paint_gray(&el, &mosaic(rows, cols), (cols * SIDE) as u32);
+        });
+    });
+    view! { <canvas node_ref=canvas class="mosaic" data-testid=testid></canvas> }
+}

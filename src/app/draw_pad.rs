@@ -141,6 +141,17 @@ fn model_input(canvas: &HtmlCanvasElement, sketch: &Sketch, data: &Dataset) -> O
     Some(input)
 }
 
+/// The model input of the sketch saved by the draw view, rendered on an off-screen pad, so other
+/// views can start from the student's own digit.
+pub fn saved_sketch_input(data: &Dataset) -> Option<Vec<f32>> {
+    let sketch = saved_sketch();
+    let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(PAD);
+    canvas.set_height(PAD);
+    render(&context_2d(&canvas)?, &sketch, data);
+    model_input(&canvas, &sketch, data)
+}
+
 /// The pad. `sketch` is owned by the parent (so buttons can clear it or load a digit); `input`
 /// receives the model input after every change, at most once per animation frame.
 #[component]

@@ -10,6 +10,7 @@ use super::draw_pad::{DrawPad, saved_sketch};
 use super::engine::{Backend, now_ms};
 use super::inference::Reconstruction;
 use super::loader::Loaded;
+use super::runner::LatestRunner;
 use crate::data::sketch::Sketch;
 use crate::model::manifest::Manifest;
 
@@ -62,46 +63,33 @@ pub fn DrawView(lab: Arc<Loaded>) -> impl IntoView {
     let data = StoredValue::new(lab.data.clone());
     let run_error = RwSignal::new(None::<String>);
 
-    // Latest-wins inference: while one reconstruction runs, only the newest input waits.
-    let busy = StoredValue::new(false);
-    let queued = StoredValue::new(None::<Vec<f32>>);
+    let runner = LatestRunner::new();
     let runner_lab = lab.clone();
     let submit = move |x: Vec<f32>| {
-        if busy.get_value() {
-            queued.set_value(Some(x));
-            return;
-        }
-        busy.set_value(true);
         let lab = runner_lab.clone();
-        leptos::task::spawn_local(async move {
-            let mut next = Some(x);
-            while let Some(x) = next.take() {
-                let wanted = match choice.get_untracked() {
+        runner.submit(x, move |x| {
+            let lab = lab.clone();
+            async move {
+                let wanted = match choice.try_get_untracked().unwrap_or(EngineChoice::Auto) {
                     EngineChoice::Auto => lab.engine.get_untracked().live,
                     EngineChoice::WebGpu => Backend::WebGpu,
                     EngineChoice::Cpu => Backend::Cpu,
                 };
-                let (pair, engine) = lab.pair(wanted);
                 let start = now_ms();
-                match pair.reconstruct(&x).await {
-                    Ok(recon) => {
-                        run_error.set(None);
-                        result.set(Some(LiveResult {
+                match lab.reconstruct_on(wanted, &x).await {
+                    Ok((recon, engine)) => {
+                        run_error.try_set(None);
+                        result.try_set(Some(LiveResult {
                             recon,
                             engine,
                             ms: now_ms() - start,
                         }));
                     }
-                    Err(why) if engine == Backend::WebGpu => {
-                        lab.fall_back_to_cpu(&format!("WebGPU failed ({why})"));
-                        next = Some(x);
-                        continue;
+                    Err(why) => {
+                        _ = run_error.try_set(Some(format!("The models could not run: {why}")))
                     }
-                    Err(why) => run_error.set(Some(format!("The models could not run: {why}"))),
                 }
-                next = queued.try_update_value(Option::take).flatten();
             }
-            busy.set_value(false);
         });
     };
 

@@ -35,12 +35,13 @@ impl Backend {
     }
 }
 
-/// A WebGPU device with a flag raised when the browser reports it lost or broken.
+/// A WebGPU device with a flag lowered when the browser reports it lost or broken.
 #[derive(Clone)]
 pub struct GpuEngine {
     pub device: Device,
     pub adapter: String,
     healthy: Arc<AtomicBool>,
+    wgpu_device: burn::tensor::wgpu::wgpu::Device,
 }
 
 impl GpuEngine {
@@ -51,11 +52,20 @@ impl GpuEngine {
     pub fn mark_broken(&self) {
         self.healthy.store(false, Ordering::Relaxed);
     }
+
+    /// Releases the GPU device, as a browser does when the GPU resets or the driver crashes; the
+    /// device-lost handler then moves the app to the CPU engine.
+    pub fn release(&self) {
+        self.wgpu_device.destroy();
+    }
 }
 
 /// Asks the browser for WebGPU and initialises Burn's wgpu runtime on it. The error is the
-/// sentence the engine badge shows.
-pub async fn init_webgpu() -> Result<GpuEngine, String> {
+/// sentence the engine badge shows. `on_failure` is called with a sentence when the device is
+/// later lost or reports an error.
+pub async fn init_webgpu(
+    on_failure: impl Fn(String) + Send + Sync + 'static,
+) -> Result<GpuEngine, String> {
     let navigator: JsValue = web_sys::window().ok_or("no window")?.navigator().into();
     let gpu = Reflect::get(&navigator, &"gpu".into()).unwrap_or(JsValue::UNDEFINED);
     if gpu.is_undefined() || gpu.is_null() {
@@ -86,17 +96,20 @@ pub async fn init_webgpu() -> Result<GpuEngine, String> {
         .await
         .map_err(|e| format!("WebGPU device could not be created: {e}"))?;
     let healthy = Arc::new(AtomicBool::new(true));
-    let flag = healthy.clone();
+    let on_failure = Arc::new(on_failure);
+    let (flag, report) = (healthy.clone(), on_failure.clone());
     setup
         .device
         .set_device_lost_callback(move |reason, message| {
             log::warn!("WebGPU device lost ({reason:?}): {message}");
             flag.store(false, Ordering::Relaxed);
+            report(format!("the WebGPU device was lost ({reason:?})"));
         });
-    let flag = healthy.clone();
+    let (flag, report) = (healthy.clone(), on_failure);
     setup.device.on_uncaptured_error(Arc::new(move |error| {
-        log::error!("WebGPU error: {error}");
+        log::warn!("WebGPU error: {error}");
         flag.store(false, Ordering::Relaxed);
+        report(format!("WebGPU reported an error ({error})"));
     }));
     let info = setup.adapter.get_info();
     let adapter = if info.name.is_empty() {
@@ -108,6 +121,7 @@ pub async fn init_webgpu() -> Result<GpuEngine, String> {
         device,
         adapter,
         healthy,
+        wgpu_device: setup.device,
     })
 }
 

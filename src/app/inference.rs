@@ -1,5 +1,5 @@
-//! Running the AE and the VAE on one engine. Reads are asynchronous: WebGPU in the browser
-//! cannot read a buffer back synchronously.
+//! Running the shipped models on one engine. Reads are asynchronous: WebGPU in the browser cannot
+//! read a buffer back synchronously, so every call reads all its outputs back at once.
 
 use burn::prelude::*;
 
@@ -7,14 +7,44 @@ use crate::PIXELS;
 use crate::analysis::metrics::mse;
 use crate::model::{Autoencoder, Vae};
 
-/// The AE and the VAE, loaded from the same files, on one device.
-pub struct ModelPair {
+/// The shipped models, loaded from the same files, on one device.
+pub struct ModelSet {
     pub device: Device,
+    /// The plain autoencoder.
     pub ae: Autoencoder,
     pub vae: Vae,
+    /// The denoising autoencoder.
+    pub dae: Autoencoder,
+    /// The inpainting autoencoder.
+    pub inpaint: Autoencoder,
 }
 
-/// Both reconstructions of one input and their per-pixel MSE against it.
+/// Reconstructions of a batch by each model, `n × 784` each.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outputs {
+    pub ae: Vec<f32>,
+    pub vae: Vec<f32>,
+    pub dae: Vec<f32>,
+    pub inpaint: Vec<f32>,
+}
+
+impl Outputs {
+    /// Largest per-pixel difference between two sets of outputs.
+    pub fn max_abs_diff(&self, other: &Outputs) -> f32 {
+        use crate::analysis::metrics::max_abs_diff;
+        [
+            (&self.ae, &other.ae),
+            (&self.vae, &other.vae),
+            (&self.dae, &other.dae),
+            (&self.inpaint, &other.inpaint),
+        ]
+        .iter()
+        .map(|(a, b)| max_abs_diff(a, b))
+        .fold(0.0, f32::max)
+    }
+}
+
+/// Both draw-view reconstructions of one input and their per-pixel MSE against it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reconstruction {
     pub ae: Vec<f32>,
@@ -23,26 +53,48 @@ pub struct Reconstruction {
     pub vae_mse: f64,
 }
 
-impl ModelPair {
-    /// Reconstructs `images` (`n × 784`, one after another) with both models in one read-back:
-    /// `(ae, vae)`, each `n × 784`.
+impl ModelSet {
+    /// Runs every model on `images` (`n × 784`, one after another) with one read-back.
+    pub async fn run_all(&self, images: &[f32]) -> Result<Outputs, String> {
+        let n = images.len() / PIXELS;
+        let x: Tensor<2> =
+            Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
+        let all = Tensor::cat(
+            vec![
+                self.ae.forward(x.clone()),
+                self.vae.reconstruct(x.clone()),
+                self.dae.forward(x.clone()),
+                self.inpaint.forward(x),
+            ],
+            0,
+        );
+        let mut values = read(all).await?;
+        let inpaint = values.split_off(3 * n * PIXELS);
+        let dae = values.split_off(2 * n * PIXELS);
+        let vae = values.split_off(n * PIXELS);
+        Ok(Outputs {
+            ae: values,
+            vae,
+            dae,
+            inpaint,
+        })
+    }
+
+    /// The AE's and the VAE's reconstructions of `images` with one read-back: `(ae, vae)`.
     pub async fn reconstruct_batch(&self, images: &[f32]) -> Result<(Vec<f32>, Vec<f32>), String> {
         let n = images.len() / PIXELS;
         let x: Tensor<2> =
             Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
-        let both = Tensor::cat(vec![self.ae.forward(x.clone()), self.vae.reconstruct(x)], 0);
-        let data = both
-            .into_data_async()
-            .await
-            .map_err(|e| format!("reading the result failed: {e:?}"))?;
-        let mut values = data
-            .try_into_vec::<f32>()
-            .map_err(|e| format!("unexpected result type: {e:?}"))?;
+        let mut values = read(Tensor::cat(
+            vec![self.ae.forward(x.clone()), self.vae.reconstruct(x)],
+            0,
+        ))
+        .await?;
         let vae = values.split_off(n * PIXELS);
         Ok((values, vae))
     }
 
-    /// Reconstructs one image.
+    /// The draw view's reconstruction of one image.
     pub async fn reconstruct(&self, input: &[f32]) -> Result<Reconstruction, String> {
         let (ae, vae) = self.reconstruct_batch(input).await?;
         Ok(Reconstruction {
@@ -52,4 +104,13 @@ impl ModelPair {
             vae,
         })
     }
+}
+
+async fn read(t: Tensor<2>) -> Result<Vec<f32>, String> {
+    let data = t
+        .into_data_async()
+        .await
+        .map_err(|e| format!("reading the result failed: {e:?}"))?;
+    data.try_into_vec::<f32>()
+        .map_err(|e| format!("unexpected result type: {e:?}"))
 }

@@ -10,11 +10,12 @@ use leptos::prelude::*;
 
 use super::engine::{Backend, GpuEngine, init_webgpu, now_ms};
 use super::fetch::{fetch_bytes, fetch_text};
-use super::inference::ModelPair;
-use crate::analysis::metrics::max_abs_diff;
+use super::inference::{ModelSet, Outputs, Reconstruction};
 use crate::data::Dataset;
 use crate::model::manifest::Manifest;
-use crate::model::pretrained::{AE_16, VAE_16, load_autoencoder, load_vae, parse_manifest};
+use crate::model::pretrained::{
+    AE_16, DAE_16, INPAINT_16, VAE_16, load_autoencoder, load_vae, parse_manifest,
+};
 
 /// WebGPU and CPU results may differ by rounding only; more than this means a broken kernel.
 pub const AGREEMENT_TOLERANCE: f32 = 1e-3;
@@ -67,18 +68,58 @@ pub struct Loaded {
     pub data: Dataset,
     pub ae_manifest: Manifest,
     pub vae_manifest: Manifest,
-    pub cpu: ModelPair,
-    pub gpu: Option<(GpuEngine, ModelPair)>,
+    pub dae_manifest: Manifest,
+    pub inpaint_manifest: Manifest,
+    pub cpu: ModelSet,
+    pub gpu: Option<(GpuEngine, ModelSet)>,
     pub engine: RwSignal<EngineReport>,
 }
 
 impl Loaded {
     /// The models on `backend`, falling back to the CPU when WebGPU is missing or unhealthy.
-    pub fn pair(&self, backend: Backend) -> (&ModelPair, Backend) {
+    pub fn models(&self, backend: Backend) -> (&ModelSet, Backend) {
         match (&self.gpu, backend) {
             (Some((gpu, pair)), Backend::WebGpu) if gpu.is_healthy() => (pair, Backend::WebGpu),
             _ => (&self.cpu, Backend::Cpu),
         }
+    }
+
+    /// Runs every model on `images` on `wanted` (falling back to the CPU if WebGPU fails), and
+    /// says which engine ran.
+    pub async fn run_all_on(
+        &self,
+        wanted: Backend,
+        images: &[f32],
+    ) -> Result<(Outputs, Backend), String> {
+        let (models, engine) = self.models(wanted);
+        match models.run_all(images).await {
+            Err(why) if engine == Backend::WebGpu => {
+                self.fall_back_to_cpu(&format!("WebGPU failed ({why})"));
+                Ok((self.cpu.run_all(images).await?, Backend::Cpu))
+            }
+            result => Ok((result?, engine)),
+        }
+    }
+
+    /// The draw view's reconstruction on `wanted`, with the same fallback.
+    pub async fn reconstruct_on(
+        &self,
+        wanted: Backend,
+        image: &[f32],
+    ) -> Result<(Reconstruction, Backend), String> {
+        let (models, engine) = self.models(wanted);
+        match models.reconstruct(image).await {
+            Err(why) if engine == Backend::WebGpu => {
+                self.fall_back_to_cpu(&format!("WebGPU failed ({why})"));
+                Ok((self.cpu.reconstruct(image).await?, Backend::Cpu))
+            }
+            result => Ok((result?, engine)),
+        }
+    }
+
+    /// The engine for batch work: WebGPU whenever it is in use.
+    pub fn batch_engine(&self) -> Backend {
+        self.engine.with_untracked(|r| r.backend)
     }
 
     /// Records that WebGPU failed and moves everything to the CPU engine, saying why.
@@ -86,13 +127,21 @@ impl Loaded {
         if let Some((gpu, _)) = &self.gpu {
             gpu.mark_broken();
         }
-        self.engine.update(|r| {
-            r.backend = Backend::Cpu;
-            r.live = Backend::Cpu;
-            r.gpu_ms = None;
-            r.reason = format!("{why}: switched to the CPU engine");
-        });
+        report_fallback(self.engine, why);
     }
+}
+
+/// Switches the engine report to the CPU, keeping the first reason given.
+fn report_fallback(engine: RwSignal<EngineReport>, why: &str) {
+    if engine.with_untracked(|r| r.backend == Backend::Cpu && r.gpu_ms.is_none()) {
+        return;
+    }
+    engine.update(|r| {
+        r.backend = Backend::Cpu;
+        r.live = Backend::Cpu;
+        r.gpu_ms = None;
+        r.reason = format!("{why}: switched to the CPU engine");
+    });
 }
 
 /// Loads everything, reporting progress in `state`, and stores the result in `lab`.
@@ -124,17 +173,38 @@ async fn load_model_files(name: &str) -> Result<(Manifest, Vec<u8>), String> {
     Ok((manifest, weights))
 }
 
-fn build_pair(
-    device: &Device,
-    ae: &(Manifest, Vec<u8>),
-    vae: &(Manifest, Vec<u8>),
-) -> Result<ModelPair, String> {
-    Ok(ModelPair {
-        device: device.clone(),
-        ae: load_autoencoder(&ae.0, ae.1.clone(), device)
-            .map_err(|e| format!("{}: {e}", ae.0.name))?,
-        vae: load_vae(&vae.0, vae.1.clone(), device).map_err(|e| format!("{}: {e}", vae.0.name))?,
-    })
+/// The downloaded manifest and weights of every shipped model.
+struct ModelFiles {
+    ae: (Manifest, Vec<u8>),
+    vae: (Manifest, Vec<u8>),
+    dae: (Manifest, Vec<u8>),
+    inpaint: (Manifest, Vec<u8>),
+}
+
+impl ModelFiles {
+    async fn download() -> Result<Self, String> {
+        Ok(Self {
+            ae: load_model_files(AE_16).await?,
+            vae: load_model_files(VAE_16).await?,
+            dae: load_model_files(DAE_16).await?,
+            inpaint: load_model_files(INPAINT_16).await?,
+        })
+    }
+
+    /// Builds every model on `device` from the same bytes.
+    fn build(&self, device: &Device) -> Result<ModelSet, String> {
+        let ae = |(m, w): &(Manifest, Vec<u8>)| {
+            load_autoencoder(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))
+        };
+        let (vm, vw) = &self.vae;
+        Ok(ModelSet {
+            device: device.clone(),
+            ae: ae(&self.ae)?,
+            vae: load_vae(vm, vw.clone(), device).map_err(|e| format!("{}: {e}", vm.name))?,
+            dae: ae(&self.dae)?,
+            inpaint: ae(&self.inpaint)?,
+        })
+    }
 }
 
 async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
@@ -142,23 +212,31 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
     let data =
         Dataset::decode(&fetch_bytes("static/mnist.bin").await?).map_err(|e| e.to_string())?;
 
-    step(state, "Downloading the pretrained AE and VAE", 0.25).await;
-    let ae_files = load_model_files(AE_16).await?;
-    let vae_files = load_model_files(VAE_16).await?;
+    step(state, "Downloading the pretrained models", 0.25).await;
+    let files = ModelFiles::download().await?;
 
     step(state, "Loading the models on the CPU engine", 0.4).await;
-    let cpu = build_pair(&Device::flex(), &ae_files, &vae_files)?;
+    let cpu = files.build(&Device::flex())?;
     let check: Vec<usize> = (0..CHECK_DIGITS.min(data.test.len())).collect();
     let check_images = data.test.batch(&check);
-    let (cpu_ae, cpu_vae) = cpu.reconstruct_batch(&check_images).await?;
+    let cpu_outputs = cpu.run_all(&check_images).await?;
 
     step(state, "Starting WebGPU", 0.5).await;
     let mut reason = String::new();
     let mut gpu = None;
     let mut max_diff = None;
-    match init_webgpu().await {
+    // Created before WebGPU starts, so a device lost at any time can report it.
+    let engine = RwSignal::new(EngineReport {
+        backend: Backend::Cpu,
+        live: Backend::Cpu,
+        reason: String::new(),
+        cpu_ms: 0.0,
+        gpu_ms: None,
+        max_diff: None,
+    });
+    match init_webgpu(move |why| report_fallback(engine, &why)).await {
         Err(why) => reason = why,
-        Ok(engine) => {
+        Ok(webgpu) => {
             step(
                 state,
                 "Compiling WebGPU kernels (first use) and checking them against the CPU",
@@ -166,20 +244,17 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
             )
             .await;
             let checked = async {
-                let pair = build_pair(&engine.device, &ae_files, &vae_files)?;
-                let (gpu_ae, gpu_vae) = pair.reconstruct_batch(&check_images).await?;
-                Ok::<_, String>((
-                    pair,
-                    max_abs_diff(&gpu_ae, &cpu_ae).max(max_abs_diff(&gpu_vae, &cpu_vae)),
-                ))
+                let set = files.build(&webgpu.device)?;
+                let diff = set.run_all(&check_images).await?.max_abs_diff(&cpu_outputs);
+                Ok::<_, String>((set, diff))
             }
             .await;
             match checked {
                 Err(why) => reason = format!("WebGPU failed on first use ({why})"),
-                Ok(_) if !engine.is_healthy() => {
+                Ok(_) if !webgpu.is_healthy() => {
                     reason = "the WebGPU device reported an error".into()
                 }
-                Ok((_, diff)) if !(diff <= AGREEMENT_TOLERANCE) => {
+                Ok((_, diff)) if diff.is_nan() || diff > AGREEMENT_TOLERANCE => {
                     reason = format!(
                         "WebGPU results disagreed with the CPU engine (max difference {diff:.2e})"
                     );
@@ -187,7 +262,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
                 }
                 Ok((pair, diff)) => {
                     max_diff = Some(diff);
-                    gpu = Some((engine, pair));
+                    gpu = Some((webgpu, pair));
                 }
             }
         }
@@ -196,17 +271,24 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
     step(state, "Timing the engines", 0.85).await;
     let single = data.test.image(0);
     let cpu_ms = time_single(&cpu, &single).await?;
-    let gpu_ms = match &gpu {
-        Some((_, pair)) => Some(time_single(pair, &single).await?),
-        None => None,
-    };
+    let mut gpu_ms = None;
+    if let Some((webgpu, pair)) = &gpu {
+        match time_single(pair, &single).await {
+            Ok(ms) if webgpu.is_healthy() => gpu_ms = Some(ms),
+            Ok(_) => reason = "the WebGPU device was lost during start-up".into(),
+            Err(why) => reason = format!("WebGPU failed on first use ({why})"),
+        }
+    }
+    if gpu_ms.is_none() {
+        gpu = None;
+    }
     let (backend, live) = match gpu_ms {
         None => (Backend::Cpu, Backend::Cpu),
         Some(g) if g < cpu_ms => (Backend::WebGpu, Backend::WebGpu),
         Some(_) => (Backend::WebGpu, Backend::Cpu),
     };
-    if let (Some(g), Some((engine, _))) = (gpu_ms, &gpu) {
-        let adapter = &engine.adapter;
+    if let (Some(g), Some((webgpu, _))) = (gpu_ms, &gpu) {
+        let adapter = &webgpu.adapter;
         reason = if live == Backend::WebGpu {
             format!(
                 "WebGPU ({adapter}) is faster here: {g:.1} ms vs {cpu_ms:.1} ms per drawing on the CPU"
@@ -217,7 +299,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
             )
         };
     }
-    let engine = RwSignal::new(EngineReport {
+    engine.set(EngineReport {
         backend,
         live,
         reason,
@@ -227,8 +309,10 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
     });
     Ok(Loaded {
         data,
-        ae_manifest: ae_files.0,
-        vae_manifest: vae_files.0,
+        ae_manifest: files.ae.0,
+        vae_manifest: files.vae.0,
+        dae_manifest: files.dae.0,
+        inpaint_manifest: files.inpaint.0,
         cpu,
         gpu,
         engine,
@@ -236,7 +320,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
 }
 
 /// Median time of a few single-image reconstructions, after one untimed warm-up.
-async fn time_single(pair: &ModelPair, image: &[f32]) -> Result<f64, String> {
+async fn time_single(pair: &ModelSet, image: &[f32]) -> Result<f64, String> {
     pair.reconstruct(image).await?;
     let mut times = Vec::new();
     for _ in 0..5 {

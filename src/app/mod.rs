@@ -9,7 +9,9 @@ mod engine;
 mod fetch;
 mod inference;
 mod loader;
+mod noise_view;
 mod routes;
+mod runner;
 
 use std::sync::Arc;
 
@@ -66,6 +68,7 @@ fn App() -> impl IntoView {
                     lab.get()
                         .map(|lab| match route.get() {
                             Route::Draw => view! { <draw_view::DrawView lab=lab /> }.into_any(),
+                            Route::Noise => view! { <noise_view::NoiseView lab=lab /> }.into_any(),
                         })
                 }}
             </main>

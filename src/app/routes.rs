@@ -6,20 +6,23 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     Draw,
+    Noise,
 }
 
 impl Route {
-    pub const ALL: &'static [Route] = &[Route::Draw];
+    pub const ALL: &'static [Route] = &[Route::Draw, Route::Noise];
 
     pub fn slug(self) -> &'static str {
         match self {
             Route::Draw => "draw",
+            Route::Noise => "noise",
         }
     }
 
     pub fn title(self) -> &'static str {
         match self {
             Route::Draw => "Draw & reconstruct",
+            Route::Noise => "Noise & occlusion",
         }
     }
 

@@ -135,5 +135,53 @@ for (const engine of ENGINES) {
     it('logged no console errors', () => {
       assert.deepEqual(app.problems, []);
     });
+
+    if (engine === 'webgpu') {
+      it('falls back to the CPU engine, and says so, when the WebGPU device is lost', async () => {
+        const { page } = app;
+        await page.click('[data-testid="backend-badge"] summary');
+        await page.click('[data-testid="release-webgpu"]');
+        const badge = page.locator('[data-testid="backend-badge"]');
+        await page.waitForFunction(() => document.querySelector('[data-testid="backend-badge"]').dataset.backend === 'cpu', null, { timeout: 30_000 });
+        assert.match(await badge.textContent(), /lost.*switched to the CPU engine/);
+        // Asking for WebGPU now runs on the CPU, and drawing still works.
+        await page.selectOption('[data-testid="engine-select"]', 'webgpu');
+        await page.click('[data-testid="clear"]');
+        await drawStroke(page, SEVEN);
+        await waitForInk(page, 'recon-ae');
+        await page.waitForFunction(() => document.querySelector('[data-testid="timing"]').textContent.includes('CPU'));
+        // Burn's wgpu runtime reports the loss itself as a console error; nothing else may appear.
+        const others = app.problems.filter((p) => !p.includes('the wgpu device was lost (Destroyed)'));
+        assert.deepEqual(others, []);
+      });
+    }
   });
 }
+
+describe('load failures', () => {
+  it('show a clear message instead of a blank page when a model file is missing', async () => {
+    const app = await launch('cpu');
+    try {
+      await app.page.route('**/pretrained/vae-16.safetensors', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await app.page.goto(app.url + '#/draw');
+      await app.page.waitForSelector('#app[data-state="error"]', { timeout: 60_000 });
+      const message = await app.page.textContent('[data-testid="load-error"]');
+      assert.match(message, /could not start/);
+      assert.match(message, /vae-16\.safetensors.*404/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('show a clear message when a weights file is corrupt', async () => {
+    const app = await launch('cpu');
+    try {
+      await app.page.route('**/pretrained/ae-16.safetensors', (route) => route.fulfill({ status: 200, body: Buffer.from('not a safetensors file') }));
+      await app.page.goto(app.url + '#/draw');
+      await app.page.waitForSelector('#app[data-state="error"]', { timeout: 60_000 });
+      assert.match(await app.page.textContent('[data-testid="load-error"]'), /ae-16: the weights file cannot be read/);
+    } finally {
+      await app.close();
+    }
+  });
+});

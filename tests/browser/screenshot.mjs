@@ -1,9 +1,10 @@
-// Takes a screenshot of the draw view after drawing a digit (for the README and for looking at
-// the app): `node screenshot.mjs [webgpu|cpu] [out.png]`.
+// Takes a screenshot of a view after drawing a digit (for the README and for looking at the app):
+// `node screenshot.mjs [webgpu|cpu] [out.png] [view]`.
 import { launch, openApp, drawStroke, waitForInk, SEVEN } from './harness.mjs';
 
 const engine = process.argv[2] ?? 'cpu';
 const out = process.argv[3] ?? 'screenshot.png';
+const view = process.argv[4] ?? 'draw';
 const app = await launch(engine);
 try {
   await openApp(app.page, app.url);
@@ -18,6 +19,10 @@ try {
     timing: await app.page.textContent('[data-testid="timing"]'),
     problems: app.problems,
   }, null, 1));
+  if (view !== 'draw') {
+    await app.page.click(`[data-testid="nav-${view}"]`);
+    await app.page.waitForTimeout(3000);
+  }
   await app.page.screenshot({ path: out, fullPage: true });
 } finally {
   await app.close();
