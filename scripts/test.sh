@@ -13,6 +13,8 @@ cargo fetch --locked
 say "format and lints"
 cargo fmt --all -- --check
 cargo clippy --locked --all-targets -- -D warnings
+# The UI exists only for wasm32: lint it there too.
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bin latent-lab -- -D warnings
 
 say "native tests"
 cargo test --locked
