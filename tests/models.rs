@@ -194,3 +194,27 @@ fn shipped_models_reach_the_quality_bar() {
         "ELBO {elbo}"
     );
 }
+
+/// The 2-D models of the latent maps: a 2-D code still beats PCA with 2 components.
+#[test]
+fn shipped_2d_models_beat_pca_with_two_components() {
+    use latent_lab::model::pretrained::{AE_2, VAE_2};
+    let data = Dataset::load_bundled().unwrap();
+    let device = Device::flex();
+    let ae_m = files::read_manifest(AE_2).unwrap();
+    let vae_m = files::read_manifest(VAE_2).unwrap();
+    assert_eq!(
+        (ae_m.architecture.latent, vae_m.architecture.latent),
+        (2, 2)
+    );
+    let ae = load_autoencoder(&ae_m, files::read_weights(&ae_m).unwrap(), &device).unwrap();
+    let vae = load_vae(&vae_m, files::read_weights(&vae_m).unwrap(), &device).unwrap();
+    let ae_mse = evaluate_autoencoder(&ae, &data.test, &device).mse;
+    let vae_mse = evaluate_vae(&vae, &data.test, &device, vae_m.training.seed).mse;
+    println!(
+        "PCA-2 {:.4}, AE-2 {ae_mse:.4}, VAE-2 {vae_mse:.4}",
+        ae_m.metrics.pca_mse
+    );
+    assert!(ae_mse < ae_m.metrics.pca_mse && vae_mse < vae_m.metrics.pca_mse);
+    assert!((ae_m.metrics.test_mse - ae_mse).abs() < 1e-5);
+}

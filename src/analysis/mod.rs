@@ -1,5 +1,8 @@
-//! Plain numeric analysis the app and the pretraining command share: PCA and error measures.
+//! Plain numeric analysis the app and the pretraining command share: PCA, error measures,
+//! latent-space arithmetic and digit attributes.
 
+pub mod attributes;
+pub mod latent;
 pub mod metrics;
 pub mod pca;
 
