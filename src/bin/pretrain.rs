@@ -17,7 +17,7 @@ use latent_lab::{
         manifest::{
             Architecture, DataInfo, MANIFEST_VERSION, Manifest, Metrics, ModelKind, Training,
         },
-        pretrained::{AE_16, DAE_16, INPAINT_16, VAE_16, files, load_autoencoder},
+        pretrained::{AE_2, AE_16, DAE_16, INPAINT_16, VAE_2, VAE_16, files, load_autoencoder},
         store::{load_weights, weights_to_bytes},
     },
     rng::seeded,
@@ -50,12 +50,12 @@ fn specs() -> Vec<Spec> {
         epochs: 60,
         seed: 1,
     };
-    let autoencoder = |name, title, noise, seed| Spec {
+    let autoencoder = |name, title, latent, noise, seed| Spec {
         name,
         title,
         kind: ModelKind::Ae,
         hidden: &[256, 64],
-        latent: 16,
+        latent,
         beta: None,
         noise,
         settings: TrainSettings {
@@ -64,7 +64,7 @@ fn specs() -> Vec<Spec> {
         },
     };
     vec![
-        autoencoder(AE_16, "Undercomplete autoencoder, 16-D code", None, 1),
+        autoencoder(AE_16, "Undercomplete autoencoder, 16-D code", 16, None, 1),
         Spec {
             name: VAE_16,
             title: "Variational autoencoder, 16-D latent",
@@ -81,6 +81,7 @@ fn specs() -> Vec<Spec> {
         autoencoder(
             DAE_16,
             "Denoising autoencoder, 16-D code",
+            16,
             Some(TrainingNoise::Denoising {
                 max_sigma: 0.7,
                 max_salt_pepper: 0.2,
@@ -88,8 +89,29 @@ fn specs() -> Vec<Spec> {
             3,
         ),
         autoencoder(
+            AE_2,
+            "Undercomplete autoencoder, 2-D code (for latent maps)",
+            2,
+            None,
+            5,
+        ),
+        Spec {
+            name: VAE_2,
+            title: "Variational autoencoder, 2-D latent (for latent maps)",
+            kind: ModelKind::Vae,
+            hidden: &[256, 64],
+            latent: 2,
+            beta: Some(1.0),
+            noise: None,
+            settings: TrainSettings {
+                seed: 6,
+                ..settings.clone()
+            },
+        },
+        autoencoder(
             INPAINT_16,
             "Inpainting autoencoder, 16-D code",
+            16,
             Some(TrainingNoise::Inpainting {
                 min_side: 6,
                 max_side: 14,

@@ -11,6 +11,8 @@ pub const AE_16: &str = "ae-16";
 pub const VAE_16: &str = "vae-16";
 pub const DAE_16: &str = "dae-16";
 pub const INPAINT_16: &str = "inpaint-16";
+pub const AE_2: &str = "ae-2";
+pub const VAE_2: &str = "vae-2";
 
 /// Reads a manifest, refusing other format versions.
 pub fn parse_manifest(json: &str) -> Result<Manifest, String> {
