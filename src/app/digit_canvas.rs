@@ -76,12 +76,13 @@ pub fn mosaic(rows: &[Vec<f32>], cols: usize) -> Vec<f32> {
 #[component]
 pub fn MosaicCanvas(
     #[prop(into)] rows: Signal<Vec<Vec<f32>>>,
-    cols: usize,
+    #[prop(into)] cols: Signal<usize>,
     testid: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
+        let cols = cols.get();
         rows.with(|rows| {
             el.set_width((cols * SIDE) as u32);
             el.set_height((rows.len().max(1) * SIDE) as u32);

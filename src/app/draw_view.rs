@@ -13,6 +13,7 @@ use super::loader::Loaded;
 use super::runner::LatestRunner;
 use crate::data::sketch::Sketch;
 use crate::model::manifest::Manifest;
+use crate::model::pretrained::{AE_16, VAE_16};
 
 /// Which engine the student wants live drawing on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,7 +147,7 @@ pub fn DrawView(lab: Arc<Loaded>) -> impl IntoView {
         })
     };
     let has_gpu = lab.gpu.is_some();
-    let (ae_m, vae_m) = (lab.ae_manifest.clone(), lab.vae_manifest.clone());
+    let (ae_m, vae_m) = (lab.manifest(AE_16).clone(), lab.manifest(VAE_16).clone());
 
     view! {
         <section class="draw-view">

@@ -17,6 +17,40 @@ pub struct ModelSet {
     pub dae: Autoencoder,
     /// The inpainting autoencoder.
     pub inpaint: Autoencoder,
+    /// The 2-D autoencoder and VAE of the latent maps.
+    pub ae2: Autoencoder,
+    pub vae2: Vae,
+}
+
+/// Which kind of model a latent-space operation uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Ae,
+    Vae,
+}
+
+/// The latent sizes the app ships models for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LatentSize {
+    Two,
+    Sixteen,
+}
+
+impl LatentSize {
+    pub fn dim(self) -> usize {
+        match self {
+            LatentSize::Two => 2,
+            LatentSize::Sixteen => 16,
+        }
+    }
+}
+
+/// Codes of a batch: the AE's h, or the VAE's μ with its log σ²; `dim` values per image.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Codes {
+    pub dim: usize,
+    pub mean: Vec<f32>,
+    pub log_var: Option<Vec<f32>>,
 }
 
 /// Reconstructions of a batch by each model, `n × 784` each.
@@ -103,6 +137,71 @@ impl ModelSet {
             ae,
             vae,
         })
+    }
+}
+
+impl ModelSet {
+    fn autoencoder(&self, size: LatentSize) -> &Autoencoder {
+        match size {
+            LatentSize::Two => &self.ae2,
+            LatentSize::Sixteen => &self.ae,
+        }
+    }
+
+    fn variational(&self, size: LatentSize) -> &Vae {
+        match size {
+            LatentSize::Two => &self.vae2,
+            LatentSize::Sixteen => &self.vae,
+        }
+    }
+
+    /// Encodes `images` (`n × 784`) into codes.
+    pub async fn encode(
+        &self,
+        family: Family,
+        size: LatentSize,
+        images: &[f32],
+    ) -> Result<Codes, String> {
+        let n = images.len() / PIXELS;
+        let x: Tensor<2> =
+            Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
+        let dim = size.dim();
+        match family {
+            Family::Ae => Ok(Codes {
+                dim,
+                mean: read(self.autoencoder(size).encode(x)).await?,
+                log_var: None,
+            }),
+            Family::Vae => {
+                let (mu, log_var) = self.variational(size).encode(x);
+                let mut both = read(Tensor::cat(vec![mu, log_var], 0)).await?;
+                let log_var = both.split_off(n * dim);
+                Ok(Codes {
+                    dim,
+                    mean: both,
+                    log_var: Some(log_var),
+                })
+            }
+        }
+    }
+
+    /// Decodes codes (`dim` values each, one after another) into images.
+    pub async fn decode(
+        &self,
+        family: Family,
+        size: LatentSize,
+        codes: &[f32],
+    ) -> Result<Vec<f32>, String> {
+        let dim = size.dim();
+        let z: Tensor<2> = Tensor::from_data(
+            TensorData::new(codes.to_vec(), [codes.len() / dim, dim]),
+            &self.device,
+        );
+        read(match family {
+            Family::Ae => self.autoencoder(size).decode(z),
+            Family::Vae => self.variational(size).decode(z),
+        })
+        .await
     }
 }
 

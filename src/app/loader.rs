@@ -2,6 +2,7 @@
 //! engines (with a WebGPU warm-up and a check that WebGPU agrees with the CPU), then timing both
 //! engines so live drawing runs on the faster one.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use burn::prelude::*;
@@ -14,7 +15,7 @@ use super::inference::{ModelSet, Outputs, Reconstruction};
 use crate::data::Dataset;
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::{
-    AE_16, DAE_16, INPAINT_16, VAE_16, load_autoencoder, load_vae, parse_manifest,
+    AE_2, AE_16, DAE_16, INPAINT_16, VAE_2, VAE_16, load_autoencoder, load_vae, parse_manifest,
 };
 
 /// WebGPU and CPU results may differ by rounding only; more than this means a broken kernel.
@@ -66,55 +67,70 @@ pub struct EngineReport {
 /// Everything loaded: data, models on each engine, and the engine report.
 pub struct Loaded {
     pub data: Dataset,
-    pub ae_manifest: Manifest,
-    pub vae_manifest: Manifest,
-    pub dae_manifest: Manifest,
-    pub inpaint_manifest: Manifest,
-    pub cpu: ModelSet,
-    pub gpu: Option<(GpuEngine, ModelSet)>,
+    /// The manifest of every shipped model.
+    pub manifests: Vec<Manifest>,
+    pub cpu: Arc<ModelSet>,
+    pub gpu: Option<(GpuEngine, Arc<ModelSet>)>,
     pub engine: RwSignal<EngineReport>,
 }
 
 impl Loaded {
+    /// The manifest of a shipped model (see `model::pretrained` for the names).
+    pub fn manifest(&self, name: &str) -> &Manifest {
+        self.manifests
+            .iter()
+            .find(|m| m.name == name)
+            .expect("every shipped model is loaded")
+    }
+
     /// The models on `backend`, falling back to the CPU when WebGPU is missing or unhealthy.
-    pub fn models(&self, backend: Backend) -> (&ModelSet, Backend) {
+    pub fn models(&self, backend: Backend) -> (Arc<ModelSet>, Backend) {
         match (&self.gpu, backend) {
-            (Some((gpu, pair)), Backend::WebGpu) if gpu.is_healthy() => (pair, Backend::WebGpu),
-            _ => (&self.cpu, Backend::Cpu),
+            (Some((gpu, set)), Backend::WebGpu) if gpu.is_healthy() => {
+                (set.clone(), Backend::WebGpu)
+            }
+            _ => (self.cpu.clone(), Backend::Cpu),
         }
     }
 
-    /// Runs every model on `images` on `wanted` (falling back to the CPU if WebGPU fails), and
-    /// says which engine ran.
+    /// Runs `job` on the models of `wanted`; if WebGPU fails, switches to the CPU engine, says
+    /// so, and runs it there. Returns the result and the engine that produced it.
+    pub async fn run<T, Fut>(
+        &self,
+        wanted: Backend,
+        job: impl Fn(Arc<ModelSet>) -> Fut,
+    ) -> Result<(T, Backend), String>
+    where
+        Fut: Future<Output = Result<T, String>>,
+    {
+        let (models, engine) = self.models(wanted);
+        match job(models).await {
+            Err(why) if engine == Backend::WebGpu => {
+                self.fall_back_to_cpu(&format!("WebGPU failed ({why})"));
+                Ok((job(self.cpu.clone()).await?, Backend::Cpu))
+            }
+            result => Ok((result?, engine)),
+        }
+    }
+
+    /// Every shipped model on `images`, on `wanted`.
     pub async fn run_all_on(
         &self,
         wanted: Backend,
         images: &[f32],
     ) -> Result<(Outputs, Backend), String> {
-        let (models, engine) = self.models(wanted);
-        match models.run_all(images).await {
-            Err(why) if engine == Backend::WebGpu => {
-                self.fall_back_to_cpu(&format!("WebGPU failed ({why})"));
-                Ok((self.cpu.run_all(images).await?, Backend::Cpu))
-            }
-            result => Ok((result?, engine)),
-        }
+        self.run(wanted, |m| async move { m.run_all(images).await })
+            .await
     }
 
-    /// The draw view's reconstruction on `wanted`, with the same fallback.
+    /// The draw view's reconstruction on `wanted`.
     pub async fn reconstruct_on(
         &self,
         wanted: Backend,
         image: &[f32],
     ) -> Result<(Reconstruction, Backend), String> {
-        let (models, engine) = self.models(wanted);
-        match models.reconstruct(image).await {
-            Err(why) if engine == Backend::WebGpu => {
-                self.fall_back_to_cpu(&format!("WebGPU failed ({why})"));
-                Ok((self.cpu.reconstruct(image).await?, Backend::Cpu))
-            }
-            result => Ok((result?, engine)),
-        }
+        self.run(wanted, |m| async move { m.reconstruct(image).await })
+            .await
     }
 
     /// The engine for batch work: WebGPU whenever it is in use.
@@ -173,37 +189,47 @@ async fn load_model_files(name: &str) -> Result<(Manifest, Vec<u8>), String> {
     Ok((manifest, weights))
 }
 
-/// The downloaded manifest and weights of every shipped model.
-struct ModelFiles {
-    ae: (Manifest, Vec<u8>),
-    vae: (Manifest, Vec<u8>),
-    dae: (Manifest, Vec<u8>),
-    inpaint: (Manifest, Vec<u8>),
-}
+/// The downloaded manifest and weights of every shipped model, in `SHIPPED` order.
+struct ModelFiles(Vec<(Manifest, Vec<u8>)>);
+
+/// Every model the app loads.
+const SHIPPED: [&str; 6] = [AE_16, VAE_16, DAE_16, INPAINT_16, AE_2, VAE_2];
 
 impl ModelFiles {
     async fn download() -> Result<Self, String> {
-        Ok(Self {
-            ae: load_model_files(AE_16).await?,
-            vae: load_model_files(VAE_16).await?,
-            dae: load_model_files(DAE_16).await?,
-            inpaint: load_model_files(INPAINT_16).await?,
-        })
+        let mut files = Vec::new();
+        for name in SHIPPED {
+            files.push(load_model_files(name).await?);
+        }
+        Ok(Self(files))
+    }
+
+    fn get(&self, name: &str) -> &(Manifest, Vec<u8>) {
+        &self.0[SHIPPED
+            .iter()
+            .position(|&n| n == name)
+            .expect("a shipped model")]
     }
 
     /// Builds every model on `device` from the same bytes.
-    fn build(&self, device: &Device) -> Result<ModelSet, String> {
-        let ae = |(m, w): &(Manifest, Vec<u8>)| {
+    fn build(&self, device: &Device) -> Result<Arc<ModelSet>, String> {
+        let ae = |name| {
+            let (m, w) = self.get(name);
             load_autoencoder(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))
         };
-        let (vm, vw) = &self.vae;
-        Ok(ModelSet {
+        let vae = |name| {
+            let (m, w) = self.get(name);
+            load_vae(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))
+        };
+        Ok(Arc::new(ModelSet {
             device: device.clone(),
-            ae: ae(&self.ae)?,
-            vae: load_vae(vm, vw.clone(), device).map_err(|e| format!("{}: {e}", vm.name))?,
-            dae: ae(&self.dae)?,
-            inpaint: ae(&self.inpaint)?,
-        })
+            ae: ae(AE_16)?,
+            vae: vae(VAE_16)?,
+            dae: ae(DAE_16)?,
+            inpaint: ae(INPAINT_16)?,
+            ae2: ae(AE_2)?,
+            vae2: vae(VAE_2)?,
+        }))
     }
 }
 
@@ -309,10 +335,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
     });
     Ok(Loaded {
         data,
-        ae_manifest: files.ae.0,
-        vae_manifest: files.vae.0,
-        dae_manifest: files.dae.0,
-        inpaint_manifest: files.inpaint.0,
+        manifests: files.0.into_iter().map(|(m, _)| m).collect(),
         cpu,
         gpu,
         engine,
@@ -320,7 +343,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
 }
 
 /// Median time of a few single-image reconstructions, after one untimed warm-up.
-async fn time_single(pair: &ModelSet, image: &[f32]) -> Result<f64, String> {
+async fn time_single(pair: &Arc<ModelSet>, image: &[f32]) -> Result<f64, String> {
     pair.reconstruct(image).await?;
     let mut times = Vec::new();
     for _ in 0..5 {

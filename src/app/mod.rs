@@ -8,6 +8,7 @@ mod draw_view;
 mod engine;
 mod fetch;
 mod inference;
+mod latent;
 mod loader;
 mod noise_view;
 mod routes;
@@ -69,6 +70,7 @@ fn App() -> impl IntoView {
                         .map(|lab| match route.get() {
                             Route::Draw => view! { <draw_view::DrawView lab=lab /> }.into_any(),
                             Route::Noise => view! { <noise_view::NoiseView lab=lab /> }.into_any(),
+                            Route::Latent => view! { <latent::LatentView lab=lab /> }.into_any(),
                         })
                 }}
             </main>

@@ -17,6 +17,7 @@ use super::runner::LatestRunner;
 use crate::SIDE;
 use crate::analysis::metrics::mse;
 use crate::data::corrupt::{Corruption, Mask};
+use crate::model::pretrained::{DAE_16, INPAINT_16};
 use crate::rng::seeded;
 
 /// Digits per batch when averaging over the test split.
@@ -329,7 +330,7 @@ pub fn NoiseView(lab: Arc<Loaded>) -> impl IntoView {
                     "trained to minimise L(x, g(f(x̃))), learns to remove it, and an inpainting one fills in what the mask hides."
                 </p>
                 <ul class="explain-line">
-                    {[&lab.dae_manifest, &lab.inpaint_manifest]
+                    {[lab.manifest(DAE_16), lab.manifest(INPAINT_16)]
                         .into_iter()
                         .map(|m| {
                             let trained = m.training.noise.as_ref().map(|n| n.describe()).unwrap_or_default();

@@ -7,15 +7,17 @@ use leptos::prelude::*;
 pub enum Route {
     Draw,
     Noise,
+    Latent,
 }
 
 impl Route {
-    pub const ALL: &'static [Route] = &[Route::Draw, Route::Noise];
+    pub const ALL: &'static [Route] = &[Route::Draw, Route::Noise, Route::Latent];
 
     pub fn slug(self) -> &'static str {
         match self {
             Route::Draw => "draw",
             Route::Noise => "noise",
+            Route::Latent => "latent",
         }
     }
 
@@ -23,6 +25,7 @@ impl Route {
         match self {
             Route::Draw => "Draw & reconstruct",
             Route::Noise => "Noise & occlusion",
+            Route::Latent => "Latent space",
         }
     }
 
