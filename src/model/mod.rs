@@ -1,11 +1,13 @@
 //! The models of the course as Burn modules, each a `Config` and a `Module`, with the losses beside them.
 
 pub mod autoencoder;
+pub mod lab;
 pub mod layers;
 pub mod loss;
 pub mod manifest;
 pub mod pretrained;
 pub mod store;
+pub mod trained_file;
 pub mod vae;
 
 pub use autoencoder::{Autoencoder, AutoencoderConfig};

@@ -4,6 +4,7 @@
 
 pub mod batches;
 pub mod evaluate;
+pub mod lab;
 pub mod noise;
 
 use burn::module::Module;

@@ -1,0 +1,111 @@
+//! One file for a model trained in the lab: its configuration, its training history and its
+//! weights. Layout: the magic `LATENTLAB-MODEL`, a `u16` format version, a `u32` length and that
+//! many bytes of JSON (configuration and history), then the SafeTensors weights.
+
+use std::fmt;
+
+use burn::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::lab::{LabConfig, LabNet};
+use super::store::{WeightsError, load_weights, weights_to_bytes};
+use crate::train::lab::HistoryPoint;
+
+const MAGIC: &[u8] = b"LATENTLAB-MODEL";
+pub const FORMAT_VERSION: u16 = 1;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct TrainedMeta {
+    pub config: LabConfig,
+    pub history: Vec<HistoryPoint>,
+}
+
+/// Why a file could not be imported. Each message says what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TrainedFileError {
+    NotAModel,
+    UnsupportedVersion(u16),
+    Truncated,
+    BadDescription(String),
+    BadConfig(String),
+    BadWeights(WeightsError),
+}
+
+impl fmt::Display for TrainedFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAModel => write!(
+                f,
+                "this is not a Latent Lab model file (export one from the training lab)"
+            ),
+            Self::UnsupportedVersion(v) => {
+                write!(
+                    f,
+                    "this model file has format version {v}; this version of Latent Lab reads version {FORMAT_VERSION}"
+                )
+            }
+            Self::Truncated => write!(
+                f,
+                "the model file is truncated: it ends before its description or weights"
+            ),
+            Self::BadDescription(why) => {
+                write!(f, "the model file's description is damaged: {why}")
+            }
+            Self::BadConfig(why) => write!(
+                f,
+                "the model file describes a model Latent Lab cannot build: {why}"
+            ),
+            Self::BadWeights(e) => write!(
+                f,
+                "the model file's weights do not fit its description: {e}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TrainedFileError {}
+
+/// Serialises a trained model (a model on an autodiff device is fine).
+pub fn encode(model: &LabNet, meta: &TrainedMeta) -> Result<Vec<u8>, WeightsError> {
+    let json = serde_json::to_vec(meta).expect("the description always serialises");
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    out.extend_from_slice(&json);
+    out.extend_from_slice(&weights_to_bytes(model)?);
+    Ok(out)
+}
+
+/// Reads a file back into a model on `device`, checking everything before returning it.
+pub fn decode(bytes: &[u8], device: &Device) -> Result<(LabNet, TrainedMeta), TrainedFileError> {
+    let head = MAGIC.len();
+    if bytes.len() < head || &bytes[..head] != MAGIC {
+        return Err(TrainedFileError::NotAModel);
+    }
+    let rest = &bytes[head..];
+    if rest.len() < 6 {
+        return Err(TrainedFileError::Truncated);
+    }
+    let version = u16::from_le_bytes([rest[0], rest[1]]);
+    if version != FORMAT_VERSION {
+        return Err(TrainedFileError::UnsupportedVersion(version));
+    }
+    let json_len = u32::from_le_bytes(rest[2..6].try_into().unwrap()) as usize;
+    let rest = &rest[6..];
+    if rest.len() < json_len {
+        return Err(TrainedFileError::Truncated);
+    }
+    let meta: TrainedMeta = serde_json::from_slice(&rest[..json_len])
+        .map_err(|e| TrainedFileError::BadDescription(e.to_string()))?;
+    meta.config
+        .validate()
+        .map_err(TrainedFileError::BadConfig)?;
+    let weights = rest[json_len..].to_vec();
+    if weights.is_empty() {
+        return Err(TrainedFileError::Truncated);
+    }
+    let model =
+        load_weights(meta.config.init(device), weights).map_err(TrainedFileError::BadWeights)?;
+    Ok((model, meta))
+}
