@@ -231,3 +231,33 @@ fn bad_files_are_refused_with_the_right_error() {
     garbled[22] = b'#';
     assert!(matches!(err(&garbled), TrainedFileError::BadDescription(_)));
 }
+
+#[test]
+fn parameters_copy_to_another_device_exactly() {
+    let (trainer, _) = trained();
+    let device = Device::flex();
+    let copy = pollster::block_on(latent_lab::model::host_copy::copy_parameters(
+        trainer.model(),
+        trainer.config.init(&device),
+    ))
+    .unwrap();
+    let original = trainer.model().clone().valid();
+    let x =
+        |d: &Device| Tensor::<2>::from_data(TensorData::new(vec![0.3; 2 * PIXELS], [2, PIXELS]), d);
+    assert_eq!(
+        values(copy.reconstruct(x(&device))),
+        values(original.reconstruct(x(&original.code.weight.device())))
+    );
+    let other = LabConfig {
+        latent: 4,
+        ..trainer.config.clone()
+    }
+    .init(&device);
+    assert!(
+        pollster::block_on(latent_lab::model::host_copy::copy_parameters(
+            trainer.model(),
+            other
+        ))
+        .is_err()
+    );
+}

@@ -6,6 +6,7 @@ pub mod batches;
 pub mod evaluate;
 pub mod lab;
 pub mod noise;
+pub mod presets;
 
 use burn::module::Module;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
