@@ -11,7 +11,8 @@ use leptos::prelude::*;
 
 use super::engine::{Backend, GpuEngine, init_webgpu, now_ms};
 use super::fetch::{fetch_bytes, fetch_text};
-use super::inference::{ModelSet, Outputs, Reconstruction};
+use super::inference::{Codes, Family, LatentSize, ModelSet, Outputs, Reconstruction};
+use super::trained::TrainedSlot;
 use crate::data::Dataset;
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::{
@@ -72,6 +73,10 @@ pub struct Loaded {
     pub cpu: Arc<ModelSet>,
     pub gpu: Option<(GpuEngine, Arc<ModelSet>)>,
     pub engine: RwSignal<EngineReport>,
+    /// The latest model from the training lab, if any.
+    pub trained: RwSignal<Option<Arc<TrainedSlot>>>,
+    /// Whether the lab model stands in for the shipped AE or VAE in every view.
+    pub use_trained: RwSignal<bool>,
 }
 
 impl Loaded {
@@ -113,24 +118,97 @@ impl Loaded {
         }
     }
 
-    /// Every shipped model on `images`, on `wanted`.
+    /// The lab model, when the student chose to use it in the views.
+    pub fn active_trained(&self) -> Option<Arc<TrainedSlot>> {
+        if self.use_trained.get_untracked() {
+            self.trained.get_untracked()
+        } else {
+            None
+        }
+    }
+
+    /// Every model on `images`, on `wanted` (the lab model in its slot when chosen).
     pub async fn run_all_on(
         &self,
         wanted: Backend,
         images: &[f32],
     ) -> Result<(Outputs, Backend), String> {
-        self.run(wanted, |m| async move { m.run_all(images).await })
-            .await
+        let (mut out, engine) = self
+            .run(wanted, |m| async move { m.run_all(images).await })
+            .await?;
+        if let Some(slot) = self.active_trained() {
+            let r = slot.reconstruct(images).await?;
+            match slot.family() {
+                Family::Ae => out.ae = r,
+                Family::Vae => out.vae = r,
+            }
+        }
+        Ok((out, engine))
     }
 
-    /// The draw view's reconstruction on `wanted`.
+    /// The draw view's reconstruction on `wanted` (the lab model in its slot when chosen).
     pub async fn reconstruct_on(
         &self,
         wanted: Backend,
         image: &[f32],
     ) -> Result<(Reconstruction, Backend), String> {
-        self.run(wanted, |m| async move { m.reconstruct(image).await })
-            .await
+        let (mut out, engine) = self
+            .run(wanted, |m| async move { m.reconstruct(image).await })
+            .await?;
+        if let Some(slot) = self.active_trained() {
+            let (r, e) = slot.reconstruct_one(image).await?;
+            match slot.family() {
+                Family::Ae => (out.ae, out.ae_mse) = (r, e),
+                Family::Vae => (out.vae, out.vae_mse) = (r, e),
+            }
+        }
+        Ok((out, engine))
+    }
+
+    /// The lab model, if chosen and of this family and latent size (for the latent view).
+    fn trained_for(&self, family: Family, size: LatentSize) -> Option<Arc<TrainedSlot>> {
+        self.active_trained()
+            .filter(|s| s.family() == family && s.config.latent == size.dim())
+    }
+
+    /// Codes of `images` (the lab model's when it stands in for this model).
+    pub async fn encode_on(
+        &self,
+        wanted: Backend,
+        family: Family,
+        size: LatentSize,
+        images: &[f32],
+    ) -> Result<Codes, String> {
+        if let Some(slot) = self.trained_for(family, size) {
+            return slot.encode(images).await;
+        }
+        Ok(self
+            .run(
+                wanted,
+                |m| async move { m.encode(family, size, images).await },
+            )
+            .await?
+            .0)
+    }
+
+    /// Images decoded from `codes` (by the lab model when it stands in for this model).
+    pub async fn decode_on(
+        &self,
+        wanted: Backend,
+        family: Family,
+        size: LatentSize,
+        codes: &[f32],
+    ) -> Result<Vec<f32>, String> {
+        if let Some(slot) = self.trained_for(family, size) {
+            return slot.decode(codes).await;
+        }
+        Ok(self
+            .run(
+                wanted,
+                |m| async move { m.decode(family, size, codes).await },
+            )
+            .await?
+            .0)
     }
 
     /// The engine for batch work: WebGPU whenever it is in use.
@@ -339,6 +417,8 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Loaded, String> {
         cpu,
         gpu,
         engine,
+        trained: RwSignal::new(None),
+        use_trained: RwSignal::new(false),
     })
 }
 

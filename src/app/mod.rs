@@ -13,6 +13,9 @@ mod loader;
 mod noise_view;
 mod routes;
 mod runner;
+mod storage;
+mod train;
+mod trained;
 
 use std::sync::Arc;
 
@@ -36,6 +39,20 @@ fn App() -> impl IntoView {
     let lab: RwSignal<Option<Arc<Loaded>>> = RwSignal::new(None);
     leptos::task::spawn_local(loader::load(state, lab));
     let route = current_route();
+    // The training session outlives the views, so a run goes on while the student looks elsewhere.
+    let session = train::session::TrainSession::new();
+    Effect::new(move |restored: Option<bool>| {
+        if restored == Some(true) {
+            return true;
+        }
+        match lab.get() {
+            Some(lab) => {
+                leptos::task::spawn_local(session.restore(lab));
+                true
+            }
+            None => false,
+        }
+    });
 
     view! {
         <div
@@ -63,6 +80,16 @@ fn App() -> impl IntoView {
                 </nav>
                 <badge::EngineBadge lab=lab />
             </header>
+            {move || {
+                lab.get()
+                    .filter(|l| l.use_trained.get())
+                    .and_then(|l| l.trained.get())
+                    .map(|slot| view! {
+                        <p class="trained-banner" data-testid="trained-banner">
+                            {format!("Your lab model ({}) stands in for the shipped {} in every view.", slot.describe(), if slot.config.kind.is_vae() { "VAE" } else { "autoencoder" })}
+                        </p>
+                    })
+            }}
             <main>
                 <loader::LoadingPanel state=state />
                 {move || {
@@ -71,6 +98,7 @@ fn App() -> impl IntoView {
                             Route::Draw => view! { <draw_view::DrawView lab=lab /> }.into_any(),
                             Route::Noise => view! { <noise_view::NoiseView lab=lab /> }.into_any(),
                             Route::Latent => view! { <latent::LatentView lab=lab /> }.into_any(),
+                            Route::Train => view! { <train::TrainView lab=lab session=session /> }.into_any(),
                         })
                 }}
             </main>

@@ -8,16 +8,18 @@ pub enum Route {
     Draw,
     Noise,
     Latent,
+    Train,
 }
 
 impl Route {
-    pub const ALL: &'static [Route] = &[Route::Draw, Route::Noise, Route::Latent];
+    pub const ALL: &'static [Route] = &[Route::Draw, Route::Noise, Route::Latent, Route::Train];
 
     pub fn slug(self) -> &'static str {
         match self {
             Route::Draw => "draw",
             Route::Noise => "noise",
             Route::Latent => "latent",
+            Route::Train => "train",
         }
     }
 
@@ -26,6 +28,7 @@ impl Route {
             Route::Draw => "Draw & reconstruct",
             Route::Noise => "Noise & occlusion",
             Route::Latent => "Latent space",
+            Route::Train => "Training lab",
         }
     }
 

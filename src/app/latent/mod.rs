@@ -6,7 +6,7 @@
 mod attributes;
 mod generate;
 mod interpolate;
-mod map;
+pub mod map;
 
 use std::sync::Arc;
 
@@ -85,14 +85,7 @@ impl Explorer {
         codes: Vec<f32>,
     ) -> Result<Vec<f32>, String> {
         let live = self.lab.engine.get_untracked().live;
-        Ok(self
-            .lab
-            .run(live, |m| {
-                let codes = codes.clone();
-                async move { m.decode(family, size, &codes).await }
-            })
-            .await?
-            .0)
+        self.lab.decode_on(live, family, size, &codes).await
     }
 
     /// Decodes many codes on the batch engine (WebGPU when in use).
@@ -102,14 +95,9 @@ impl Explorer {
         size: LatentSize,
         codes: Vec<f32>,
     ) -> Result<Vec<f32>, String> {
-        Ok(self
-            .lab
-            .run(self.lab.batch_engine(), |m| {
-                let codes = codes.clone();
-                async move { m.decode(family, size, &codes).await }
-            })
-            .await?
-            .0)
+        self.lab
+            .decode_on(self.lab.batch_engine(), family, size, &codes)
+            .await
     }
 
     /// Encodes images with both models of `size` on the live engine: `(ae, vae)`.
@@ -119,35 +107,21 @@ impl Explorer {
         images: Vec<f32>,
     ) -> Result<(Codes, Codes), String> {
         let live = self.lab.engine.get_untracked().live;
-        Ok(self
-            .lab
-            .run(live, |m| {
-                let images = images.clone();
-                async move {
-                    Ok((
-                        m.encode(Family::Ae, size, &images).await?,
-                        m.encode(Family::Vae, size, &images).await?,
-                    ))
-                }
-            })
-            .await?
-            .0)
+        Ok((
+            self.lab.encode_on(live, Family::Ae, size, &images).await?,
+            self.lab.encode_on(live, Family::Vae, size, &images).await?,
+        ))
     }
 }
 
 /// Encodes the test split with both models of `size` (batch engine).
 async fn load_latent_data(lab: Arc<Loaded>, size: LatentSize) -> Result<LatentData, String> {
     let images = lab.data.test.all_images();
-    let ((ae, vae), _) = lab
-        .run(lab.batch_engine(), |m| {
-            let images = &images;
-            async move {
-                Ok((
-                    m.encode(Family::Ae, size, images).await?,
-                    m.encode(Family::Vae, size, images).await?,
-                ))
-            }
-        })
+    let ae = lab
+        .encode_on(lab.batch_engine(), Family::Ae, size, &images)
+        .await?;
+    let vae = lab
+        .encode_on(lab.batch_engine(), Family::Vae, size, &images)
         .await?;
     let ae_gaussian = Gaussian::fit(&ae.mean, ae.dim);
     let labels = &lab.data.test.labels;
