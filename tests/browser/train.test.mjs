@@ -123,6 +123,19 @@ for (const engine of ENGINES) {
       assert.ok(err > 0 && err < 0.2, `the lab model's error is shown: ${err}`);
     });
 
+    it('stops a diverging run with an explanation and a suggestion', async () => {
+      const { page } = app;
+      await page.click('[data-testid="nav-train"]');
+      await page.selectOption('[data-testid="train-kind"]', 'vae');
+      await setInput(page, 'train-lr', 1);
+      await page.click('[data-testid="train-start"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').dataset.state === 'stopped: diverged', null, { timeout: 120_000 });
+      const message = await page.textContent('[data-testid="train-error"]');
+      assert.match(message, /diverged/);
+      assert.match(message, /lower it \(try 0\.1\)/);
+      assert.ok(await page.isVisible('[data-testid="trained-banner"]'), 'the last good model still stands in for the AE');
+    });
+
     it('logged no console errors', () => {
       assert.deepEqual(app.problems, []);
     });

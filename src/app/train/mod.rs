@@ -302,7 +302,11 @@ pub fn TrainView(lab: Arc<Loaded>, session: TrainSession) -> impl IntoView {
             <div class="results">
                 <div class="buttons">
                     <button data-testid="train-start" disabled=running on:click=move |_| session.start(start_lab.clone())>
-                        {move || if session.state.get() == RunState::Paused { "Resume" } else { "Start" }}
+                        {move || {
+                        session.state.track();
+                        config.track();
+                        if session.can_resume() { "Resume" } else { "Start" }
+                    }}
                     </button>
                     <button data-testid="train-pause" disabled=move || !running() on:click=move |_| session.pause()>"Pause"</button>
                     <button data-testid="train-step" disabled=running on:click=move |_| session.single_step(step_lab.clone())>"Single step"</button>

@@ -132,15 +132,22 @@ impl TrainSession {
         Ok(())
     }
 
+    /// Whether "Start" continues the current model: it is paused and the settings are unchanged.
+    /// (Changed settings describe another model: that starts afresh; the paused one was saved.)
+    pub fn can_resume(&self) -> bool {
+        self.state.get_untracked() == RunState::Paused
+            && self.trainer.with_value(|t| {
+                t.as_ref()
+                    .is_some_and(|t| self.config.with_untracked(|c| *c == t.config))
+            })
+    }
+
     /// Keeps a paused model, or creates a fresh one; false (with the reason shown) when the
     /// configuration is invalid.
     fn ensure_model(&self, lab: &Loaded) -> bool {
-        let fresh = !self.has_model()
-            || matches!(
-                self.state.get_untracked(),
-                RunState::Idle | RunState::Finished | RunState::Diverged
-            );
-        if fresh && let Err(why) = self.create(lab) {
+        if !self.can_resume()
+            && let Err(why) = self.create(lab)
+        {
             self.error.set(Some(format!("Cannot start: {why}.")));
             return false;
         }
@@ -267,8 +274,9 @@ impl TrainSession {
         if diverged(values.0) {
             self.state.set(RunState::Diverged);
             self.error.set(Some(format!(
-                "The loss became {} at step {step}: training diverged. The learning rate ({}) is probably too high for this \
-                 model; lower it (try {}) and press Reset, then Start. The model is kept as it was, so you can still export it.",
+                "The loss became {} at step {step}, so training stopped: it diverged. The learning rate ({}) is \
+                 probably too high for this model: lower it (try {}) and press Start again. The model you trained \
+                 before, if any, is still the one saved in this browser and used in the other views.",
                 values.0,
                 config.learning_rate,
                 config.learning_rate / 10.0
