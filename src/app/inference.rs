@@ -205,7 +205,8 @@ impl ModelSet {
     }
 }
 
-async fn read(t: Tensor<2>) -> Result<Vec<f32>, String> {
+/// Reads a tensor back (asynchronously, as WebGPU requires) as plain values.
+pub async fn read(t: Tensor<2>) -> Result<Vec<f32>, String> {
     let data = t
         .into_data_async()
         .await

@@ -2,7 +2,7 @@
 
 use burn::prelude::*;
 
-use super::inference::{Codes, Family};
+use super::inference::{Codes, Family, read};
 use crate::PIXELS;
 use crate::analysis::metrics::mse;
 use crate::model::lab::{LabConfig, LabNet};
@@ -73,13 +73,4 @@ impl TrainedSlot {
         );
         read(self.net.decode(z)).await
     }
-}
-
-pub async fn read(t: Tensor<2>) -> Result<Vec<f32>, String> {
-    let data = t
-        .into_data_async()
-        .await
-        .map_err(|e| format!("reading the result failed: {e:?}"))?;
-    data.try_into_vec::<f32>()
-        .map_err(|e| format!("unexpected result type: {e:?}"))
 }

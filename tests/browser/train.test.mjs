@@ -118,7 +118,8 @@ for (const engine of ENGINES) {
       await page.waitForSelector('[data-testid="trained-banner"]');
       await page.click('[data-testid="nav-draw"]');
       await page.click('[data-testid="random-digit"]');
-      await waitForInk(page, 'recon-ae');
+      await page.waitForFunction(() => document.querySelector('[data-testid="err-ae"]').textContent.trim() !== '—', null, { timeout: 60_000 });
+      await waitForInk(page, 'recon-ae', 3);
       const err = Number((await page.textContent('[data-testid="err-ae"]')).trim());
       assert.ok(err > 0 && err < 0.2, `the lab model's error is shown: ${err}`);
     });

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use rand::seq::SliceRandom;
 
 use super::super::engine::{Backend, now_ms};
+use super::super::inference::read;
 use super::super::latent::map::MapPoints;
 use super::super::loader::Loaded;
 use super::super::storage;
-use super::super::trained::{TrainedSlot, read};
+use super::super::trained::TrainedSlot;
 use crate::PIXELS;
 use crate::analysis::latent::Region;
 use crate::model::host_copy::copy_parameters;
@@ -123,13 +124,19 @@ impl TrainSession {
         self.trainer
             .set_value(Some(LabTrainer::new(config, &models.device)));
         self.engine.set(Some(engine));
+        self.clear_progress();
+        Ok(())
+    }
+
+    /// Forgets the steps, the history and what was drawn from them.
+    fn clear_progress(&self) {
         self.step.set(0);
         self.last_loss.set(None);
         self.log.set_value(Vec::new());
         self.history.set(Vec::new());
         self.recon.set(Vec::new());
         self.map.set(None);
-        Ok(())
+        self.speed.set(Speed::default());
     }
 
     /// Whether "Start" continues the current model: it is paused and the settings are unchanged.
@@ -194,14 +201,8 @@ impl TrainSession {
         self.run_id.set_value(self.run_id.get_value() + 1);
         self.trainer.set_value(None);
         self.state.set(RunState::Idle);
-        self.step.set(0);
-        self.last_loss.set(None);
-        self.log.set_value(Vec::new());
-        self.history.set(Vec::new());
-        self.recon.set(Vec::new());
-        self.map.set(None);
+        self.clear_progress();
         self.error.set(None);
-        self.speed.set(Speed::default());
     }
 
     /// One step while paused or before starting (creating the model if needed).
