@@ -288,14 +288,20 @@ impl TrainSession {
         true
     }
 
+    /// A read-back failed. Its weights live on the failed engine and cannot be read any more, so
+    /// the run ends there; the last model published (in the other views and saved in the browser)
+    /// stays, and the next Start trains afresh, on the CPU if WebGPU failed.
     fn fail_engine(&self, lab: &Loaded, why: &str) {
         if self.engine.get_untracked() == Some(Backend::WebGpu) {
             lab.fall_back_to_cpu(&format!("WebGPU failed during training ({why})"));
             self.wanted.set(Some(Backend::Cpu));
         }
-        self.state.set(RunState::Paused);
+        self.trainer.set_value(None);
+        self.state.set(RunState::Idle);
         self.error.set(Some(format!(
-            "Training stopped: {why}. The model so far is kept: press Start to continue (on the CPU engine if WebGPU failed)."
+            "Training stopped: {why}. The model saved last (used in the other views) is kept; press Start to train \
+             again{}.",
+            if self.wanted.get_untracked() == Some(Backend::Cpu) { " on the CPU engine" } else { "" }
         )));
     }
 
