@@ -223,6 +223,21 @@ pub fn attribute_vector(codes: &[f32], dim: usize, score: &[f32], fraction: f32)
     high.iter().zip(&low).map(|(h, l)| h - l).collect()
 }
 
+/// The class vector: mean code of class `class` − mean code of every other class.
+pub fn class_vector(codes: &[f32], dim: usize, labels: &[u8], class: u8) -> Vec<f32> {
+    let inside = mean_code(
+        codes,
+        dim,
+        (0..labels.len()).filter(|&i| labels[i] == class),
+    );
+    let outside = mean_code(
+        codes,
+        dim,
+        (0..labels.len()).filter(|&i| labels[i] != class),
+    );
+    inside.iter().zip(&outside).map(|(a, b)| a - b).collect()
+}
+
 /// h_new = h + α·h_dif.
 pub fn apply_attribute(h: &[f32], h_dif: &[f32], alpha: f32) -> Vec<f32> {
     h.iter().zip(h_dif).map(|(a, d)| a + alpha * d).collect()
@@ -325,6 +340,9 @@ mod tests {
         let d = attribute_vector(&codes, 2, &score, 0.25);
         assert!(d[0] > 7.0 && d[1].abs() < 1e-6, "{d:?}");
         assert_eq!(apply_attribute(&[1.0, 1.0], &d, 0.0), vec![1.0, 1.0]);
+        // Class 1's codes sit at (2, 0), the others' at (0, 1).
+        let codes = [2.0, 0.0, 0.0, 1.0, 0.0, 1.0];
+        assert_eq!(class_vector(&codes, 2, &[1, 0, 3], 1), vec![2.0, -1.0]);
         assert_eq!(
             apply_attribute(&[0.0, 0.0], &[1.0, -2.0], 2.0),
             vec![2.0, -4.0]

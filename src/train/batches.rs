@@ -31,6 +31,24 @@ impl BatchOrder {
     }
 }
 
+/// The visiting order of epoch `epoch` over `len` items: a fresh shuffle per epoch, always the same
+/// for the same seed and epoch. Stateless, so a run can resume at any step.
+pub fn epoch_order(len: usize, seed: u64, epoch: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.shuffle(&mut seeded(
+        seed.wrapping_mul(1_000_003).wrapping_add(epoch as u64),
+    ));
+    order
+}
+
+/// The indices of batch `index` (counted within its epoch) of step-wise training.
+pub fn batch_at(len: usize, batch_size: usize, seed: u64, step: usize) -> Vec<usize> {
+    let per_epoch = len.div_ceil(batch_size);
+    let (epoch, k) = (step / per_epoch, step % per_epoch);
+    let order = epoch_order(len, seed, epoch);
+    order[k * batch_size..((k + 1) * batch_size).min(len)].to_vec()
+}
+
 /// The images `indices` of `split` as a `[n, 784]` tensor on `device`.
 pub fn images_tensor(split: &Split, indices: &[usize], device: &Device) -> Tensor<2> {
     Tensor::from_data(
@@ -42,6 +60,22 @@ pub fn images_tensor(split: &Split, indices: &[usize], device: &Device) -> Tenso
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn step_wise_batches_cover_each_epoch_once_and_repeat_for_a_seed() {
+        let epoch0: Vec<usize> = (0..3).flat_map(|s| batch_at(10, 4, 7, s)).collect();
+        let mut sorted = epoch0.clone();
+        sorted.sort();
+        assert_eq!(sorted, (0..10).collect::<Vec<_>>());
+        assert_eq!(
+            batch_at(10, 4, 7, 2).len(),
+            2,
+            "the last batch of an epoch is smaller"
+        );
+        let epoch1: Vec<usize> = (3..6).flat_map(|s| batch_at(10, 4, 7, s)).collect();
+        assert_ne!(epoch0, epoch1, "a new order each epoch");
+        assert_eq!(batch_at(10, 4, 7, 4), batch_at(10, 4, 7, 4));
+    }
 
     #[test]
     fn every_index_once_per_epoch_in_a_new_order() {

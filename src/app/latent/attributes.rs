@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Explorer;
 use crate::analysis::attributes::Attribute;
-use crate::analysis::latent::{apply_attribute, attribute_vector, mean_code};
+use crate::analysis::latent::{apply_attribute, attribute_vector, class_vector};
 use crate::app::digit_canvas::DigitCanvas;
 use crate::app::inference::{Family, LatentSize};
 use crate::app::runner::LatestRunner;
@@ -44,11 +44,7 @@ fn direction(
             let k = Attribute::ALL.iter().position(|&x| x == a).unwrap_or(0);
             attribute_vector(codes, dim, &scores[k], 0.25)
         }
-        Choice::Class(c) => {
-            let inside = mean_code(codes, dim, (0..labels.len()).filter(|&i| labels[i] == c));
-            let outside = mean_code(codes, dim, (0..labels.len()).filter(|&i| labels[i] != c));
-            inside.iter().zip(&outside).map(|(a, b)| a - b).collect()
-        }
+        Choice::Class(c) => class_vector(codes, dim, labels, c),
     }
 }
 

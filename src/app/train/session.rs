@@ -6,7 +6,6 @@ use std::sync::Arc;
 use burn::prelude::*;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
-use rand::seq::SliceRandom;
 
 use super::super::engine::{Backend, now_ms};
 use super::super::inference::read;
@@ -19,7 +18,7 @@ use crate::analysis::latent::Region;
 use crate::model::host_copy::copy_parameters;
 use crate::model::lab::{LabConfig, LabLoss};
 use crate::model::trained_file::{self, TrainedMeta};
-use crate::rng::seeded;
+use crate::train::batches::batch_at;
 use crate::train::lab::{HistoryPoint, LabTrainer, diverged};
 
 /// Test digits in the reconstruction grid, and in the test-loss subset.
@@ -224,19 +223,13 @@ impl TrainSession {
     /// The batch of the current step: each epoch visits the training split in a fresh order.
     fn batch(&self, lab: &Loaded) -> Vec<f32> {
         let config = self.config.get_untracked();
-        let n = lab.data.train.len();
-        let per_epoch = Self::batches_per_epoch(&config, n);
-        let step = self.step.get_untracked();
-        let (epoch, k) = (step / per_epoch, step % per_epoch);
-        let mut order: Vec<usize> = (0..n).collect();
-        order.shuffle(&mut seeded(
-            config
-                .seed
-                .wrapping_mul(1_000_003)
-                .wrapping_add(epoch as u64),
-        ));
-        let end = ((k + 1) * config.batch_size).min(n);
-        lab.data.train.batch(&order[k * config.batch_size..end])
+        let indices = batch_at(
+            lab.data.train.len(),
+            config.batch_size,
+            config.seed,
+            self.step.get_untracked(),
+        );
+        lab.data.train.batch(&indices)
     }
 
     /// One optimiser step; false when the run cannot go on (an error or a diverged loss).
