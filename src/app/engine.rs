@@ -112,8 +112,9 @@ pub async fn init_webgpu(
         report(format!("WebGPU reported an error ({error})"));
     }));
     let info = setup.adapter.get_info();
+    // Browsers often hide the adapter's name (fingerprinting); say so rather than print nothing.
     let adapter = if info.name.is_empty() {
-        format!("{:?}", info.backend)
+        "adapter chosen by the browser".to_string()
     } else {
         info.name.clone()
     };
