@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
 
 use super::digit_canvas::context_2d;
+use super::storage::{load_setting, save_setting};
 use crate::data::sketch::{PEN_WIDTH, Point, Sketch};
 use crate::data::{Dataset, Grayscale, to_mnist};
 use crate::{PIXELS, SIDE};
@@ -17,23 +18,15 @@ const PAD: u32 = 280;
 const STORAGE_KEY: &str = "latent-lab.sketch.v1";
 const INK: &str = "#ffffff";
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// The sketch saved by an earlier visit, if any.
 pub fn saved_sketch() -> Sketch {
-    storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|json| Sketch::from_json(&json))
+    load_setting::<Sketch>(STORAGE_KEY)
+        .filter(Sketch::is_valid)
         .unwrap_or_default()
 }
 
 fn save_sketch(sketch: &Sketch) {
-    if let Some(s) = storage() {
-        // Storage can be full or disabled (private mode): the drawing then lives until reload only.
-        let _ = s.set_item(STORAGE_KEY, &sketch.to_json());
-    }
+    save_setting(STORAGE_KEY, sketch);
 }
 
 fn pad_point(canvas: &HtmlCanvasElement, ev: &PointerEvent) -> Point {

@@ -41,6 +41,7 @@ fn App() -> impl IntoView {
     let route = current_route();
     // The training session outlives the views, so a run goes on while the student looks elsewhere.
     let session = train::session::TrainSession::new();
+    session.keep_settings();
     Effect::new(move |restored: Option<bool>| {
         if restored == Some(true) {
             return true;

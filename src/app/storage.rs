@@ -1,5 +1,5 @@
-//! The trained model in IndexedDB, so it survives a reload. IndexedDB's callbacks are turned into
-//! futures through JavaScript promises.
+//! What survives a reload: small settings in localStorage, and the trained model in IndexedDB
+//! (whose callbacks are turned into futures through JavaScript promises).
 
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
@@ -8,6 +8,28 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
 use super::fetch::js_message;
+
+/// A setting saved under `key`, if present and readable (anything else reads as absent).
+pub fn load_setting<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    let json = web_sys::window()?
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()?;
+    serde_json::from_str(&json).ok()
+}
+
+/// Saves a setting; storage may be full or disabled (private mode), and then it lives until reload.
+pub fn save_setting<T: serde::Serialize>(key: &str, value: &T) {
+    if let (Some(storage), Ok(json)) = (
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten()),
+        serde_json::to_string(value),
+    ) {
+        let _ = storage.set_item(key, &json);
+    }
+}
 
 const DB: &str = "latent-lab";
 const STORE: &str = "models";

@@ -24,15 +24,19 @@ impl Sketch {
         serde_json::to_string(self).expect("a sketch always serialises")
     }
 
-    /// A stored sketch; anything unreadable or out of range gives `None` (start with a blank pad).
-    pub fn from_json(json: &str) -> Option<Self> {
-        let sketch: Self = serde_json::from_str(json).ok()?;
-        let in_range = sketch
-            .strokes
+    /// Whether every point lies on the pad (a stored sketch may have been damaged).
+    pub fn is_valid(&self) -> bool {
+        self.strokes
             .iter()
             .flatten()
-            .all(|p| p.iter().all(|v| (0.0..=1.0).contains(v)));
-        in_range.then_some(sketch)
+            .all(|p| p.iter().all(|v| (0.0..=1.0).contains(v)))
+    }
+
+    /// A stored sketch; anything unreadable or out of range gives `None` (start with a blank pad).
+    pub fn from_json(json: &str) -> Option<Self> {
+        serde_json::from_str::<Self>(json)
+            .ok()
+            .filter(Self::is_valid)
     }
 }
 

@@ -110,6 +110,8 @@ for (const engine of ENGINES) {
       await page.waitForFunction((s) => document.querySelector('[data-testid="train-progress"]').dataset.step === String(s), before.step, { timeout: 60_000 });
       await waitForInk(page, 'recon-grid', 100);
       assert.ok(same(grid, await readCanvas(page, 'recon-grid')));
+      assert.equal(await page.inputValue('[data-testid="train-latent"]'), '8', 'the settings are kept too');
+      assert.equal(await page.inputValue('[data-testid="train-hidden"]'), '64');
     });
 
     it('can stand in for the autoencoder in the other views', async () => {
@@ -122,6 +124,10 @@ for (const engine of ENGINES) {
       await waitForInk(page, 'recon-ae', 3);
       const err = Number((await page.textContent('[data-testid="err-ae"]')).trim());
       assert.ok(err > 0 && err < 0.2, `the lab model's error is shown: ${err}`);
+      // The choice survives a reload with the model.
+      await page.reload();
+      await openApp(page, app.url, '#/draw');
+      await page.waitForSelector('[data-testid="trained-banner"]', { timeout: 60_000 });
     });
 
     it('stops a diverging run with an explanation and a suggestion', async () => {

@@ -362,7 +362,11 @@ pub fn TrainView(lab: Arc<Loaded>, session: TrainSession) -> impl IntoView {
                 <label class="check">
                     <input type="checkbox" data-testid="use-trained" prop:checked=move || use_trained.get()
                         disabled=move || trained.with(Option::is_none)
-                        on:change=move |ev| use_trained.set(event_target_checked(&ev)) />
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            use_trained.set(on);
+                            super::storage::save_setting(session::USE_TRAINED_KEY, &on);
+                        } />
                     {move || match trained.get() {
                         Some(slot) => format!("Use this model ({}) as the {} in every view", slot.describe(), if slot.config.kind.is_vae() { "VAE" } else { "autoencoder" }),
                         None => "Use the trained model in every view (train, pause or import one first)".into(),

@@ -82,7 +82,7 @@ pub struct TrainSession {
 impl TrainSession {
     pub fn new() -> Self {
         Self {
-            config: RwSignal::new(LabConfig::default()),
+            config: RwSignal::new(saved_config().unwrap_or_default()),
             state: RwSignal::new(RunState::Idle),
             step: RwSignal::new(0),
             last_loss: RwSignal::new(None),
@@ -471,9 +471,11 @@ impl TrainSession {
 
     /// Restores the model saved in this browser, if any (at start-up).
     pub async fn restore(self, lab: Arc<Loaded>) {
+        // The settings on screen when the page was left win over the restored model's own.
+        let settings = saved_config();
         match storage::load_trained().await {
             Ok(Some(bytes)) => {
-                if let Err(why) = self.import(lab, bytes).await {
+                if let Err(why) = self.import(lab.clone(), bytes).await {
                     self.notice.set(Some(format!(
                         "The model saved in this browser could not be restored: {why}"
                     )));
@@ -481,6 +483,11 @@ impl TrainSession {
                     self.notice.set(Some(
                         "Restored the model you trained earlier in this browser.".into(),
                     ));
+                    lab.use_trained
+                        .set(storage::load_setting(USE_TRAINED_KEY).unwrap_or(false));
+                    if let Some(settings) = settings {
+                        self.config.set(settings);
+                    }
                 }
             }
             Ok(None) => {}
@@ -488,6 +495,22 @@ impl TrainSession {
                 "Saved models are unavailable in this browser ({why})."
             ))),
         }
+    }
+}
+
+const CONFIG_KEY: &str = "latent-lab.train-config.v1";
+/// Whether the lab model stands in for the shipped one (saved by the training view).
+pub const USE_TRAINED_KEY: &str = "latent-lab.use-trained.v1";
+
+/// The lab settings saved by an earlier visit, if readable and valid.
+fn saved_config() -> Option<LabConfig> {
+    storage::load_setting::<LabConfig>(CONFIG_KEY).filter(|c| c.validate().is_ok())
+}
+
+impl TrainSession {
+    /// Saves the settings whenever they change (call once, from the app).
+    pub fn keep_settings(self) {
+        Effect::new(move |_| self.config.with(|c| storage::save_setting(CONFIG_KEY, c)));
     }
 }
 
