@@ -25,6 +25,19 @@ pub fn paint_gray(canvas: &web_sys::HtmlCanvasElement, pixels: &[f32], width: u3
     }
 }
 
+/// Where a pointer is on a canvas, as fractions of its displayed width and height (unclamped:
+/// outside the canvas gives values outside [0, 1]). CSS may show a canvas at any size.
+pub fn pointer_fraction(
+    canvas: &web_sys::HtmlCanvasElement,
+    ev: &web_sys::MouseEvent,
+) -> (f64, f64) {
+    let rect = canvas.get_bounding_client_rect();
+    (
+        (ev.client_x() as f64 - rect.left()) / rect.width().max(1.0),
+        (ev.client_y() as f64 - rect.top()) / rect.height().max(1.0),
+    )
+}
+
 pub fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
 
-use super::digit_canvas::context_2d;
+use super::digit_canvas::{context_2d, pointer_fraction};
 use super::storage::{load_setting, save_setting};
 use crate::data::sketch::{PEN_WIDTH, Point, Sketch};
 use crate::data::{Dataset, Grayscale, to_mnist};
@@ -30,10 +30,8 @@ fn save_sketch(sketch: &Sketch) {
 }
 
 fn pad_point(canvas: &HtmlCanvasElement, ev: &PointerEvent) -> Point {
-    let rect = canvas.get_bounding_client_rect();
-    let x = ((ev.client_x() as f64 - rect.left()) / rect.width().max(1.0)) as f32;
-    let y = ((ev.client_y() as f64 - rect.top()) / rect.height().max(1.0)) as f32;
-    [x.clamp(0.0, 1.0), y.clamp(0.0, 1.0)]
+    let (x, y) = pointer_fraction(canvas, ev);
+    [x.clamp(0.0, 1.0) as f32, y.clamp(0.0, 1.0) as f32]
 }
 
 fn set_pen(ctx: &CanvasRenderingContext2d) {

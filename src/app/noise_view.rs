@@ -8,7 +8,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use web_sys::PointerEvent;
 
-use super::digit_canvas::{DigitCanvas, MosaicCanvas};
+use super::digit_canvas::{DigitCanvas, MosaicCanvas, pointer_fraction};
 use super::draw_pad::saved_sketch_input;
 use super::engine::{Backend, now_ms};
 use super::inference::Outputs;
@@ -393,12 +393,11 @@ fn MaskCanvas(
         }
     });
     let pixel = move |ev: &PointerEvent| -> Option<(f32, f32)> {
-        let rect = canvas.get_untracked()?.get_bounding_client_rect();
-        let x = (ev.client_x() as f64 - rect.left()) / rect.width() * SIDE as f64;
-        let y = (ev.client_y() as f64 - rect.top()) / rect.height() * SIDE as f64;
+        let (x, y) = pointer_fraction(&canvas.get_untracked()?, ev);
+        let side = SIDE as f64;
         Some((
-            x.clamp(0.0, SIDE as f64 - 0.01) as f32,
-            y.clamp(0.0, SIDE as f64 - 0.01) as f32,
+            (x * side).clamp(0.0, side - 0.01) as f32,
+            (y * side).clamp(0.0, side - 0.01) as f32,
         ))
     };
     let paint = move |start: (f32, f32), base: &Mask, at: (f32, f32)| {

@@ -9,6 +9,7 @@ use plotters_canvas::CanvasBackend;
 use web_sys::PointerEvent;
 
 use crate::analysis::latent::Region;
+use crate::app::digit_canvas::pointer_fraction;
 
 /// Tableau 10: one colour per digit class.
 pub const CLASS_COLOURS: [(u8, u8, u8); 10] = [
@@ -147,9 +148,8 @@ pub fn LatentMap(
         let el = canvas.get_untracked()?;
         let (xr, yr) = area.get_value()?;
         let region = map.with_untracked(|m| m.as_ref().map(|m| m.region))?;
-        let rect = el.get_bounding_client_rect();
-        let px = (ev.client_x() as f64 - rect.left()) * el.width() as f64 / rect.width();
-        let py = (ev.client_y() as f64 - rect.top()) * el.height() as f64 / rect.height();
+        let (ux, uy) = pointer_fraction(&el, ev);
+        let (px, py) = (ux * el.width() as f64, uy * el.height() as f64);
         let fx = (px - xr.start as f64) / (xr.end - xr.start) as f64;
         let fy = (py - yr.start as f64) / (yr.end - yr.start) as f64;
         if !(0.0..=1.0).contains(&fx) || !(0.0..=1.0).contains(&fy) {
