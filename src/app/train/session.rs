@@ -393,52 +393,58 @@ impl TrainSession {
         }
     }
 
-    /// The model and its history as one file.
-    pub async fn export(&self) -> Result<Vec<u8>, String> {
+    /// The current model copied to the CPU engine with its configuration. The weights are read
+    /// back asynchronously once (WebGPU cannot read synchronously); export and publishing share it.
+    async fn host_copy(&self) -> Result<TrainedSlot, String> {
         let Some((config, model)) = self
             .trainer
             .with_value(|t| t.as_ref().map(|t| (t.config.clone(), t.model().valid())))
         else {
             return Err("there is no trained model yet: start a run first".into());
         };
-        // Weights are read back asynchronously into a CPU copy (WebGPU cannot read synchronously).
-        let host = copy_parameters(&model, config.init(&Device::flex())).await?;
-        let meta = TrainedMeta {
+        let device = Device::flex();
+        let net = copy_parameters(&model, config.init(&device)).await?;
+        Ok(TrainedSlot {
             config,
+            net,
+            device,
+        })
+    }
+
+    fn file_bytes(&self, slot: &TrainedSlot) -> Result<Vec<u8>, String> {
+        let meta = TrainedMeta {
+            config: slot.config.clone(),
             history: self.log.get_value(),
         };
-        trained_file::encode(&host, &meta).map_err(|e| e.to_string())
+        trained_file::encode(&slot.net, &meta).map_err(|e| e.to_string())
+    }
+
+    /// The model and its history as one file.
+    pub async fn export(&self) -> Result<Vec<u8>, String> {
+        self.file_bytes(&self.host_copy().await?)
     }
 
     /// Makes the current model available to the other views and saves it in the browser.
     async fn publish(&self, lab: &Loaded) {
-        let Some((config, model)) = self
-            .trainer
-            .with_value(|t| t.as_ref().map(|t| (t.config.clone(), t.model().valid())))
-        else {
-            return;
-        };
-        let device = Device::flex();
-        match copy_parameters(&model, config.init(&device)).await {
-            Ok(net) => lab.trained.set(Some(Arc::new(TrainedSlot {
-                config,
-                net,
-                device,
-            }))),
-            Err(why) => self.error.set(Some(format!(
-                "The model could not be copied for the other views: {why}"
-            ))),
-        }
-        match self.export().await {
-            Ok(bytes) => {
-                if let Err(why) = storage::save_trained(&bytes).await {
-                    self.notice.set(Some(format!("The model could not be saved in this browser ({why}); export it to keep it.")));
-                }
+        let slot = match self.host_copy().await {
+            Ok(slot) => slot,
+            Err(why) => {
+                self.error.set(Some(format!(
+                    "The model could not be copied for the other views: {why}"
+                )));
+                return;
             }
-            Err(why) => self.notice.set(Some(format!(
-                "The model could not be saved in this browser ({why})."
-            ))),
+        };
+        let saved = match self.file_bytes(&slot) {
+            Ok(bytes) => storage::save_trained(&bytes).await,
+            Err(why) => Err(why),
+        };
+        if let Err(why) = saved {
+            self.notice.set(Some(format!(
+                "The model could not be saved in this browser ({why}); export it to keep it."
+            )));
         }
+        lab.trained.set(Some(Arc::new(slot)));
     }
 
     /// Replaces the model by one read from a file; on any error the current model stays.
