@@ -261,3 +261,12 @@ fn parameters_copy_to_another_device_exactly() {
         .is_err()
     );
 }
+
+#[test]
+fn hidden_widths_parse_from_a_typed_list() {
+    use latent_lab::model::lab::parse_hidden;
+    assert_eq!(parse_hidden("256, 64"), Ok(vec![256, 64]));
+    assert_eq!(parse_hidden(" "), Ok(vec![]));
+    assert_eq!(parse_hidden("256,,32"), Ok(vec![256, 32]));
+    assert!(parse_hidden("256, x").unwrap_err().contains("x"));
+}

@@ -114,23 +114,16 @@ impl ModelSet {
         })
     }
 
-    /// The AE's and the VAE's reconstructions of `images` with one read-back: `(ae, vae)`.
-    pub async fn reconstruct_batch(&self, images: &[f32]) -> Result<(Vec<f32>, Vec<f32>), String> {
-        let n = images.len() / PIXELS;
+    /// The draw view's AE and VAE reconstructions of one image, with one read-back.
+    pub async fn reconstruct(&self, input: &[f32]) -> Result<Reconstruction, String> {
         let x: Tensor<2> =
-            Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
-        let mut values = read(Tensor::cat(
+            Tensor::from_data(TensorData::new(input.to_vec(), [1, PIXELS]), &self.device);
+        let mut ae = read(Tensor::cat(
             vec![self.ae.forward(x.clone()), self.vae.reconstruct(x)],
             0,
         ))
         .await?;
-        let vae = values.split_off(n * PIXELS);
-        Ok((values, vae))
-    }
-
-    /// The draw view's reconstruction of one image.
-    pub async fn reconstruct(&self, input: &[f32]) -> Result<Reconstruction, String> {
-        let (ae, vae) = self.reconstruct_batch(input).await?;
+        let vae = ae.split_off(PIXELS);
         Ok(Reconstruction {
             ae_mse: mse(&ae, input),
             vae_mse: mse(&vae, input),

@@ -70,6 +70,18 @@ impl Activation {
     }
 }
 
+/// Hidden widths typed as a list ("256, 64"; empty for none); the error names the bad entry.
+pub fn parse_hidden(text: &str) -> Result<Vec<usize>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            t.parse::<usize>()
+                .map_err(|_| format!("\u{201c}{t}\u{201d} is not a layer width"))
+        })
+        .collect()
+}
+
 /// Everything that defines a lab run.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct LabConfig {

@@ -15,7 +15,7 @@ use super::engine::Backend;
 use super::fetch::js_message;
 use super::latent::map::{ClassLegend, LatentMap, Markers};
 use super::loader::Loaded;
-use crate::model::lab::{Activation, LabKind};
+use crate::model::lab::{Activation, LabKind, parse_hidden};
 use crate::train::presets::presets;
 use chart::LossChart;
 use session::{RunState, TrainSession};
@@ -76,17 +76,6 @@ const KINDS: [(&str, &str); 7] = [
     ("contractive", "Contractive AE"),
     ("linear", "Linear AE (PCA)"),
 ];
-
-fn parse_hidden(text: &str) -> Result<Vec<usize>, String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            t.parse::<usize>()
-                .map_err(|_| format!("\u{201c}{t}\u{201d} is not a layer width"))
-        })
-        .collect()
-}
 
 fn download(bytes: &[u8], name: &str) -> Result<(), String> {
     let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
