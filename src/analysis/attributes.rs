@@ -1,7 +1,8 @@
 //! Measurable attributes of a digit, the MNIST counterparts of the course's "smile": stroke
 //! thickness, slant and width. Each is a plain function of the 28×28 image.
 
-use crate::SIDE;
+use super::latent::{attribute_vector, class_vector};
+use crate::{PIXELS, SIDE};
 
 /// Pixels at or above this intensity count as ink for thickness and width.
 const INK: f32 = 0.5;
@@ -24,11 +25,85 @@ impl Attribute {
         }
     }
 
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.slug() == slug)
+    }
+
     pub fn measure(self, image: &[f32]) -> f32 {
         match self {
             Attribute::Thickness => thickness(image),
             Attribute::Slant => slant(image),
             Attribute::Width => width(image),
+        }
+    }
+}
+
+/// Every attribute measured on every image of a split (images one after another): computed
+/// once and shared, since measuring 2,000 digits takes a noticeable moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttributeScores {
+    scores: [Vec<f32>; 3],
+}
+
+impl AttributeScores {
+    pub fn measure(images: &[f32]) -> Self {
+        Self {
+            scores: Attribute::ALL.map(|a| {
+                images
+                    .chunks_exact(PIXELS)
+                    .map(|img| a.measure(img))
+                    .collect()
+            }),
+        }
+    }
+
+    pub fn of(&self, attribute: Attribute) -> &[f32] {
+        let k = Attribute::ALL
+            .iter()
+            .position(|&a| a == attribute)
+            .expect("one of ALL");
+        &self.scores[k]
+    }
+}
+
+/// A direction to move a code along: a measured attribute, or towards a digit class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Measured(Attribute),
+    Class(u8),
+}
+
+impl Direction {
+    /// Share of the split at each end of a measured attribute (the thinnest and thickest quarter).
+    pub const FRACTION: f32 = 0.25;
+
+    /// The value of a `<select>` option: an attribute's slug, or `class-<k>`.
+    pub fn slug(self) -> String {
+        match self {
+            Direction::Measured(a) => a.slug().to_string(),
+            Direction::Class(k) => format!("class-{k}"),
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        match slug.strip_prefix("class-") {
+            Some(k) => k.parse().ok().filter(|k| *k < 10).map(Direction::Class),
+            None => Attribute::from_slug(slug).map(Direction::Measured),
+        }
+    }
+
+    /// h_dif over codes of a split (`dim` values each): mean code of the items high in the
+    /// attribute − mean code of the low ones, or mean code of the class − mean code of the rest.
+    pub fn vector(
+        self,
+        codes: &[f32],
+        dim: usize,
+        labels: &[u8],
+        scores: &AttributeScores,
+    ) -> Vec<f32> {
+        match self {
+            Direction::Measured(a) => attribute_vector(codes, dim, scores.of(a), Self::FRACTION),
+            Direction::Class(c) => class_vector(codes, dim, labels, c),
         }
     }
 }
@@ -91,7 +166,6 @@ pub fn width(image: &[f32]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::PIXELS;
 
     /// A vertical bar of `w` columns from row 4 to row 23, sheared by `shear` columns per row
     /// (positive: the top leans right).
@@ -127,6 +201,25 @@ mod tests {
         assert!(upright.abs() < 0.05, "{upright}");
         assert!((right - 0.4).abs() < 0.1, "{right}");
         assert!(left < -0.3, "{left}");
+    }
+
+    #[test]
+    fn directions_round_trip_through_their_slugs_and_point_the_right_way() {
+        for d in [Direction::Measured(Attribute::Slant), Direction::Class(7)] {
+            assert_eq!(Direction::from_slug(&d.slug()), Some(d));
+        }
+        assert_eq!(Direction::from_slug("class-12"), None);
+        assert_eq!(Direction::from_slug("boldness"), None);
+        // Two images, a thin and a thick bar, with 1-D codes 0 and 1: thicker is +1.
+        let images = [bar(2, 0.0), bar(6, 0.0)].concat();
+        let scores = AttributeScores::measure(&images);
+        assert!(scores.of(Attribute::Thickness)[1] > scores.of(Attribute::Thickness)[0]);
+        let up = Direction::Measured(Attribute::Thickness).vector(&[0.0, 1.0], 1, &[0, 1], &scores);
+        assert_eq!(up, vec![1.0]);
+        assert_eq!(
+            Direction::Class(1).vector(&[0.0, 1.0], 1, &[0, 1], &scores),
+            vec![1.0]
+        );
     }
 
     #[test]

@@ -194,6 +194,16 @@ impl Gaussian {
     }
 }
 
+/// z = μ + σ·ε for every ε in `eps` (`dim` values each): samples of one code's q(z|x) =
+/// N(μ, diag(exp(log σ²))), one after another. The same formula as `model::Vae::reparameterize`,
+/// on a code already read back from the device (what the latent view shows).
+pub fn reparameterize(mu: &[f32], log_var: &[f32], eps: &[f32]) -> Vec<f32> {
+    let dim = mu.len();
+    eps.chunks_exact(dim)
+        .flat_map(|e| (0..dim).map(move |j| mu[j] + (log_var[j] * 0.5).exp() * e[j]))
+        .collect()
+}
+
 /// Samples from the prior N(0, I) of a VAE: `count` codes of `dim` values.
 pub fn sample_prior(count: usize, dim: usize, seed: u64) -> Vec<f32> {
     standard_normal_vec(&mut seeded(seed), count * dim)
@@ -257,6 +267,17 @@ mod tests {
         assert_eq!(path.len(), 5 * 3);
         assert_eq!(&path[..3], &a);
         assert_eq!(&path[12..], &b);
+    }
+
+    #[test]
+    fn reparameterisation_scales_and_shifts_each_sample() {
+        // σ = exp(½ log σ²): log σ² = ln 4 gives σ = 2.
+        let z = reparameterize(&[1.0, -1.0], &[0.0, 4f32.ln()], &[0.5, 1.0, -1.0, 0.0]);
+        let expected = [1.5, 1.0, 0.0, -1.0];
+        assert!(
+            z.iter().zip(expected).all(|(a, b)| (a - b).abs() < 1e-6),
+            "{z:?}"
+        );
     }
 
     #[test]

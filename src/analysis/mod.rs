@@ -3,6 +3,7 @@
 
 pub mod attributes;
 pub mod latent;
+pub mod latent_map;
 pub mod metrics;
 pub mod pca;
 

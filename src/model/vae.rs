@@ -51,8 +51,10 @@ impl Vae {
         (self.mu.forward(h.clone()), self.log_var.forward(h))
     }
 
-    /// z = μ + σ·ε with σ = exp(½ log σ²). The noise `eps` comes from the caller, so the same
-    /// seed gives the same z on every engine.
+    /// The reparameterisation trick z = μ + σ·ε with σ = exp(½ log σ²), on tensors: the one
+    /// implementation every VAE of the app trains with (the lab's too). The noise `eps` comes from
+    /// the caller, so the same seed gives the same z on every engine.
+    /// (`analysis::latent::reparameterize` is the same formula on codes already read back.)
     pub fn reparameterize(mu: Tensor<2>, log_var: Tensor<2>, eps: Tensor<2>) -> Tensor<2> {
         mu + (log_var * 0.5).exp() * eps
     }

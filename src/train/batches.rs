@@ -41,9 +41,14 @@ pub fn epoch_order(len: usize, seed: u64, epoch: usize) -> Vec<usize> {
     order
 }
 
+/// Optimiser steps in one epoch over `len` items (the last batch may be smaller).
+pub fn steps_per_epoch(len: usize, batch_size: usize) -> usize {
+    len.div_ceil(batch_size.max(1))
+}
+
 /// The indices of batch `index` (counted within its epoch) of step-wise training.
 pub fn batch_at(len: usize, batch_size: usize, seed: u64, step: usize) -> Vec<usize> {
-    let per_epoch = len.div_ceil(batch_size);
+    let per_epoch = steps_per_epoch(len, batch_size);
     let (epoch, k) = (step / per_epoch, step % per_epoch);
     let order = epoch_order(len, seed, epoch);
     order[k * batch_size..((k + 1) * batch_size).min(len)].to_vec()

@@ -4,25 +4,13 @@
 use burn::module::Module;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::PIXELS;
 use crate::data::corrupt::gaussian_noise;
+pub use crate::model::history::HistoryPoint;
 use crate::model::lab::{LabConfig, LabKind, LabLoss, LabNet};
 use crate::rng::{seeded, standard_normal_vec};
-
-/// One logged point of a run (losses per image, averaged over the batch or the test subset).
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct HistoryPoint {
-    pub step: usize,
-    pub epoch: usize,
-    pub train_total: f32,
-    pub train_reconstruction: f32,
-    pub train_kl: Option<f32>,
-    pub train_penalty: Option<f32>,
-    /// The total loss on the fixed test subset, when it was measured at this step.
-    pub test_total: Option<f32>,
-}
+use crate::train::batches::steps_per_epoch;
 
 /// Trains a [`LabNet`] with Adam; the model lives on an autodiff device.
 pub struct LabTrainer {
@@ -60,16 +48,17 @@ impl LabTrainer {
         let model = self.model.take().expect("model is present between steps");
         let device = model.code.weight.device();
         let n = clean.len() / PIXELS;
-        let input = match self.config.kind {
+        let target = Tensor::from_data(TensorData::new(clean.to_vec(), [n, PIXELS]), &device);
+        // Only a denoising autoencoder sees another input than its target: the others upload the
+        // batch once.
+        let x = match self.config.kind {
             LabKind::Denoising { sigma } => {
                 let mut noisy = clean.to_vec();
                 gaussian_noise(&mut noisy, sigma, &mut self.rng);
-                noisy
+                Tensor::from_data(TensorData::new(noisy, [n, PIXELS]), &device)
             }
-            _ => clean.to_vec(),
+            _ => target.clone(),
         };
-        let x = Tensor::from_data(TensorData::new(input, [n, PIXELS]), &device);
-        let target = Tensor::from_data(TensorData::new(clean.to_vec(), [n, PIXELS]), &device);
         let eps = self.config.kind.is_vae().then(|| {
             let latent = self.config.latent;
             Tensor::from_data(
@@ -110,7 +99,89 @@ impl LabTrainer {
     }
 }
 
+/// Where a step-wise run stands: `step` optimiser steps done of `epochs` epochs over a split of
+/// `train_len` images in batches of `batch_size`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunProgress {
+    pub step: usize,
+    pub steps_per_epoch: usize,
+    pub epochs: usize,
+}
+
+impl RunProgress {
+    pub fn new(config: &LabConfig, train_len: usize, step: usize) -> Self {
+        Self {
+            step,
+            steps_per_epoch: steps_per_epoch(train_len, config.batch_size),
+            epochs: config.epochs,
+        }
+    }
+
+    /// Steps of the whole run.
+    pub fn total(&self) -> usize {
+        self.epochs * self.steps_per_epoch
+    }
+
+    /// Epochs completed (0 until the first epoch ends).
+    pub fn epochs_done(&self) -> usize {
+        self.step / self.steps_per_epoch.max(1)
+    }
+
+    /// The epoch the run is in, counted from 1 for display (the last one once finished).
+    pub fn current_epoch(&self) -> usize {
+        (self.epochs_done() + 1).min(self.epochs)
+    }
+
+    /// The epoch (from 0) that the step numbered `step` (from 1) belongs to.
+    pub fn epoch_of(&self, step: usize) -> usize {
+        step.saturating_sub(1) / self.steps_per_epoch.max(1)
+    }
+
+    /// Share of the run done, in [0, 1].
+    pub fn fraction(&self) -> f64 {
+        (self.step as f64 / self.total().max(1) as f64).min(1.0)
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.step >= self.total()
+    }
+}
+
 /// Whether a loss value means the run diverged.
 pub fn diverged(loss: f32) -> bool {
     !loss.is_finite()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_counts_epochs_and_steps() {
+        let config = LabConfig {
+            batch_size: 64,
+            epochs: 3,
+            ..LabConfig::default()
+        };
+        // 8,000 images in batches of 64: 125 steps per epoch, the last batch full.
+        let p = RunProgress::new(&config, 8000, 0);
+        assert_eq!((p.steps_per_epoch, p.total()), (125, 375));
+        assert_eq!(
+            (p.epochs_done(), p.current_epoch(), p.fraction()),
+            (0, 1, 0.0)
+        );
+        let p = RunProgress::new(&config, 8000, 125);
+        assert_eq!((p.epochs_done(), p.current_epoch()), (1, 2));
+        assert_eq!((p.epoch_of(125), p.epoch_of(126)), (0, 1));
+        let done = RunProgress::new(&config, 8000, 375);
+        assert!(done.is_complete());
+        assert_eq!((done.current_epoch(), done.fraction()), (3, 1.0));
+        // 10 images in batches of 4: 3 steps per epoch, the last one smaller.
+        let small = LabConfig {
+            batch_size: 4,
+            epochs: 1,
+            ..LabConfig::default()
+        };
+        assert_eq!(RunProgress::new(&small, 10, 0).total(), 3);
+    }
 }

@@ -5,7 +5,6 @@
 pub mod batches;
 pub mod evaluate;
 pub mod lab;
-pub mod noise;
 pub mod presets;
 
 use burn::module::Module;

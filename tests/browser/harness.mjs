@@ -100,6 +100,43 @@ export async function waitForInk(page, testid, minInk = 20) {
   );
 }
 
+/** Whether two images agree within one grey level (plus `slack`). */
+export const same = (a, b, slack = 1e-6) =>
+  a.length === b.length && a.every((v, i) => Math.abs(v - b[i]) <= 1 / 255 + slack);
+
+/** One 28×28 cell of a mosaic canvas. */
+export async function cell(page, testid, col, row = 0) {
+  return page.$eval(`[data-testid="${testid}"]`, (c, [col, row]) => {
+    const d = c.getContext('2d').getImageData(col * 28, row * 28, 28, 28).data;
+    const out = [];
+    for (let i = 0; i < d.length; i += 4) out.push(d[i] / 255);
+    return out;
+  }, [col, row]);
+}
+
+/** Sets a range input's value the way a user's drag does (`input`) or its release (`change`). */
+export async function setRange(page, id, value, event = 'input') {
+  await page.$eval(`[data-testid="${id}"]`, (el, [v, e]) => {
+    el.value = String(v);
+    el.dispatchEvent(new Event(e, { bubbles: true }));
+  }, [value, event]);
+}
+
+/** Types into a field and leaves it, as a user does (a `change` event). */
+export async function setInput(page, id, value) {
+  await page.fill(`[data-testid="${id}"]`, String(value));
+  await page.press(`[data-testid="${id}"]`, 'Tab');
+}
+
+/** The number shown in an element. */
+export const readNumber = async (page, id) => Number((await page.textContent(`[data-testid="${id}"]`)).trim());
+
+/** The training lab's progress, from its data attributes. */
+export async function trainProgress(page) {
+  const p = page.locator('[data-testid="train-progress"]');
+  return { step: Number(await p.getAttribute('data-step')), loss: Number(await p.getAttribute('data-loss')), state: await p.getAttribute('data-state') };
+}
+
 export function correlation(a, b) {
   const n = a.length;
   const ma = a.reduce((s, v) => s + v, 0) / n;

@@ -2,7 +2,7 @@
 // ends at its endpoints, generated digits are not blank, and attribute vectors change the output.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINES, launch, openApp, readCanvas, correlation } from './harness.mjs';
+import { ENGINES, launch, openApp, readCanvas, correlation, same, cell, setRange } from './harness.mjs';
 
 const CLASS_COLOURS = [
   [31, 119, 180], [255, 127, 14], [44, 160, 44], [214, 39, 40], [148, 103, 189],
@@ -22,25 +22,6 @@ async function classPixels(page, testid) {
     return counts;
   }, CLASS_COLOURS);
 }
-
-/** One 28×28 cell of a mosaic canvas. */
-async function cell(page, testid, col, row = 0) {
-  return page.$eval(`[data-testid="${testid}"]`, (c, [col, row]) => {
-    const d = c.getContext('2d').getImageData(col * 28, row * 28, 28, 28).data;
-    const out = [];
-    for (let i = 0; i < d.length; i += 4) out.push(d[i] / 255);
-    return out;
-  }, [col, row]);
-}
-
-async function setRange(page, id, value, event = 'input') {
-  await page.$eval(`[data-testid="${id}"]`, (el, [v, e]) => {
-    el.value = String(v);
-    el.dispatchEvent(new Event(e, { bubbles: true }));
-  }, [value, event]);
-}
-
-const same = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 1 / 255 + 1e-6);
 
 for (const engine of ENGINES) {
   describe(`latent space explorer on the ${engine} engine`, () => {

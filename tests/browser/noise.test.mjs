@@ -3,18 +3,10 @@
 // batch view shows its means over the test split.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINES, launch, openApp, readCanvas, correlation } from './harness.mjs';
+import { ENGINES, launch, openApp, readCanvas, correlation, readNumber, setRange } from './harness.mjs';
 
-const num = async (page, id) => Number((await page.textContent(`[data-testid="${id}"]`)).trim());
+const num = readNumber;
 const MODELS = ['ae', 'dae', 'inpaint', 'vae'];
-
-/** Sets a range input's value the way a user's drag does (an input event). */
-async function setRange(page, id, value) {
-  await page.$eval(`[data-testid="${id}"]`, (el, v) => {
-    el.value = String(v);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-}
 
 async function snapshot(page) {
   const out = { corrupted: await readCanvas(page, 'corrupted-input') };

@@ -6,19 +6,12 @@ import assert from 'node:assert/strict';
 import { writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENGINES, launch, openApp, readCanvas, waitForInk } from './harness.mjs';
+import {
+  ENGINES, launch, openApp, readCanvas, waitForInk, setInput, trainProgress, same as sameImage,
+} from './harness.mjs';
 
-const progress = async (page) => {
-  const p = page.locator('[data-testid="train-progress"]');
-  return { step: Number(await p.getAttribute('data-step')), loss: Number(await p.getAttribute('data-loss')), state: await p.getAttribute('data-state') };
-};
-
-async function setInput(page, id, value) {
-  await page.fill(`[data-testid="${id}"]`, String(value));
-  await page.press(`[data-testid="${id}"]`, 'Tab');
-}
-
-const same = (a, b) => a.length === b.length && a.every((v, i) => Math.abs(v - b[i]) <= 1 / 255 + 1e-3);
+const progress = trainProgress;
+const same = (a, b) => sameImage(a, b, 1e-3);
 
 for (const engine of ENGINES) {
   describe(`training lab on the ${engine} engine`, () => {

@@ -1,0 +1,121 @@
+//! Form fields shared by the views: a number field that validates what is typed and says what is
+//! wrong, and a labelled slider. Each shows a value derived from the state it edits, so it can
+//! never drift from it.
+
+use leptos::prelude::*;
+
+/// What a number field accepts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NumberRule {
+    pub min: f64,
+    pub max: f64,
+    pub integer: bool,
+}
+
+impl NumberRule {
+    pub const fn integer(min: f64, max: f64) -> Self {
+        Self {
+            min,
+            max,
+            integer: true,
+        }
+    }
+
+    pub const fn real(min: f64, max: f64) -> Self {
+        Self {
+            min,
+            max,
+            integer: false,
+        }
+    }
+
+    /// The number typed, or a sentence saying why it is not accepted.
+    pub fn parse(&self, text: &str) -> Result<f64, String> {
+        let v: f64 = text
+            .trim()
+            .parse()
+            .map_err(|_| format!("\u{201c}{}\u{201d} is not a number", text.trim()))?;
+        if self.integer && v.fract() != 0.0 {
+            return Err(format!("{v} is not a whole number"));
+        }
+        if !(self.min..=self.max).contains(&v) {
+            return Err(format!("enter a value from {} to {}", self.min, self.max));
+        }
+        Ok(v)
+    }
+}
+
+/// A labelled number input. Shows `value`; a valid entry calls `on_commit` (on change), an
+/// invalid one stays visible with a message and changes nothing.
+#[component]
+pub fn NumberField(
+    #[prop(into)] label: Signal<String>,
+    testid: &'static str,
+    #[prop(into)] value: Signal<f64>,
+    rule: NumberRule,
+    on_commit: Callback<f64>,
+    #[prop(default = "any")] step: &'static str,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let commit = move |ev: leptos::ev::Event| match rule.parse(&event_target_value(&ev)) {
+        Ok(v) => {
+            problem.set(None);
+            on_commit.run(v);
+        }
+        Err(why) => problem.set(Some(why)),
+    };
+    view! {
+        <label class="field">
+            {label}" "
+            <input
+                type="number"
+                step=step
+                min=rule.min.to_string()
+                max=rule.max.to_string()
+                data-testid=testid
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                prop:disabled=disabled
+                prop:value=move || value.get().to_string()
+                on:change=commit
+            />
+            {move || problem.get().map(|p| view! {
+                <span class="field-error" role="alert" data-testid=format!("{testid}-error")>{p}</span>
+            })}
+        </label>
+    }
+}
+
+/// A labelled slider. `live`: report every move (`input`); otherwise on release (`change`).
+#[component]
+pub fn RangeField(
+    #[prop(into)] label: Signal<String>,
+    testid: &'static str,
+    #[prop(into)] value: Signal<f64>,
+    min: f64,
+    max: f64,
+    step: f64,
+    on_value: Callback<f64>,
+    #[prop(default = true)] live: bool,
+) -> impl IntoView {
+    let read = move |ev: leptos::ev::Event| {
+        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+            on_value.run(v.clamp(min, max));
+        }
+    };
+    view! {
+        <label class="field">
+            {label}
+            <input
+                type="range"
+                min=min.to_string()
+                max=max.to_string()
+                step=step.to_string()
+                data-testid=testid
+                prop:value=move || value.get().to_string()
+                on:input=move |ev| if live { read(ev) }
+                on:change=move |ev| if !live { read(ev) }
+            />
+        </label>
+    }
+}

@@ -1,0 +1,70 @@
+//! Failures of a view's background work, shown in the view instead of dropped: each task reports
+//! under its own name, so one task's success never hides another's failure.
+
+use leptos::prelude::*;
+
+/// The latest failure of each named task of a view.
+#[derive(Clone, Copy)]
+pub struct TaskErrors(RwSignal<Vec<(&'static str, String)>>);
+
+impl TaskErrors {
+    pub fn new() -> Self {
+        Self(RwSignal::new(Vec::new()))
+    }
+
+    /// Records how task `what` ended: a failure is shown (replacing that task's earlier one), a
+    /// success clears it. Returns the value on success. Safe to call after the view has closed.
+    pub fn check<T>(self, what: &'static str, result: Result<T, String>) -> Option<T> {
+        let error = result.as_ref().err().cloned();
+        self.0.try_update(|errors| {
+            errors.retain(|(task, _)| *task != what);
+            if let Some(why) = error {
+                errors.push((what, why));
+            }
+        });
+        result.ok()
+    }
+
+    /// The messages, one sentence each.
+    fn messages(self) -> Vec<String> {
+        self.0.with(|errors| {
+            errors
+                .iter()
+                .map(|(what, why)| format!("{what} failed: {why}."))
+                .collect()
+        })
+    }
+}
+
+impl Default for TaskErrors {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The failures of a view's tasks, if any.
+#[component]
+pub fn TaskErrorList(errors: TaskErrors) -> impl IntoView {
+    move || {
+        errors
+            .messages()
+            .into_iter()
+            .map(|m| view! { <p class="error" role="alert" data-testid="task-error">{m}</p> })
+            .collect_view()
+    }
+}
+
+/// One optional message (an error or a notice), shown when present.
+#[component]
+pub fn Message(
+    #[prop(into)] text: Signal<Option<String>>,
+    testid: &'static str,
+    #[prop(default = "error")] class: &'static str,
+) -> impl IntoView {
+    move || {
+        text.get().map(|t| {
+            let role = (class == "error").then_some("alert");
+            view! { <p class=class role=role data-testid=testid>{t}</p> }
+        })
+    }
+}

@@ -1,0 +1,56 @@
+//! Whole-split evaluations run in the browser, in batches, yielding between them so the page
+//! stays responsive. The arithmetic lives in `analysis`; this only feeds it.
+
+use std::sync::Arc;
+
+use super::Backend;
+use super::models::Reconstructor;
+use super::resources::Resources;
+use crate::PIXELS;
+use crate::analysis::metrics::MeanErrors;
+use crate::data::corrupt::Corruption;
+
+/// Digits per batch when averaging over the test split.
+const MEAN_BATCH: usize = 250;
+
+/// The mean errors of every noise-lab model over the test split.
+pub type SplitMeans = MeanErrors<{ Reconstructor::ALL.len() }>;
+
+/// Progress of a whole-split evaluation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeansProgress {
+    pub means: SplitMeans,
+    /// The engine that ran the last batch, and the time so far.
+    pub engine: Option<Backend>,
+    pub ms: f64,
+}
+
+/// Mean MSE against clean of each model over the test split under `corruption`, on the batch
+/// engine. `on_batch` sees the progress after each batch and returns false to abandon the work
+/// (a newer corruption replaced it); then the result is `Ok(None)`.
+pub async fn split_means(
+    lab: Arc<Resources>,
+    corruption: Corruption,
+    mut on_batch: impl FnMut(&MeansProgress) -> bool,
+) -> Result<Option<MeansProgress>, String> {
+    let total = lab.data.test.len();
+    let start = crate::app::web::now_ms();
+    let mut progress = MeansProgress {
+        means: SplitMeans::new(total),
+        engine: None,
+        ms: 0.0,
+    };
+    let indices: Vec<usize> = (0..total).collect();
+    for chunk in indices.chunks(MEAN_BATCH) {
+        let clean = lab.data.test.batch(chunk);
+        let noisy = corruption.apply_indexed(&clean, chunk);
+        let (outputs, engine) = lab.run_all_on(lab.batch_engine(), &noisy).await?;
+        progress.means.add_batch(&clean, outputs.all(), PIXELS);
+        progress.engine = Some(engine);
+        progress.ms = crate::app::web::now_ms() - start;
+        if !on_batch(&progress) {
+            return Ok(None);
+        }
+    }
+    Ok(Some(progress))
+}

@@ -1,0 +1,152 @@
+//! The engines and what runs on them: Burn's wgpu backend on WebGPU when the browser offers it,
+//! Burn's pure-Rust CPU backend (Flex, in WebAssembly) always; the shipped models on each; the
+//! start-up loading and checks; the lab model; and training sessions.
+
+pub mod evaluate;
+pub mod loader;
+pub mod models;
+pub mod resources;
+pub mod trained;
+pub mod training;
+pub mod webgpu;
+
+use std::ops::{Index, IndexMut};
+
+/// Which of Burn's backends runs a workload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    WebGpu,
+    Cpu,
+}
+
+impl Backend {
+    /// The value of the badge's `data-backend` attribute.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Backend::WebGpu => "webgpu",
+            Backend::Cpu => "cpu",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Backend::WebGpu => "WebGPU",
+            Backend::Cpu => "CPU (WebAssembly)",
+        }
+    }
+}
+
+/// The engine a student asks for in an engine menu: the app's own choice, or one of the two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum EngineChoice {
+    #[default]
+    Auto,
+    WebGpu,
+    Cpu,
+}
+
+impl EngineChoice {
+    /// The `<option>` value.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EngineChoice::Auto => "auto",
+            EngineChoice::WebGpu => "webgpu",
+            EngineChoice::Cpu => "cpu",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        [Self::Auto, Self::WebGpu, Self::Cpu]
+            .into_iter()
+            .find(|c| c.slug() == slug)
+    }
+
+    /// The backend asked for; `auto` stands for `default`.
+    pub fn resolve(self, default: Backend) -> Backend {
+        match self {
+            EngineChoice::Auto => default,
+            EngineChoice::WebGpu => Backend::WebGpu,
+            EngineChoice::Cpu => Backend::Cpu,
+        }
+    }
+}
+
+/// Which kind of model a latent-space operation uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Ae,
+    Vae,
+}
+
+impl Family {
+    pub const ALL: [Family; 2] = [Family::Ae, Family::Vae];
+
+    /// The suffix of test ids (`latent-map-ae`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Family::Ae => "ae",
+            Family::Vae => "vae",
+        }
+    }
+}
+
+/// One value per model family: the AE's and the VAE's.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PerFamily<T> {
+    pub ae: T,
+    pub vae: T,
+}
+
+impl<T> PerFamily<T> {
+    pub fn new(mut make: impl FnMut(Family) -> T) -> Self {
+        Self {
+            ae: make(Family::Ae),
+            vae: make(Family::Vae),
+        }
+    }
+}
+
+impl<T> Index<Family> for PerFamily<T> {
+    type Output = T;
+
+    fn index(&self, family: Family) -> &T {
+        match family {
+            Family::Ae => &self.ae,
+            Family::Vae => &self.vae,
+        }
+    }
+}
+
+impl<T> IndexMut<Family> for PerFamily<T> {
+    fn index_mut(&mut self, family: Family) -> &mut T {
+        match family {
+            Family::Ae => &mut self.ae,
+            Family::Vae => &mut self.vae,
+        }
+    }
+}
+
+/// The latent sizes the app ships models for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LatentSize {
+    Two,
+    Sixteen,
+}
+
+impl LatentSize {
+    pub fn dim(self) -> usize {
+        match self {
+            LatentSize::Two => 2,
+            LatentSize::Sixteen => 16,
+        }
+    }
+
+    /// The `<option>` value: the dimension.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        match slug {
+            "2" => Some(LatentSize::Two),
+            "16" => Some(LatentSize::Sixteen),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The shipped models on one engine, and running them. Reads are asynchronous: WebGPU in the browser cannot
+//! read a buffer back synchronously, so every call reads all its outputs back at once.
+
+use burn::prelude::*;
+
+use super::{Family, LatentSize};
+use crate::PIXELS;
+use crate::analysis::metrics::mse;
+use crate::model::{Autoencoder, Vae};
+
+/// The four models the noise lab compares, in display order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reconstructor {
+    /// The plain autoencoder.
+    Ae,
+    /// The denoising autoencoder.
+    Dae,
+    /// The inpainting autoencoder.
+    Inpaint,
+    /// The VAE, decoding μ.
+    Vae,
+}
+
+impl Reconstructor {
+    pub const ALL: [Reconstructor; 4] = [
+        Reconstructor::Ae,
+        Reconstructor::Dae,
+        Reconstructor::Inpaint,
+        Reconstructor::Vae,
+    ];
+
+    /// The suffix of test ids (`recon-dae`, `err-clean-dae`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Reconstructor::Ae => "ae",
+            Reconstructor::Dae => "dae",
+            Reconstructor::Inpaint => "inpaint",
+            Reconstructor::Vae => "vae",
+        }
+    }
+}
+
+/// The shipped models, loaded from the same files, on one device.
+pub struct ModelSet {
+    pub device: Device,
+    /// The plain autoencoder.
+    pub ae: Autoencoder,
+    pub vae: Vae,
+    /// The denoising autoencoder.
+    pub dae: Autoencoder,
+    /// The inpainting autoencoder.
+    pub inpaint: Autoencoder,
+    /// The 2-D autoencoder and VAE of the latent maps.
+    pub ae2: Autoencoder,
+    pub vae2: Vae,
+}
+
+/// Codes of a batch: the AE's h, or the VAE's μ with its log σ²; `dim` values per image.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Codes {
+    pub dim: usize,
+    pub mean: Vec<f32>,
+    pub log_var: Option<Vec<f32>>,
+}
+
+/// Reconstructions of a batch by each model, `n × 784` each.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outputs {
+    pub ae: Vec<f32>,
+    pub vae: Vec<f32>,
+    pub dae: Vec<f32>,
+    pub inpaint: Vec<f32>,
+}
+
+impl Outputs {
+    /// One model's reconstructions.
+    pub fn get(&self, model: Reconstructor) -> &[f32] {
+        match model {
+            Reconstructor::Ae => &self.ae,
+            Reconstructor::Dae => &self.dae,
+            Reconstructor::Inpaint => &self.inpaint,
+            Reconstructor::Vae => &self.vae,
+        }
+    }
+
+    /// Every model's reconstructions, in display order.
+    pub fn all(&self) -> [&[f32]; 4] {
+        Reconstructor::ALL.map(|m| self.get(m))
+    }
+
+    /// Replaces the AE's or the VAE's reconstructions (by the lab model standing in for it).
+    pub fn replace(&mut self, family: Family, images: Vec<f32>) {
+        match family {
+            Family::Ae => self.ae = images,
+            Family::Vae => self.vae = images,
+        }
+    }
+
+    /// Largest per-pixel difference between two sets of outputs.
+    pub fn max_abs_diff(&self, other: &Outputs) -> f32 {
+        use crate::analysis::metrics::max_abs_diff;
+        Reconstructor::ALL
+            .iter()
+            .map(|&m| max_abs_diff(self.get(m), other.get(m)))
+            .fold(0.0, f32::max)
+    }
+}
+
+/// Both draw-view reconstructions of one input and their per-pixel MSE against it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reconstruction {
+    pub ae: Vec<f32>,
+    pub vae: Vec<f32>,
+    pub ae_mse: f64,
+    pub vae_mse: f64,
+}
+
+impl Reconstruction {
+    /// Replaces the AE's or the VAE's reconstruction and its error (by the lab model).
+    pub fn replace(&mut self, family: Family, image: Vec<f32>, mse: f64) {
+        match family {
+            Family::Ae => (self.ae, self.ae_mse) = (image, mse),
+            Family::Vae => (self.vae, self.vae_mse) = (image, mse),
+        }
+    }
+}
+
+impl ModelSet {
+    /// Runs every model on `images` (`n × 784`, one after another) with one read-back.
+    pub async fn run_all(&self, images: &[f32]) -> Result<Outputs, String> {
+        let n = images.len() / PIXELS;
+        let x: Tensor<2> =
+            Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
+        let all = Tensor::cat(
+            vec![
+                self.ae.forward(x.clone()),
+                self.vae.reconstruct(x.clone()),
+                self.dae.forward(x.clone()),
+                self.inpaint.forward(x),
+            ],
+            0,
+        );
+        let mut values = read(all).await?;
+        let inpaint = values.split_off(3 * n * PIXELS);
+        let dae = values.split_off(2 * n * PIXELS);
+        let vae = values.split_off(n * PIXELS);
+        Ok(Outputs {
+            ae: values,
+            vae,
+            dae,
+            inpaint,
+        })
+    }
+
+    /// The draw view's AE and VAE reconstructions of one image, with one read-back.
+    pub async fn reconstruct(&self, input: &[f32]) -> Result<Reconstruction, String> {
+        let x: Tensor<2> =
+            Tensor::from_data(TensorData::new(input.to_vec(), [1, PIXELS]), &self.device);
+        let mut ae = read(Tensor::cat(
+            vec![self.ae.forward(x.clone()), self.vae.reconstruct(x)],
+            0,
+        ))
+        .await?;
+        let vae = ae.split_off(PIXELS);
+        Ok(Reconstruction {
+            ae_mse: mse(&ae, input),
+            vae_mse: mse(&vae, input),
+            ae,
+            vae,
+        })
+    }
+}
+
+impl ModelSet {
+    fn autoencoder(&self, size: LatentSize) -> &Autoencoder {
+        match size {
+            LatentSize::Two => &self.ae2,
+            LatentSize::Sixteen => &self.ae,
+        }
+    }
+
+    fn variational(&self, size: LatentSize) -> &Vae {
+        match size {
+            LatentSize::Two => &self.vae2,
+            LatentSize::Sixteen => &self.vae,
+        }
+    }
+
+    /// Encodes `images` (`n × 784`) into codes.
+    pub async fn encode(
+        &self,
+        family: Family,
+        size: LatentSize,
+        images: &[f32],
+    ) -> Result<Codes, String> {
+        let n = images.len() / PIXELS;
+        let x: Tensor<2> =
+            Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
+        let dim = size.dim();
+        match family {
+            Family::Ae => Ok(Codes {
+                dim,
+                mean: read(self.autoencoder(size).encode(x)).await?,
+                log_var: None,
+            }),
+            Family::Vae => {
+                let (mu, log_var) = self.variational(size).encode(x);
+                let mut both = read(Tensor::cat(vec![mu, log_var], 0)).await?;
+                let log_var = both.split_off(n * dim);
+                Ok(Codes {
+                    dim,
+                    mean: both,
+                    log_var: Some(log_var),
+                })
+            }
+        }
+    }
+
+    /// Decodes codes (`dim` values each, one after another) into images.
+    pub async fn decode(
+        &self,
+        family: Family,
+        size: LatentSize,
+        codes: &[f32],
+    ) -> Result<Vec<f32>, String> {
+        let dim = size.dim();
+        let z: Tensor<2> = Tensor::from_data(
+            TensorData::new(codes.to_vec(), [codes.len() / dim, dim]),
+            &self.device,
+        );
+        read(match family {
+            Family::Ae => self.autoencoder(size).decode(z),
+            Family::Vae => self.variational(size).decode(z),
+        })
+        .await
+    }
+}
+
+/// Reads a tensor back (asynchronously, as WebGPU requires) as plain values.
+pub async fn read(t: Tensor<2>) -> Result<Vec<f32>, String> {
+    let data = t
+        .into_data_async()
+        .await
+        .map_err(|e| format!("reading the result failed: {e:?}"))?;
+    data.try_into_vec::<f32>()
+        .map_err(|e| format!("unexpected result type: {e:?}"))
+}

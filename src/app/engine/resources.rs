@@ -1,0 +1,248 @@
+//! Everything loaded at start-up (the digits, the shipped models on each engine, the engine
+//! report) and the lab model, with the operations the views run on them. Each operation runs on
+//! the engine asked for and falls back to the CPU engine, saying so, when WebGPU fails.
+
+use std::future::Future;
+use std::sync::{Arc, OnceLock};
+
+use leptos::prelude::*;
+
+use super::models::{Codes, ModelSet, Outputs, Reconstruction};
+use super::trained::TrainedSlot;
+use super::webgpu::GpuEngine;
+use super::{Backend, Family, LatentSize};
+use crate::analysis::attributes::AttributeScores;
+use crate::data::Dataset;
+use crate::model::manifest::Manifest;
+use crate::model::pretrained::Shipped;
+
+/// WebGPU and CPU results may differ by rounding only; more than this means a broken kernel.
+pub const AGREEMENT_TOLERANCE: f32 = 1e-3;
+
+/// What the engine badge reports; it changes if the WebGPU device is lost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EngineReport {
+    /// WebGPU when a WebGPU device is in use, else CPU.
+    pub backend: Backend,
+    /// The engine live drawing runs on.
+    pub live: Backend,
+    /// Why this choice, in one sentence.
+    pub reason: String,
+    /// Median milliseconds for one single-image reconstruction (AE + VAE) per engine.
+    pub cpu_ms: f64,
+    pub gpu_ms: Option<f64>,
+    /// Largest per-pixel difference between WebGPU and CPU reconstructions of the check digits.
+    pub max_diff: Option<f32>,
+}
+
+impl EngineReport {
+    /// Before WebGPU has been tried.
+    pub fn starting() -> Self {
+        Self {
+            backend: Backend::Cpu,
+            live: Backend::Cpu,
+            reason: String::new(),
+            cpu_ms: 0.0,
+            gpu_ms: None,
+            max_diff: None,
+        }
+    }
+}
+
+/// Everything loaded: data, models on each engine, the engine report and the lab model.
+pub struct Resources {
+    pub data: Dataset,
+    /// The manifest of every shipped model, in `Shipped::ALL` order.
+    pub manifests: Vec<Manifest>,
+    pub cpu: Arc<ModelSet>,
+    pub gpu: Option<(GpuEngine, Arc<ModelSet>)>,
+    pub engine: RwSignal<EngineReport>,
+    /// The latest model from the training lab, if any.
+    pub trained: RwSignal<Option<Arc<TrainedSlot>>>,
+    /// Whether the lab model stands in for the shipped AE or VAE in every view.
+    pub use_trained: RwSignal<bool>,
+    /// The test digits' attributes, measured on first use.
+    attribute_scores: OnceLock<AttributeScores>,
+}
+
+impl Resources {
+    pub fn new(
+        data: Dataset,
+        manifests: Vec<Manifest>,
+        cpu: Arc<ModelSet>,
+        gpu: Option<(GpuEngine, Arc<ModelSet>)>,
+        engine: RwSignal<EngineReport>,
+    ) -> Self {
+        Self {
+            data,
+            manifests,
+            cpu,
+            gpu,
+            engine,
+            trained: RwSignal::new(None),
+            use_trained: RwSignal::new(false),
+            attribute_scores: OnceLock::new(),
+        }
+    }
+
+    pub fn manifest(&self, model: Shipped) -> &Manifest {
+        let k = Shipped::ALL
+            .iter()
+            .position(|&m| m == model)
+            .expect("one of ALL");
+        &self.manifests[k]
+    }
+
+    /// Thickness, slant and width of every test digit (measured once, on first use).
+    pub fn attribute_scores(&self) -> &AttributeScores {
+        self.attribute_scores
+            .get_or_init(|| AttributeScores::measure(&self.data.test.all_images()))
+    }
+
+    /// The models on `backend`, falling back to the CPU when WebGPU is missing or unhealthy.
+    pub fn models(&self, backend: Backend) -> (Arc<ModelSet>, Backend) {
+        match (&self.gpu, backend) {
+            (Some((gpu, set)), Backend::WebGpu) if gpu.is_healthy() => {
+                (set.clone(), Backend::WebGpu)
+            }
+            _ => (self.cpu.clone(), Backend::Cpu),
+        }
+    }
+
+    /// The engine live drawing runs on (the faster one for a single image).
+    pub fn live_engine(&self) -> Backend {
+        self.engine.with_untracked(|r| r.live)
+    }
+
+    /// The engine for batch work: WebGPU whenever it is in use.
+    pub fn batch_engine(&self) -> Backend {
+        self.engine.with_untracked(|r| r.backend)
+    }
+
+    /// Runs `job` on the models of `wanted`; if WebGPU fails, switches to the CPU engine, says
+    /// so, and runs it there. Returns the result and the engine that produced it.
+    pub async fn run<T, Fut>(
+        &self,
+        wanted: Backend,
+        job: impl Fn(Arc<ModelSet>) -> Fut,
+    ) -> Result<(T, Backend), String>
+    where
+        Fut: Future<Output = Result<T, String>>,
+    {
+        let (models, engine) = self.models(wanted);
+        match job(models).await {
+            Err(why) if engine == Backend::WebGpu => {
+                self.fall_back_to_cpu(&format!("WebGPU failed ({why})"));
+                Ok((job(self.cpu.clone()).await?, Backend::Cpu))
+            }
+            result => Ok((result?, engine)),
+        }
+    }
+
+    /// The lab model, when the student chose to use it in the views.
+    pub fn active_trained(&self) -> Option<Arc<TrainedSlot>> {
+        if self.use_trained.get_untracked() {
+            self.trained.get_untracked()
+        } else {
+            None
+        }
+    }
+
+    /// Every model on `images`, on `wanted` (the lab model in its slot when chosen).
+    pub async fn run_all_on(
+        &self,
+        wanted: Backend,
+        images: &[f32],
+    ) -> Result<(Outputs, Backend), String> {
+        let (mut out, engine) = self
+            .run(wanted, |m| async move { m.run_all(images).await })
+            .await?;
+        if let Some(slot) = self.active_trained() {
+            out.replace(slot.family(), slot.reconstruct(images).await?);
+        }
+        Ok((out, engine))
+    }
+
+    /// The draw view's reconstruction on `wanted` (the lab model in its slot when chosen).
+    pub async fn reconstruct_on(
+        &self,
+        wanted: Backend,
+        image: &[f32],
+    ) -> Result<(Reconstruction, Backend), String> {
+        let (mut out, engine) = self
+            .run(wanted, |m| async move { m.reconstruct(image).await })
+            .await?;
+        if let Some(slot) = self.active_trained() {
+            let (r, e) = slot.reconstruct_one(image).await?;
+            out.replace(slot.family(), r, e);
+        }
+        Ok((out, engine))
+    }
+
+    /// The lab model, if chosen and of this family and latent size (for the latent view).
+    fn trained_for(&self, family: Family, size: LatentSize) -> Option<Arc<TrainedSlot>> {
+        self.active_trained()
+            .filter(|s| s.family() == family && s.config.latent == size.dim())
+    }
+
+    /// Codes of `images` (the lab model's when it stands in for this model).
+    pub async fn encode_on(
+        &self,
+        wanted: Backend,
+        family: Family,
+        size: LatentSize,
+        images: &[f32],
+    ) -> Result<Codes, String> {
+        if let Some(slot) = self.trained_for(family, size) {
+            return slot.encode(images).await;
+        }
+        Ok(self
+            .run(
+                wanted,
+                |m| async move { m.encode(family, size, images).await },
+            )
+            .await?
+            .0)
+    }
+
+    /// Images decoded from `codes` (by the lab model when it stands in for this model).
+    pub async fn decode_on(
+        &self,
+        wanted: Backend,
+        family: Family,
+        size: LatentSize,
+        codes: &[f32],
+    ) -> Result<Vec<f32>, String> {
+        if let Some(slot) = self.trained_for(family, size) {
+            return slot.decode(codes).await;
+        }
+        Ok(self
+            .run(
+                wanted,
+                |m| async move { m.decode(family, size, codes).await },
+            )
+            .await?
+            .0)
+    }
+
+    /// Records that WebGPU failed and moves everything to the CPU engine, saying why.
+    pub fn fall_back_to_cpu(&self, why: &str) {
+        if let Some((gpu, _)) = &self.gpu {
+            gpu.mark_broken();
+        }
+        report_fallback(self.engine, why);
+    }
+}
+
+/// Switches the engine report to the CPU, keeping the first reason given.
+pub fn report_fallback(engine: RwSignal<EngineReport>, why: &str) {
+    if engine.with_untracked(|r| r.backend == Backend::Cpu && r.gpu_ms.is_none()) {
+        return;
+    }
+    engine.update(|r| {
+        r.backend = Backend::Cpu;
+        r.live = Backend::Cpu;
+        r.gpu_ms = None;
+        r.reason = format!("{why}: switched to the CPU engine");
+    });
+}

@@ -1,0 +1,231 @@
+//! A training run in the browser. The session lives as long as the app, so a run goes on while
+//! the student looks at other views; each step yields to the browser, so the page stays
+//! responsive. Its configuration is the one source of truth the training form shows and edits.
+//!
+//! - this file: the session's state and its controls (start, pause, stop, reset, single step);
+//! - `run`: the loop, one step, and the periodic refresh of the test loss, grid and map;
+//! - `store`: export, import, saving in the browser and restoring at start-up.
+
+mod run;
+mod store;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::resources::Resources;
+use super::{Backend, EngineChoice};
+use crate::analysis::latent_map::MapPoints;
+use crate::app::web::storage::{keys, load_setting, save_setting};
+use crate::model::history::HistoryPoint;
+use crate::model::lab::LabConfig;
+use crate::train::lab::{LabTrainer, RunProgress};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunState {
+    Idle,
+    Running,
+    Paused,
+    Finished,
+    Diverged,
+}
+
+impl RunState {
+    pub fn label(self) -> &'static str {
+        match self {
+            RunState::Idle => "ready",
+            RunState::Running => "training",
+            RunState::Paused => "paused",
+            RunState::Finished => "finished",
+            RunState::Diverged => "stopped: diverged",
+        }
+    }
+}
+
+/// Throughput of the running session.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Speed {
+    pub images_per_s: f64,
+    pub seconds_left: f64,
+}
+
+#[derive(Clone, Copy)]
+pub struct TrainSession {
+    /// What the next run trains: the form shows and edits exactly this.
+    pub config: RwSignal<LabConfig>,
+    pub state: RwSignal<RunState>,
+    pub step: RwSignal<usize>,
+    pub last_loss: RwSignal<Option<f32>>,
+    /// Published at most every `run::REFRESH_MS` (the chart redraws from it).
+    pub history: RwSignal<Vec<HistoryPoint>>,
+    pub recon: RwSignal<Vec<Vec<f32>>>,
+    pub map: RwSignal<Option<MapPoints>>,
+    pub error: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<String>>,
+    pub speed: RwSignal<Speed>,
+    pub engine: RwSignal<Option<Backend>>,
+    /// The engine the student asked to train on (auto: WebGPU when in use).
+    pub wanted: RwSignal<EngineChoice>,
+    trainer: StoredValue<Option<LabTrainer>, LocalStorage>,
+    log: StoredValue<Vec<HistoryPoint>>,
+    /// Bumped by every start, stop and reset: a loop of an older run quits.
+    run_id: StoredValue<u64>,
+}
+
+impl TrainSession {
+    /// A session with the settings of the last visit; they are saved whenever they change.
+    pub fn new() -> Self {
+        let session = Self {
+            config: RwSignal::new(saved_config().unwrap_or_default()),
+            state: RwSignal::new(RunState::Idle),
+            step: RwSignal::new(0),
+            last_loss: RwSignal::new(None),
+            history: RwSignal::new(Vec::new()),
+            recon: RwSignal::new(Vec::new()),
+            map: RwSignal::new(None),
+            error: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            speed: RwSignal::new(Speed::default()),
+            engine: RwSignal::new(None),
+            wanted: RwSignal::new(EngineChoice::Auto),
+            trainer: StoredValue::new_local(None),
+            log: StoredValue::new(Vec::new()),
+            run_id: StoredValue::new(0),
+        };
+        Effect::new(move |_| session.config.with(|c| save_setting(keys::TRAIN_CONFIG, c)));
+        session
+    }
+
+    pub fn has_model(&self) -> bool {
+        self.trainer.with_value(Option::is_some)
+    }
+
+    /// Where the run stands (reactive: tracks the step and the configuration).
+    pub fn progress(&self, train_len: usize) -> RunProgress {
+        self.config
+            .with(|c| RunProgress::new(c, train_len, self.step.get()))
+    }
+
+    fn progress_untracked(&self, train_len: usize) -> RunProgress {
+        self.config
+            .with_untracked(|c| RunProgress::new(c, train_len, self.step.get_untracked()))
+    }
+
+    /// Creates a fresh model from the configuration (on WebGPU when in use, unless the student
+    /// chose the CPU). The error is a sentence for the UI.
+    fn create(&self, lab: &Resources) -> Result<(), String> {
+        let config = self.config.get_untracked();
+        config.validate()?;
+        let wanted = self.wanted.get_untracked().resolve(lab.batch_engine());
+        let (models, engine) = lab.models(wanted);
+        self.trainer
+            .set_value(Some(LabTrainer::new(config, &models.device)));
+        self.engine.set(Some(engine));
+        self.clear_progress();
+        Ok(())
+    }
+
+    /// Forgets the steps, the history and what was drawn from them.
+    fn clear_progress(&self) {
+        self.step.set(0);
+        self.last_loss.set(None);
+        self.log.set_value(Vec::new());
+        self.history.set(Vec::new());
+        self.recon.set(Vec::new());
+        self.map.set(None);
+        self.speed.set(Speed::default());
+    }
+
+    /// Whether "Start" continues the current model: it is paused and the settings are unchanged.
+    /// (Changed settings describe another model: that starts afresh; the paused one was saved.)
+    pub fn can_resume(&self) -> bool {
+        self.state.get_untracked() == RunState::Paused
+            && self.trainer.with_value(|t| {
+                t.as_ref()
+                    .is_some_and(|t| self.config.with_untracked(|c| *c == t.config))
+            })
+    }
+
+    /// Keeps a paused model, or creates a fresh one; false (with the reason shown) when the
+    /// configuration is invalid.
+    fn ensure_model(&self, lab: &Resources) -> bool {
+        if !self.can_resume()
+            && let Err(why) = self.create(lab)
+        {
+            self.error.set(Some(format!("Cannot start: {why}.")));
+            return false;
+        }
+        true
+    }
+
+    /// Starts a new run, or resumes a paused one.
+    pub fn start(self, lab: Arc<Resources>) {
+        self.error.set(None);
+        if !self.ensure_model(&lab) {
+            return;
+        }
+        self.state.set(RunState::Running);
+        let id = self.next_run_id();
+        leptos::task::spawn_local(self.run(lab, id));
+    }
+
+    pub fn pause(self) {
+        if self.state.get_untracked() == RunState::Running {
+            self.state.set(RunState::Paused);
+        }
+    }
+
+    /// Ends the run, keeping the model as it is.
+    pub fn stop(self, lab: Arc<Resources>) {
+        self.next_run_id();
+        if self.has_model()
+            && matches!(
+                self.state.get_untracked(),
+                RunState::Running | RunState::Paused
+            )
+        {
+            self.state.set(RunState::Finished);
+            leptos::task::spawn_local(async move {
+                self.refresh(&lab).await;
+                self.publish(&lab).await;
+            });
+        }
+    }
+
+    /// Forgets the model and its history (a saved copy in the browser stays until replaced).
+    pub fn reset(self) {
+        self.next_run_id();
+        self.trainer.set_value(None);
+        self.state.set(RunState::Idle);
+        self.clear_progress();
+        self.error.set(None);
+    }
+
+    /// One step while paused or before starting (creating the model if needed).
+    pub fn single_step(self, lab: Arc<Resources>) {
+        if self.state.get_untracked() == RunState::Running {
+            return;
+        }
+        if !self.ensure_model(&lab) {
+            return;
+        }
+        self.state.set(RunState::Paused);
+        leptos::task::spawn_local(async move {
+            if self.train_step(&lab).await {
+                self.refresh(&lab).await;
+            }
+        });
+    }
+
+    /// Ends any loop of an earlier run; returns the new run's id.
+    fn next_run_id(&self) -> u64 {
+        let id = self.run_id.get_value() + 1;
+        self.run_id.set_value(id);
+        id
+    }
+}
+
+/// The lab settings saved by an earlier visit, if readable and valid.
+fn saved_config() -> Option<LabConfig> {
+    load_setting::<LabConfig>(keys::TRAIN_CONFIG).filter(|c| c.validate().is_ok())
+}

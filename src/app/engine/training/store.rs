@@ -1,0 +1,128 @@
+//! The session's model outside the session: one exported file, the copy saved in the browser
+//! (restored at start-up), and the copy the other views use.
+
+use std::sync::Arc;
+
+use burn::prelude::*;
+use leptos::prelude::*;
+
+use super::{RunState, TrainSession, saved_config};
+use crate::app::engine::Backend;
+use crate::app::engine::resources::Resources;
+use crate::app::engine::trained::TrainedSlot;
+use crate::app::web::storage::{self, keys};
+use crate::model::host_copy::copy_parameters;
+use crate::model::trained_file::{self, TrainedMeta};
+use crate::train::lab::LabTrainer;
+
+impl TrainSession {
+    /// The current model copied to the CPU engine with its configuration. The weights are read
+    /// back asynchronously once (WebGPU cannot read synchronously); export and publishing share it.
+    async fn host_copy(&self) -> Result<TrainedSlot, String> {
+        let Some((config, model)) = self
+            .trainer
+            .with_value(|t| t.as_ref().map(|t| (t.config.clone(), t.model().valid())))
+        else {
+            return Err("there is no trained model yet: start a run first".into());
+        };
+        let device = Device::flex();
+        let net = copy_parameters(&model, config.init(&device)).await?;
+        Ok(TrainedSlot {
+            config,
+            net,
+            device,
+        })
+    }
+
+    fn file_bytes(&self, slot: &TrainedSlot) -> Result<Vec<u8>, String> {
+        let meta = TrainedMeta {
+            config: slot.config.clone(),
+            history: self.log.get_value(),
+        };
+        trained_file::encode(&slot.net, &meta).map_err(|e| e.to_string())
+    }
+
+    /// The model and its history as one file.
+    pub async fn export(&self) -> Result<Vec<u8>, String> {
+        self.file_bytes(&self.host_copy().await?)
+    }
+
+    /// Makes the current model available to the other views and saves it in the browser.
+    pub(super) async fn publish(&self, lab: &Resources) {
+        let slot = match self.host_copy().await {
+            Ok(slot) => slot,
+            Err(why) => {
+                self.error.set(Some(format!(
+                    "The model could not be copied for the other views: {why}"
+                )));
+                return;
+            }
+        };
+        let saved = match self.file_bytes(&slot) {
+            Ok(bytes) => storage::save_trained(&bytes).await,
+            Err(why) => Err(why),
+        };
+        if let Err(why) = saved {
+            self.notice.set(Some(format!(
+                "The model could not be saved in this browser ({why}); export it to keep it."
+            )));
+        }
+        lab.trained.set(Some(Arc::new(slot)));
+    }
+
+    /// Replaces the model by one read from a file; on any error the current model stays.
+    pub async fn import(self, lab: Arc<Resources>, bytes: Vec<u8>) -> Result<(), String> {
+        let (net, meta) =
+            trained_file::decode(&bytes, &Device::flex()).map_err(|e| e.to_string())?;
+        self.next_run_id();
+        let config = meta.config.clone();
+        // Training continues on the CPU engine, with the imported weights on an autodiff device.
+        let trainable = copy_parameters(&net, config.init(&Device::flex().autodiff())).await?;
+        self.trainer
+            .set_value(Some(LabTrainer::resume(config.clone(), trainable)));
+        self.engine.set(Some(Backend::Cpu));
+        self.config.set(config.clone());
+        self.step
+            .set(meta.history.last().map(|p| p.step).unwrap_or(0));
+        self.last_loss
+            .set(meta.history.last().map(|p| p.train_total));
+        self.log.set_value(meta.history);
+        self.state.set(RunState::Paused);
+        self.error.set(None);
+        lab.trained.set(Some(Arc::new(TrainedSlot {
+            config,
+            net,
+            device: Device::flex(),
+        })));
+        self.refresh(&lab).await;
+        Ok(())
+    }
+
+    /// Restores the model saved in this browser, if any (at start-up).
+    pub async fn restore(self, lab: Arc<Resources>) {
+        // The settings on screen when the page was left win over the restored model's own.
+        let settings = saved_config();
+        match storage::load_trained().await {
+            Ok(Some(bytes)) => {
+                if let Err(why) = self.import(lab.clone(), bytes).await {
+                    self.notice.set(Some(format!(
+                        "The model saved in this browser could not be restored: {why}"
+                    )));
+                } else {
+                    self.notice.set(Some(
+                        "Restored the model you trained earlier in this browser.".into(),
+                    ));
+                    lab.use_trained
+                        .set(storage::load_setting(keys::USE_TRAINED).unwrap_or(false));
+                    if let Some(settings) = settings {
+                        self.config.set(settings);
+                    }
+                }
+            }
+            Ok(None) => {}
+            Err(why) => self.notice.set(Some(format!(
+                "Saved models are unavailable in this browser ({why})."
+            ))),
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The state every view shares, provided once through Leptos context (no prop drilling):
+//! - [`Lab`]: everything loaded (data, models, engines, the lab model), once loading is done;
+//! - [`CurrentDigit`]: the student's digit, drawn in the draw view and read by the others;
+//! - the training session ([`TrainSession`]), which outlives the views so a run goes on while
+//!   the student looks elsewhere.
+//!
+//! Each is a `Copy` handle over arena-allocated values, so closures and async tasks capture it
+//! without cloning anything.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::engine::resources::Resources;
+use super::engine::training::TrainSession;
+use super::web::raster::rasterise;
+use super::web::storage::{keys, load_setting, save_setting};
+use crate::data::sketch::Sketch;
+
+/// Everything loaded at start-up, shared by the views.
+#[derive(Clone, Copy)]
+pub struct Lab(StoredValue<Arc<Resources>>);
+
+impl Lab {
+    pub fn new(resources: Arc<Resources>) -> Self {
+        Self(StoredValue::new(resources))
+    }
+
+    /// A shared reference for async work, which must own what it uses.
+    pub fn get(self) -> Arc<Resources> {
+        self.0.get_value()
+    }
+
+    /// Synchronous access without touching the reference count.
+    pub fn with<R>(self, f: impl FnOnce(&Resources) -> R) -> R {
+        self.0.with_value(|r| f(r))
+    }
+}
+
+pub fn use_lab() -> Lab {
+    expect_context()
+}
+
+/// The student's current digit: the sketch on the pad (strokes, maybe over a test digit) and
+/// its 28×28 model input (`None` for an empty pad).
+#[derive(Clone, Copy)]
+pub struct CurrentDigit {
+    pub sketch: RwSignal<Sketch>,
+    /// Written by the draw pad after every change, and once at start-up from the saved sketch.
+    pub input: RwSignal<Option<Vec<f32>>>,
+}
+
+impl CurrentDigit {
+    /// The sketch saved by an earlier visit; it is saved again whenever it changes.
+    pub fn restore() -> Self {
+        let saved = load_setting::<Sketch>(keys::SKETCH)
+            .filter(Sketch::is_valid)
+            .unwrap_or_default();
+        let digit = Self {
+            sketch: RwSignal::new(saved),
+            input: RwSignal::new(None),
+        };
+        Effect::new(move |_| digit.sketch.with(|s| save_setting(keys::SKETCH, s)));
+        digit
+    }
+
+    /// Computes the input of the restored sketch, once the digits it may refer to are loaded.
+    pub fn restore_input(self, lab: Lab) {
+        if self.input.with_untracked(Option::is_none) {
+            let input = lab.with(|r| self.sketch.with_untracked(|s| rasterise(s, &r.data)));
+            self.input.set(input);
+        }
+    }
+}
+
+pub fn use_current_digit() -> CurrentDigit {
+    expect_context()
+}
+
+pub fn use_session() -> TrainSession {
+    expect_context()
+}

@@ -1,0 +1,214 @@
+//! The latent space explorer: the AE's gaps against the VAE's continuity. Latent maps of the test
+//! digits, decoding any point, manifold grids, interpolation, generation, the reparameterisation
+//! trick and attribute vectors — for the 2-D models exactly and for the 16-D ones through a PCA
+//! projection.
+
+mod attributes;
+mod generate;
+mod interpolate;
+mod maps;
+mod reparam;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::analysis::latent::Gaussian;
+use crate::analysis::latent_map::LatentSpaceMap;
+use crate::app::components::digit_canvas::DigitCanvas;
+use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::models::Codes;
+use crate::app::engine::resources::Resources;
+use crate::app::engine::{Family, LatentSize, PerFamily};
+use crate::app::state::{Lab, use_current_digit, use_lab};
+use crate::app::web::random_index;
+use crate::app::web::runner::LatestRunner;
+
+/// One model's latent space over the test split.
+pub struct Space {
+    pub codes: Codes,
+    pub map: LatentSpaceMap,
+}
+
+/// Both latent spaces of one latent size.
+pub struct LatentData {
+    pub size: LatentSize,
+    pub spaces: PerFamily<Space>,
+    /// A Gaussian fitted to the AE's codes: what "sampling an autoencoder" can at best mean.
+    pub ae_gaussian: Gaussian,
+}
+
+impl Space {
+    /// The codes of the test split under one model, and their map.
+    async fn encode(lab: &Resources, family: Family, size: LatentSize) -> Result<Self, String> {
+        let images = lab.data.test.all_images();
+        let codes = lab
+            .encode_on(lab.batch_engine(), family, size, &images)
+            .await?;
+        let map = LatentSpaceMap::fit(&codes.mean, codes.dim, &lab.data.test.labels);
+        Ok(Self { codes, map })
+    }
+}
+
+impl LatentData {
+    /// Encodes the test split with both models of `size` (batch engine).
+    async fn encode(lab: Arc<Resources>, size: LatentSize) -> Result<Self, String> {
+        let ae = Space::encode(&lab, Family::Ae, size).await?;
+        let vae = Space::encode(&lab, Family::Vae, size).await?;
+        Ok(Self {
+            size,
+            ae_gaussian: Gaussian::fit(&ae.codes.mean, ae.codes.dim),
+            spaces: PerFamily { ae, vae },
+        })
+    }
+}
+
+/// What every section of the view shares. Copy: each section captures it freely.
+#[derive(Clone, Copy)]
+pub struct Explorer {
+    pub lab: Lab,
+    pub size: RwSignal<LatentSize>,
+    /// The test split's codes for `size`, once encoded.
+    pub data: RwSignal<Option<Arc<LatentData>>>,
+    /// The current digit (the student's drawing or a test digit) and its codes.
+    pub current: RwSignal<Vec<f32>>,
+    pub current_codes: RwSignal<Option<PerFamily<Codes>>>,
+    /// Interpolation endpoints A and B as codes; drawn as a path on the maps.
+    pub ends: RwSignal<PerFamily<[Option<Vec<f32>>; 2]>>,
+    /// The last two points pinned on each map, as codes (newest last).
+    pub pins: RwSignal<PerFamily<Vec<Vec<f32>>>>,
+    /// Failures of the view's background work.
+    pub errors: TaskErrors,
+}
+
+impl Explorer {
+    /// Decodes codes on the live engine.
+    pub async fn decode(
+        self,
+        family: Family,
+        size: LatentSize,
+        codes: Vec<f32>,
+    ) -> Result<Vec<f32>, String> {
+        let lab = self.lab.get();
+        lab.decode_on(lab.live_engine(), family, size, &codes).await
+    }
+
+    /// Decodes many codes on the batch engine (WebGPU when in use).
+    pub async fn decode_batch(
+        self,
+        family: Family,
+        size: LatentSize,
+        codes: Vec<f32>,
+    ) -> Result<Vec<f32>, String> {
+        let lab = self.lab.get();
+        lab.decode_on(lab.batch_engine(), family, size, &codes)
+            .await
+    }
+
+    /// Encodes images with both models of `size` on the live engine.
+    pub async fn encode_both(
+        self,
+        size: LatentSize,
+        images: Vec<f32>,
+    ) -> Result<PerFamily<Codes>, String> {
+        let lab = self.lab.get();
+        let live = lab.live_engine();
+        Ok(PerFamily {
+            ae: lab.encode_on(live, Family::Ae, size, &images).await?,
+            vae: lab.encode_on(live, Family::Vae, size, &images).await?,
+        })
+    }
+}
+
+#[component]
+pub fn LatentView() -> impl IntoView {
+    let lab = use_lab();
+    let digit = use_current_digit();
+    let first_digit = digit
+        .input
+        .get_untracked()
+        .unwrap_or_else(|| lab.with(|r| r.data.test.image(0)));
+    let ex = Explorer {
+        lab,
+        size: RwSignal::new(LatentSize::Two),
+        data: RwSignal::new(None),
+        current: RwSignal::new(first_digit),
+        current_codes: RwSignal::new(None),
+        ends: RwSignal::new(PerFamily::default()),
+        pins: RwSignal::new(PerFamily::default()),
+        errors: TaskErrors::new(),
+    };
+
+    // (Re)encode the test split when the latent size changes; the latest size wins.
+    let split_runner = LatestRunner::new();
+    Effect::new(move |_| {
+        let size = ex.size.get();
+        ex.data.set(None);
+        // Codes of one latent size mean nothing in another.
+        ex.pins.set(PerFamily::default());
+        split_runner.submit(size, move |size| async move {
+            let outcome = LatentData::encode(lab.get(), size).await;
+            let fresh = ex.size.try_get_untracked() == Some(size);
+            if let Some(d) = ex.errors.check("Encoding the test digits", outcome)
+                && fresh
+            {
+                ex.data.try_set(Some(Arc::new(d)));
+            }
+        });
+    });
+    // Encode the current digit whenever it or the latent size changes.
+    let codes_runner = LatestRunner::new();
+    Effect::new(move |_| {
+        let job = (ex.current.get(), ex.size.get());
+        codes_runner.submit(job, move |(x, size)| async move {
+            let outcome = ex.encode_both(size, x).await;
+            if let Some(c) = ex.errors.check("Encoding the current digit", outcome) {
+                ex.current_codes.try_set(Some(c));
+            }
+        });
+    });
+
+    let use_drawing = move |_| {
+        if let Some(x) = digit.input.get_untracked() {
+            ex.current.set(x);
+        }
+    };
+    let random_digit = move |_| {
+        ex.current
+            .set(lab.with(|r| r.data.test.image(random_index(r.data.test.len()))));
+    };
+
+    view! {
+        <section class="latent-view">
+            <div class="toolbar">
+                <label>
+                    "Latent space "
+                    <select
+                        data-testid="latent-size"
+                        prop:value=move || ex.size.get().dim().to_string()
+                        on:change=move |ev| {
+                            if let Some(size) = LatentSize::from_slug(&event_target_value(&ev)) {
+                                ex.size.set(size);
+                            }
+                        }
+                    >
+                        <option value="2">"2-D models (exact maps)"</option>
+                        <option value="16">"16-D models (PCA projection of the codes)"</option>
+                    </select>
+                </label>
+                <span class="current">
+                    "Current digit: "
+                    <DigitCanvas pixels=Signal::derive(move || Some(ex.current.get())) testid="latent-current" label="Current digit" />
+                </span>
+                <button on:click=use_drawing>"Use my drawing"</button>
+                <button data-testid="latent-random" on:click=random_digit>"Random test digit"</button>
+            </div>
+            <TaskErrorList errors=ex.errors />
+            <maps::Maps ex=ex />
+            <interpolate::Interpolation ex=ex />
+            <generate::Generation ex=ex />
+            <reparam::Reparameterisation ex=ex />
+            <attributes::Attributes ex=ex />
+        </section>
+    }
+}

@@ -1,0 +1,75 @@
+//! The lab model outside the lab: export it as one file, import one, and let it stand in for the
+//! shipped AE or VAE in every view.
+
+use leptos::prelude::*;
+
+use crate::app::components::messages::Message;
+use crate::app::state::{use_lab, use_session};
+use crate::app::web::files::{download, read_file};
+use crate::app::web::storage::{keys, save_setting};
+
+#[component]
+pub fn ModelFile() -> impl IntoView {
+    let lab = use_lab();
+    let session = use_session();
+    let import_error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            match session.export().await {
+                Ok(bytes) => {
+                    let name = session.config.with_untracked(|c| {
+                        format!("latent-lab-{}-{}d.llmodel", c.kind.slug(), c.latent)
+                    });
+                    if let Err(why) = download(&bytes, &name) {
+                        session
+                            .error
+                            .set(Some(format!("The download failed: {why}")));
+                    }
+                }
+                Err(why) => session.error.set(Some(format!("Cannot export: {why}."))),
+            }
+        });
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let result = match read_file(file).await {
+                Ok(bytes) => session.import(lab.get(), bytes).await,
+                Err(why) => Err(format!("the file could not be read: {why}")),
+            };
+            import_error.set(
+                result
+                    .err()
+                    .map(|why| format!("Import failed: {why}. Your current model is unchanged.")),
+            );
+        });
+    };
+    let (use_trained, trained) = lab.with(|r| (r.use_trained, r.trained));
+    view! {
+        <h3>"Your model"</h3>
+        <div class="buttons">
+            <button data-testid="model-export" on:click=export>"Export (one file)"</button>
+            <label class="file">"Import a model file "
+                <input type="file" accept=".llmodel,application/octet-stream" data-testid="model-import" on:change=import />
+            </label>
+        </div>
+        <Message text=import_error testid="train-error" />
+        <label class="check">
+            <input type="checkbox" data-testid="use-trained" prop:checked=move || use_trained.get()
+                disabled=move || trained.with(Option::is_none)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    use_trained.set(on);
+                    save_setting(keys::USE_TRAINED, &on);
+                } />
+            {move || match trained.get() {
+                Some(slot) => format!("Use this model ({}) as the {} in every view", slot.describe(), if slot.config.kind.is_vae() { "VAE" } else { "autoencoder" }),
+                None => "Use the trained model in every view (train, pause or import one first)".into(),
+            }}
+        </label>
+    }
+}

@@ -1,0 +1,83 @@
+//! What a training run records: the losses of each step, read back from the device as plain
+//! numbers, and the run's history as it is saved in a model file.
+
+use serde::{Deserialize, Serialize};
+
+/// The values of one loss and its parts (per image, averaged over a batch), read back from the
+/// device. `kl` is the unweighted KL divergence of a VAE; `penalty` a regulariser's value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LossValues {
+    pub total: f32,
+    pub reconstruction: f32,
+    pub kl: Option<f32>,
+    pub penalty: Option<f32>,
+}
+
+impl LossValues {
+    /// Unpacks `[total, reconstruction, kl?, penalty?]`, the order in which
+    /// [`LabLoss::stacked`](super::lab::LabLoss::stacked) lays the parts out.
+    pub fn unpack(values: &[f32], has_kl: bool, has_penalty: bool) -> Result<Self, String> {
+        let expected = 2 + usize::from(has_kl) + usize::from(has_penalty);
+        if values.len() != expected {
+            return Err(format!(
+                "expected {expected} loss values, read {}",
+                values.len()
+            ));
+        }
+        Ok(Self {
+            total: values[0],
+            reconstruction: values[1],
+            kl: has_kl.then(|| values[2]),
+            penalty: has_penalty.then(|| values[2 + usize::from(has_kl)]),
+        })
+    }
+}
+
+/// One logged point of a run (losses per image, averaged over the batch or the test subset).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct HistoryPoint {
+    pub step: usize,
+    pub epoch: usize,
+    pub train_total: f32,
+    pub train_reconstruction: f32,
+    pub train_kl: Option<f32>,
+    pub train_penalty: Option<f32>,
+    /// The total loss on the fixed test subset, when it was measured at this step.
+    pub test_total: Option<f32>,
+}
+
+impl HistoryPoint {
+    /// The point of step `step` (counted from 1) in epoch `epoch` (counted from 0).
+    pub fn new(step: usize, epoch: usize, losses: &LossValues) -> Self {
+        Self {
+            step,
+            epoch,
+            train_total: losses.total,
+            train_reconstruction: losses.reconstruction,
+            train_kl: losses.kl,
+            train_penalty: losses.penalty,
+            test_total: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unpacks_every_combination_of_parts() {
+        let plain = LossValues::unpack(&[3.0, 2.0], false, false).unwrap();
+        assert_eq!((plain.kl, plain.penalty), (None, None));
+        let vae = LossValues::unpack(&[3.0, 2.0, 1.0], true, false).unwrap();
+        assert_eq!((vae.kl, vae.penalty), (Some(1.0), None));
+        let sparse = LossValues::unpack(&[3.0, 2.0, 0.5], false, true).unwrap();
+        assert_eq!((sparse.kl, sparse.penalty), (None, Some(0.5)));
+        let both = LossValues::unpack(&[3.0, 2.0, 1.0, 0.5], true, true).unwrap();
+        assert_eq!((both.kl, both.penalty), (Some(1.0), Some(0.5)));
+        assert!(LossValues::unpack(&[3.0], false, false).is_err());
+        let point = HistoryPoint::new(4, 1, &vae);
+        assert_eq!((point.step, point.epoch, point.train_kl), (4, 1, Some(1.0)));
+        assert_eq!(point.test_total, None);
+    }
+}
