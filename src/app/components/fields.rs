@@ -119,3 +119,71 @@ pub fn RangeField(
         </label>
     }
 }
+
+/// One entry of a [`SelectField`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub disabled: bool,
+    /// Shown when selected, never offered (e.g. the linear AE's "no activation").
+    pub hidden: bool,
+}
+
+impl Choice {
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
+        Self {
+            value: value.into(),
+            label: label.into(),
+            disabled: false,
+            hidden: false,
+        }
+    }
+
+    pub fn disabled(mut self, disabled: bool) -> Self {
+        self.disabled = disabled;
+        self
+    }
+
+    pub fn hidden(mut self) -> Self {
+        self.hidden = true;
+        self
+    }
+}
+
+/// A `<select>` showing `value`. Each option's `selected` property follows `value`: Leptos sets
+/// an element's properties before it adds the children, so a `value` property on the select alone
+/// would be lost on first render (the menu would show its first option, not the state).
+#[component]
+pub fn SelectField(
+    testid: &'static str,
+    #[prop(into)] value: Signal<String>,
+    choices: Vec<Choice>,
+    on_select: Callback<String>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <select
+            data-testid=testid
+            prop:disabled=disabled
+            on:change=move |ev| on_select.run(event_target_value(&ev))
+        >
+            {choices
+                .into_iter()
+                .map(|c| {
+                    let v = c.value.clone();
+                    view! {
+                        <option
+                            value=c.value
+                            disabled=c.disabled
+                            hidden=c.hidden
+                            prop:selected=move || value.with(|current| *current == v)
+                        >
+                            {c.label}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+    }
+}

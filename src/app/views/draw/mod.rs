@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::components::digit_canvas::DigitCanvas;
 use crate::app::components::draw_pad::DrawPad;
+use crate::app::components::fields::{Choice, SelectField};
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::models::Reconstruction;
 use crate::app::engine::{Backend, EngineChoice, Family};
@@ -166,19 +167,20 @@ pub fn DrawView() -> impl IntoView {
                 <TaskErrorList errors=errors />
                 <label class="engine-choice">
                     "Run live drawing on "
-                    <select
-                        data-testid="engine-select"
-                        prop:value=move || choice.get().slug()
-                        on:change=move |ev| {
-                            if let Some(c) = EngineChoice::from_slug(&event_target_value(&ev)) {
+                    <SelectField
+                        testid="engine-select"
+                        value=Signal::derive(move || choice.get().slug().to_string())
+                        choices=vec![
+                            Choice::new(EngineChoice::Auto.slug(), "the faster engine (auto)"),
+                            Choice::new(EngineChoice::WebGpu.slug(), "WebGPU").disabled(!has_gpu),
+                            Choice::new(EngineChoice::Cpu.slug(), "the CPU engine"),
+                        ]
+                        on_select=Callback::new(move |v: String| {
+                            if let Some(c) = EngineChoice::from_slug(&v) {
                                 choice.set(c);
                             }
-                        }
-                    >
-                        <option value=EngineChoice::Auto.slug()>"the faster engine (auto)"</option>
-                        <option value=EngineChoice::WebGpu.slug() disabled=!has_gpu>"WebGPU"</option>
-                        <option value=EngineChoice::Cpu.slug()>"the CPU engine"</option>
-                    </select>
+                        })
+                    />
                 </label>
                 <Explanation />
             </div>

@@ -7,9 +7,23 @@ use super::Explorer;
 use crate::analysis::attributes::{Attribute, Direction};
 use crate::analysis::latent::apply_attribute;
 use crate::app::components::digit_canvas::DigitCanvas;
-use crate::app::components::fields::RangeField;
+use crate::app::components::fields::{Choice, RangeField, SelectField};
 use crate::app::engine::{Family, PerFamily};
 use crate::app::web::runner::LatestRunner;
+
+/// The attribute menu: the measured attributes, then each class.
+fn direction_choices() -> Vec<Choice> {
+    let measured = Attribute::ALL.map(|a| {
+        let label = match a {
+            Attribute::Thickness => "stroke thickness",
+            Attribute::Slant => "slant",
+            Attribute::Width => "width",
+        };
+        Choice::new(Direction::Measured(a).slug(), label)
+    });
+    let classes = (0..10u8).map(|k| Choice::new(Direction::Class(k).slug(), format!("class {k}")));
+    measured.into_iter().chain(classes).collect()
+}
 
 #[component]
 pub fn Attributes(ex: Explorer) -> impl IntoView {
@@ -63,20 +77,16 @@ pub fn Attributes(ex: Explorer) -> impl IntoView {
             </p>
             <label>
                 "Attribute "
-                <select
-                    data-testid="attr-select"
-                    prop:value=move || direction.get().slug()
-                    on:change=move |ev| {
-                        if let Some(d) = Direction::from_slug(&event_target_value(&ev)) {
+                <SelectField
+                    testid="attr-select"
+                    value=Signal::derive(move || direction.get().slug())
+                    choices=direction_choices()
+                    on_select=Callback::new(move |v: String| {
+                        if let Some(d) = Direction::from_slug(&v) {
                             direction.set(d);
                         }
-                    }
-                >
-                    <option value="thickness">"stroke thickness"</option>
-                    <option value="slant">"slant"</option>
-                    <option value="width">"width"</option>
-                    {(0..10u8).map(|k| view! { <option value=Direction::Class(k).slug()>{format!("class {k}")}</option> }).collect_view()}
-                </select>
+                    })
+                />
             </label>
             <RangeField
                 label=Signal::derive(move || format!("α = {:+.1}", alpha.get()))

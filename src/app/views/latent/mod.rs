@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::analysis::latent::Gaussian;
 use crate::analysis::latent_map::LatentSpaceMap;
 use crate::app::components::digit_canvas::DigitCanvas;
+use crate::app::components::fields::{Choice, SelectField};
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::models::Codes;
 use crate::app::engine::resources::Resources;
@@ -183,18 +184,19 @@ pub fn LatentView() -> impl IntoView {
             <div class="toolbar">
                 <label>
                     "Latent space "
-                    <select
-                        data-testid="latent-size"
-                        prop:value=move || ex.size.get().dim().to_string()
-                        on:change=move |ev| {
-                            if let Some(size) = LatentSize::from_slug(&event_target_value(&ev)) {
+                    <SelectField
+                        testid="latent-size"
+                        value=Signal::derive(move || ex.size.get().dim().to_string())
+                        choices=vec![
+                            Choice::new("2", "2-D models (exact maps)"),
+                            Choice::new("16", "16-D models (PCA projection of the codes)"),
+                        ]
+                        on_select=Callback::new(move |v: String| {
+                            if let Some(size) = LatentSize::from_slug(&v) {
                                 ex.size.set(size);
                             }
-                        }
-                    >
-                        <option value="2">"2-D models (exact maps)"</option>
-                        <option value="16">"16-D models (PCA projection of the codes)"</option>
-                    </select>
+                        })
+                    />
                 </label>
                 <span class="current">
                     "Current digit: "

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::components::fields::{NumberField, NumberRule};
+use crate::app::components::fields::{Choice, NumberField, NumberRule, SelectField};
 use crate::app::engine::EngineChoice;
 use crate::app::engine::training::{RunState, TrainSession};
 use crate::app::state::{use_lab, use_session};
@@ -70,34 +70,33 @@ pub fn TrainForm() -> impl IntoView {
     view! {
         <h2>"Model"</h2>
         <label>"Preset "
-            <select
-                data-testid="train-preset"
-                prop:disabled=running
-                prop:value=move || preset.get().map(|p| p.0).unwrap_or("")
-                on:change=move |ev| {
-                    if let Some(p) = presets().into_iter().find(|p| p.slug == event_target_value(&ev)) {
+            <SelectField
+                testid="train-preset"
+                disabled=running
+                value=Signal::derive(move || preset.get().map(|p| p.0).unwrap_or("").to_string())
+                choices=std::iter::once(Choice::new("", "(your own settings)"))
+                    .chain(presets().into_iter().map(|p| Choice::new(p.slug, p.title)))
+                    .collect()
+                on_select=Callback::new(move |v: String| {
+                    if let Some(p) = presets().into_iter().find(|p| p.slug == v) {
                         config.set(p.config);
                     }
-                }
-            >
-                <option value="">"(your own settings)"</option>
-                {presets().into_iter().map(|p| view! { <option value=p.slug>{p.title}</option> }).collect_view()}
-            </select>
+                })
+            />
         </label>
         {move || preset.get().map(|(_, hint)| view! { <p class="hint" data-testid="train-hint">{hint}</p> })}
         <label>"Kind "
-            <select
-                data-testid="train-kind"
-                prop:disabled=running
-                prop:value=move || config.with(|c| c.kind.slug())
-                on:change=move |ev| {
-                    if let Some(kind) = LabKind::from_slug(&event_target_value(&ev)) {
+            <SelectField
+                testid="train-kind"
+                disabled=running
+                value=Signal::derive(move || config.with(|c| c.kind.slug().to_string()))
+                choices=LabKind::defaults().iter().map(|k| Choice::new(k.slug(), kind_title(k))).collect()
+                on_select=Callback::new(move |v: String| {
+                    if let Some(kind) = LabKind::from_slug(&v) {
                         edit(&|c| c.kind = kind.clone());
                     }
-                }
-            >
-                {LabKind::defaults().map(|k| view! { <option value=k.slug()>{kind_title(&k)}</option> }).into_iter().collect_view()}
-            </select>
+                })
+            />
         </label>
         {move || kind_params.get().iter().map(|&param| {
             let (min, max) = param.range();
@@ -137,19 +136,24 @@ pub fn TrainForm() -> impl IntoView {
             on_commit=Callback::new(move |v: f64| edit(&|c| c.latent = v as usize))
         />
         <label>"Activation "
-            <select
-                data-testid="train-activation"
-                prop:disabled=move || running.get() || !config.with(|c| c.kind.uses_activation())
-                prop:value=move || config.with(|c| if c.kind.uses_activation() { c.activation.slug() } else { Activation::Identity.slug() })
-                on:change=move |ev| {
-                    if let Some(a) = Activation::from_slug(&event_target_value(&ev)) {
+            <SelectField
+                testid="train-activation"
+                disabled=Signal::derive(move || running.get() || !config.with(|c| c.kind.uses_activation()))
+                value=Signal::derive(move || config.with(|c| {
+                    let shown = if c.kind.uses_activation() { c.activation } else { Activation::Identity };
+                    shown.slug().to_string()
+                }))
+                choices=Activation::CHOICES
+                    .iter()
+                    .map(|&a| Choice::new(a.slug(), activation_title(a)))
+                    .chain(std::iter::once(Choice::new(Activation::Identity.slug(), activation_title(Activation::Identity)).hidden()))
+                    .collect()
+                on_select=Callback::new(move |v: String| {
+                    if let Some(a) = Activation::from_slug(&v) {
                         edit(&|c| c.activation = a);
                     }
-                }
-            >
-                {Activation::CHOICES.map(|a| view! { <option value=a.slug()>{activation_title(a)}</option> }).into_iter().collect_view()}
-                <option value=Activation::Identity.slug() hidden=true>{activation_title(Activation::Identity)}</option>
-            </select>
+                })
+            />
         </label>
         <TrainingFields session=session running=running has_gpu=has_gpu />
     }
@@ -198,20 +202,21 @@ fn TrainingFields(session: TrainSession, running: Signal<bool>, has_gpu: bool) -
             on_commit=Callback::new(move |v: f64| edit(&|c| c.seed = v as u64))
         />
         <label>"Train on "
-            <select
-                data-testid="train-engine"
-                prop:disabled=running
-                prop:value=move || session.wanted.get().slug()
-                on:change=move |ev| {
-                    if let Some(choice) = EngineChoice::from_slug(&event_target_value(&ev)) {
+            <SelectField
+                testid="train-engine"
+                disabled=running
+                value=Signal::derive(move || session.wanted.get().slug().to_string())
+                choices=vec![
+                    Choice::new(EngineChoice::Auto.slug(), "WebGPU when in use, else the CPU"),
+                    Choice::new(EngineChoice::WebGpu.slug(), "WebGPU").disabled(!has_gpu),
+                    Choice::new(EngineChoice::Cpu.slug(), "the CPU engine"),
+                ]
+                on_select=Callback::new(move |v: String| {
+                    if let Some(choice) = EngineChoice::from_slug(&v) {
                         session.wanted.set(choice);
                     }
-                }
-            >
-                <option value=EngineChoice::Auto.slug()>"WebGPU when in use, else the CPU"</option>
-                <option value=EngineChoice::WebGpu.slug() disabled=!has_gpu>"WebGPU"</option>
-                <option value=EngineChoice::Cpu.slug()>"the CPU engine"</option>
-            </select>
+                })
+            />
         </label>
     }
 }
