@@ -32,8 +32,8 @@ if [ "${1:-}" = "--browser" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
   fi
-  if [ ! -d tests/browser/node_modules/playwright-core ]; then
-    say "installing playwright-core (drives Debian's chromium; downloads no browser)"
+  if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+    say "installing playwright-core (drives Debian's chromium; downloads no browser) and axe-core"
     (cd tests/browser && npm ci --no-audit --no-fund)
   fi
 fi

@@ -270,3 +270,25 @@ fn hidden_widths_parse_from_a_typed_list() {
     assert_eq!(parse_hidden("256,,32"), Ok(vec![256, 32]));
     assert!(parse_hidden("256, x").unwrap_err().contains("x"));
 }
+
+#[test]
+fn every_file_error_tells_the_student_what_to_do() {
+    let (trainer, meta) = trained();
+    let bytes = encode(trainer.model(), &meta).unwrap();
+    let device = Device::flex();
+    let err = |b: &[u8]| decode(b, &device).expect_err("refused");
+    let not_a_model = err(b"hello, not a model").advice();
+    assert!(
+        not_a_model.contains("not a Latent Lab model file"),
+        "{not_a_model}"
+    );
+    let cut = err(&bytes[..bytes.len() - 500]);
+    assert!(cut.advice().contains("weights") && cut.advice().contains("export the model again"));
+    assert!(
+        cut.to_string().len() > 10,
+        "the technical detail stays available: {cut}"
+    );
+    let mut other_version = bytes.clone();
+    other_version[15] = 9;
+    assert!(err(&other_version).advice().contains("another version"));
+}

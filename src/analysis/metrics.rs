@@ -60,6 +60,65 @@ impl<const N: usize> MeanErrors<N> {
     }
 }
 
+/// How reconstruction errors are distributed over a reference set (the test split): where one
+/// new error sits among them, and a histogram to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorDistribution {
+    /// The reference errors, ascending (non-finite values dropped).
+    sorted: Vec<f64>,
+}
+
+impl ErrorDistribution {
+    pub fn new(mut errors: Vec<f64>) -> Self {
+        errors.retain(|e| e.is_finite());
+        errors.sort_by(f64::total_cmp);
+        Self { sorted: errors }
+    }
+
+    pub fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
+    }
+
+    /// Share of the reference errors below `error`, in [0, 1] (ties count half).
+    pub fn share_below(&self, error: f64) -> f64 {
+        if self.sorted.is_empty() {
+            return 0.0;
+        }
+        let below = self.sorted.partition_point(|&e| e < error);
+        let equal = self.sorted[below..].partition_point(|&e| e <= error);
+        (below as f64 + equal as f64 / 2.0) / self.sorted.len() as f64
+    }
+
+    /// The error below which a share `q` of the references lie (nearest rank).
+    pub fn quantile(&self, q: f64) -> f64 {
+        if self.sorted.is_empty() {
+            return 0.0;
+        }
+        let k = ((q.clamp(0.0, 1.0) * self.sorted.len() as f64).ceil() as usize)
+            .clamp(1, self.sorted.len());
+        self.sorted[k - 1]
+    }
+
+    /// Counts in `bins` equal bins over [0, `top`]; errors above `top` go in the last bin.
+    pub fn histogram(&self, bins: usize, top: f64) -> Vec<usize> {
+        let mut counts = vec![0; bins.max(1)];
+        let last = counts.len() - 1;
+        for &e in &self.sorted {
+            let k = if top > 0.0 {
+                (e / top * counts.len() as f64) as usize
+            } else {
+                last
+            };
+            counts[k.min(last)] += 1;
+        }
+        counts
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +127,29 @@ mod tests {
     fn hand_computed_values() {
         assert!((mse(&[0.0, 1.0, 0.5], &[0.0, 0.0, 1.0]) - (1.0 + 0.25) / 3.0).abs() < 1e-12);
         assert_eq!(max_abs_diff(&[0.0, 1.0], &[0.5, 0.0]), 1.0);
+    }
+
+    #[test]
+    fn an_error_is_placed_among_the_references() {
+        let d = ErrorDistribution::new(vec![0.4, 0.1, f64::NAN, 0.3, 0.2]);
+        assert_eq!(d.len(), 4, "non-finite errors are dropped");
+        assert_eq!(d.share_below(0.05), 0.0);
+        assert_eq!(d.share_below(0.25), 0.5);
+        assert_eq!(d.share_below(0.3), 0.625, "a tie counts half");
+        assert_eq!(d.share_below(1.0), 1.0);
+        assert_eq!(d.quantile(0.5), 0.2);
+        assert_eq!(d.quantile(1.0), 0.4);
+        assert_eq!(
+            d.histogram(2, 0.4),
+            vec![1, 3],
+            "0.1 | 0.2, 0.3 and 0.4 (the top edge)"
+        );
+        assert_eq!(
+            d.histogram(4, 0.2),
+            vec![0, 0, 1, 3],
+            "above the top: the last bin"
+        );
+        assert_eq!(ErrorDistribution::new(vec![]).share_below(0.1), 0.0);
     }
 
     #[test]

@@ -65,6 +65,38 @@ impl fmt::Display for TrainedFileError {
 
 impl std::error::Error for TrainedFileError {}
 
+impl TrainedFileError {
+    /// What happened and what to do, for a student; the `Display` text is the technical detail.
+    pub fn advice(&self) -> String {
+        match self {
+            Self::NotAModel => {
+                "this is not a Latent Lab model file: export a model from the training lab, then \
+                import that file"
+                    .into()
+            }
+            Self::UnsupportedVersion(v) => format!(
+                "this model file comes from another version of Latent Lab (format {v}); export it again with this \
+                 version"
+            ),
+            Self::Truncated | Self::BadWeights(_) => {
+                "the file's weights are incomplete or damaged (was the download \
+                cut short?): export the model again and import the new file"
+                    .into()
+            }
+            Self::BadDescription(_) => {
+                "the file's description is damaged, so the model cannot be rebuilt: export \
+                the model again and import the new file"
+                    .into()
+            }
+            Self::BadConfig(_) => {
+                "the file describes a model this version of Latent Lab cannot build: export it \
+                again from the training lab"
+                    .into()
+            }
+        }
+    }
+}
+
 /// Serialises a trained model (a model on an autodiff device is fine).
 pub fn encode(model: &LabNet, meta: &TrainedMeta) -> Result<Vec<u8>, WeightsError> {
     let json = serde_json::to_vec(meta).expect("the description always serialises");

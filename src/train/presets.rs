@@ -54,7 +54,7 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             slug: "denoising",
             title: "Denoising (σ = 0.5)",
-            hint: "Trained on x + n with n ~ N(0, 0.25), it must output the clean x. Use it in the noise lab with \u{201c}use the trained model\u{201d}.",
+            hint: "Trained on x̃ = x + n with n ~ N(0, σ²), σ = 0.5, it must output the clean x. Use it in the noise lab with \u{201c}use the trained model\u{201d}.",
             config: LabConfig {
                 kind: LabKind::Denoising { sigma: 0.5 },
                 hidden: vec![256],

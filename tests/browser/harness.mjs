@@ -27,14 +27,14 @@ const WEBGPU = [
 export const ENGINES = ['webgpu', 'cpu'];
 
 /** Starts the server and a browser; `engine` is 'webgpu' (WebGPU flags) or 'cpu' (none). */
-export async function launch(engine) {
+export async function launch(engine, viewport = { width: 1280, height: 900 }) {
   const server = await serve(DIST);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: engine === 'webgpu' ? [...COMMON, ...WEBGPU] : COMMON,
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -163,3 +163,18 @@ export function geometry(img, side = 28) {
 
 export const SEVEN = [[0.25, 0.2], [0.75, 0.2], [0.45, 0.85]];
 export const ONE = [[0.52, 0.15], [0.48, 0.85]];
+
+const AXE = join(here, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** The serious and critical accessibility violations axe-core finds on the page. */
+export async function seriousViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** How far the page scrolls sideways (0: it fits the viewport). */
+export const sidewaysScroll = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

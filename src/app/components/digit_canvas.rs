@@ -10,6 +10,15 @@ use crate::app::web::raster::context_2d;
 
 use crate::{PIXELS, SIDE};
 
+/// Canvas pixels per CSS pixel on this screen (2 on most phones), capped at 3: charts drawn at
+/// this scale stay crisp.
+pub fn device_scale() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .clamp(1.0, 3.0)
+}
+
 /// Paints `pixels` (intensities in [0, 1]) onto a canvas `width` pixels wide.
 pub fn paint_gray(canvas: &web_sys::HtmlCanvasElement, pixels: &[f32], width: u32) {
     let Some(ctx) = context_2d(canvas) else {
@@ -89,6 +98,9 @@ pub fn MosaicCanvas(
     #[prop(into)] rows: Signal<Vec<Vec<f32>>>,
     #[prop(into)] cols: Signal<usize>,
     #[prop(into)] testid: String,
+    /// What the grid shows, for screen readers.
+    #[prop(optional, into)]
+    label: Option<String>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
@@ -100,5 +112,5 @@ pub fn MosaicCanvas(
             paint_gray(&el, &mosaic(rows, cols), (cols * SIDE) as u32);
         });
     });
-    view! { <canvas node_ref=canvas class="mosaic" data-testid=testid></canvas> }
+    view! { <canvas node_ref=canvas class="mosaic" data-testid=testid role="img" aria-label=label></canvas> }
 }

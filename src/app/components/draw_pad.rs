@@ -109,6 +109,7 @@ pub fn DrawPad() -> impl IntoView {
             width=PAD.to_string()
             height=PAD.to_string()
             data-testid="draw-pad"
+            role="img"
             aria-label="Drawing pad: draw a digit with the mouse, a finger or a pen"
             on:pointerdown=on_down
             on:pointermove=on_move

@@ -13,11 +13,8 @@ pub fn EngineBadge(lab: RwSignal<Option<Arc<Resources>>>) -> impl IntoView {
     let report = move || lab.get().map(|l| l.engine.get());
     let backend = move || report().map(|r| r.backend.attribute()).unwrap_or("none");
     let text = move || match report() {
-        None => "Engine: starting…".to_string(),
-        Some(r) if r.backend == Backend::WebGpu && r.live == Backend::Cpu => {
-            "Engine: WebGPU · drawing on CPU".to_string()
-        }
-        Some(r) => format!("Engine: {}", r.backend.label()),
+        None => "Starting the engines…",
+        Some(r) => r.plain_sentence(),
     };
     let reason = move || report().map(|r| r.reason).unwrap_or_default();
     let max_diff = move || report().and_then(|r| r.max_diff).map(|d| format!("{d:e}"));
@@ -55,11 +52,11 @@ pub fn EngineBadge(lab: RwSignal<Option<Arc<Resources>>>) -> impl IntoView {
             data-live=move || report().map(|r| r.live.attribute())
             data-max-diff=max_diff
         >
-            <summary>
+            <summary title=reason>
                 <strong>{text}</strong>
-                <span class="reason">{reason}</span>
             </summary>
             <div class="engine-details">
+                <p class="reason" data-testid="engine-reason">{reason}</p>
                 {details}
                 <Show when=gpu_in_use>
                     <button data-testid="release-webgpu" on:click=release>

@@ -5,11 +5,18 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use web_sys::PointerEvent;
 
-use super::digit_canvas::pointer_fraction;
+use super::digit_canvas::{device_scale, pointer_fraction};
 pub use crate::analysis::latent_map::MapPoints;
+
+/// CSS size of a map.
+const WIDTH: f64 = 420.0;
+const HEIGHT: f64 = 360.0;
+/// How far one arrow key moves the keyboard cursor, as a share of the map.
+const KEY_STEP: f32 = 0.03;
 
 /// Tableau 10: one colour per digit class.
 pub const CLASS_COLOURS: [(u8, u8, u8); 10] = [
@@ -34,8 +41,8 @@ pub struct Markers {
     pub sigma: Option<[f32; 2]>,
     /// An interpolation path from A to B.
     pub path: Option<([f32; 2], [f32; 2])>,
-    /// The last clicked point.
-    pub picked: Option<[f32; 2]>,
+    /// Points pinned by clicks, labelled A, B, … in order.
+    pub pins: Vec<[f32; 2]>,
 }
 
 fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
@@ -47,15 +54,20 @@ fn draw(
     canvas: web_sys::HtmlCanvasElement,
     map: &MapPoints,
     markers: &Markers,
+    cursor: Option<[f32; 2]>,
 ) -> Option<(std::ops::Range<i32>, std::ops::Range<i32>)> {
+    let s = device_scale();
+    let px = |v: f64| (v * s).round() as i32;
+    canvas.set_width((WIDTH * s) as u32);
+    canvas.set_height((HEIGHT * s) as u32);
     let backend = CanvasBackend::with_canvas_object(canvas)?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE).ok()?;
     let r = map.region;
     let mut chart = ChartBuilder::on(&root)
-        .margin(8)
-        .x_label_area_size(22)
-        .y_label_area_size(34)
+        .margin(px(8.0))
+        .x_label_area_size(px(26.0))
+        .y_label_area_size(px(40.0))
         .build_cartesian_2d(r.x.0..r.x.1, r.y.0..r.y.1)
         .ok()?;
     chart
@@ -63,14 +75,14 @@ fn draw(
         .x_labels(5)
         .y_labels(5)
         .light_line_style(RGBColor(236, 238, 243))
-        .label_style(("sans-serif", 11))
+        .label_style(("sans-serif", px(12.0)))
         .draw()
         .ok()?;
     chart
         .draw_series(map.points.iter().zip(&map.labels).map(|(p, &l)| {
             Circle::new(
                 (p[0], p[1]),
-                2,
+                px(2.0),
                 rgb(CLASS_COLOURS[l as usize % 10]).filled(),
             )
         }))
@@ -79,14 +91,14 @@ fn draw(
         chart
             .draw_series(LineSeries::new(
                 [(a[0], a[1]), (b[0], b[1])],
-                BLACK.stroke_width(2),
+                BLACK.stroke_width(px(2.0) as u32),
             ))
             .ok()?;
         chart
             .draw_series(
                 [a, b]
                     .iter()
-                    .map(|p| Circle::new((p[0], p[1]), 4, BLACK.filled())),
+                    .map(|p| Circle::new((p[0], p[1]), px(4.0), BLACK.filled())),
             )
             .ok()?;
     }
@@ -97,18 +109,46 @@ fn draw(
                 (c[0] + k * s[0] * a.cos(), c[1] + k * s[1] * a.sin())
             });
             chart
-                .draw_series(LineSeries::new(ellipse, BLACK.stroke_width(1)))
+                .draw_series(LineSeries::new(ellipse, BLACK.stroke_width(px(1.0) as u32)))
                 .ok()?;
         }
     }
     if let Some(c) = markers.current {
         chart
-            .draw_series([Cross::new((c[0], c[1]), 7, BLACK.stroke_width(3))])
+            .draw_series([Cross::new(
+                (c[0], c[1]),
+                px(7.0),
+                BLACK.stroke_width(px(3.0) as u32),
+            )])
             .ok()?;
     }
-    if let Some(p) = markers.picked {
+    for (k, p) in markers.pins.iter().enumerate() {
+        let name = char::from(b'A' + k as u8).to_string();
         chart
-            .draw_series([Circle::new((p[0], p[1]), 6, RED.stroke_width(2))])
+            .draw_series([Circle::new(
+                (p[0], p[1]),
+                px(6.0),
+                RED.stroke_width(px(2.0) as u32),
+            )])
+            .ok()?;
+        chart
+            .draw_series([Text::new(
+                name,
+                (p[0], p[1]),
+                ("sans-serif", px(15.0))
+                    .into_font()
+                    .color(&RED)
+                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
+            )])
+            .ok()?;
+    }
+    if let Some(c) = cursor {
+        chart
+            .draw_series([Cross::new(
+                (c[0], c[1]),
+                px(10.0),
+                RGBColor(43, 125, 233).stroke_width(px(2.0) as u32),
+            )])
             .ok()?;
     }
     root.present().ok()?;
@@ -120,6 +160,9 @@ pub fn LatentMap(
     #[prop(into)] map: Signal<Option<MapPoints>>,
     #[prop(into)] markers: Signal<Markers>,
     #[prop(into)] testid: String,
+    /// What the map shows and how to use it, for screen readers.
+    #[prop(into)]
+    label: String,
     /// Called with map coordinates while the pointer moves over the map.
     #[prop(optional)]
     on_hover: Option<Callback<[f32; 2]>>,
@@ -129,14 +172,51 @@ pub fn LatentMap(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let area = StoredValue::new(None::<(std::ops::Range<i32>, std::ops::Range<i32>)>);
+    // The keyboard cursor, in map coordinates (arrow keys move it, Enter picks).
+    let cursor = RwSignal::new(None::<[f32; 2]>);
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
+        let at = cursor.get();
         map.with(|m| {
             if let Some(m) = m {
-                area.set_value(markers.with(|mk| draw(el, m, mk)));
+                area.set_value(markers.with(|mk| draw(el, m, mk, at)));
             }
         });
     });
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(region) = map.with_untracked(|m| m.as_ref().map(|m| m.region)) else {
+            return;
+        };
+        let step = |(lo, hi): (f32, f32)| (hi - lo) * KEY_STEP;
+        let centre = [
+            (region.x.0 + region.x.1) / 2.0,
+            (region.y.0 + region.y.1) / 2.0,
+        ];
+        let [x, y] = cursor.get_untracked().unwrap_or(centre);
+        let moved = match ev.key().as_str() {
+            "ArrowLeft" => [x - step(region.x), y],
+            "ArrowRight" => [x + step(region.x), y],
+            "ArrowUp" => [x, y + step(region.y)],
+            "ArrowDown" => [x, y - step(region.y)],
+            "Enter" | " " => {
+                ev.prevent_default();
+                if let Some(f) = on_pick {
+                    f.run([x, y]);
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let moved = [
+            moved[0].clamp(region.x.0, region.x.1),
+            moved[1].clamp(region.y.0, region.y.1),
+        ];
+        cursor.set(Some(moved));
+        if let Some(f) = on_hover {
+            f.run(moved);
+        }
+    };
     // Canvas pixels → map coordinates, if the pointer is over the plotting area.
     let to_map = move |ev: &web_sys::MouseEvent| -> Option<[f32; 2]> {
         let el = canvas.get_untracked()?;
@@ -157,9 +237,14 @@ pub fn LatentMap(
         <canvas
             node_ref=canvas
             class="latent-map"
-            width="420"
-            height="360"
+            width=WIDTH.to_string()
+            height=HEIGHT.to_string()
             data-testid=testid
+            tabindex="0"
+            role="application"
+            aria-label=label
+            on:keydown=on_key
+            on:blur=move |_| cursor.set(None)
             on:pointermove=move |ev: PointerEvent| {
                 if let (Some(p), Some(f)) = (to_map(&ev), on_hover) {
                     f.run(p);

@@ -11,7 +11,7 @@ pub fn LoadingPanel(state: RwSignal<LoadState>) -> impl IntoView {
         LoadState::Loading { step, progress } => view! {
             <section class="loading" role="status" aria-live="polite">
                 <p>{step}"…"</p>
-                <progress max="1" value=progress.to_string()></progress>
+                <progress max="1" value=progress.to_string() aria-label="Loading progress"></progress>
             </section>
         }
         .into_any(),

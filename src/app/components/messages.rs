@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::engine::Problem;
+
 /// The latest failure of each named task of a view.
 #[derive(Clone, Copy)]
 pub struct TaskErrors(RwSignal<Vec<(&'static str, String)>>);
@@ -65,6 +67,33 @@ pub fn Message(
         text.get().map(|t| {
             let role = (class == "error").then_some("alert");
             view! { <p class=class role=role data-testid=testid>{t}</p> }
+        })
+    }
+}
+
+/// A problem: its sentence, then the technical detail behind a disclosure.
+#[component]
+pub fn ProblemMessage(
+    #[prop(into)] problem: Signal<Option<Problem>>,
+    testid: &'static str,
+    /// Words before the sentence ("Import failed: ").
+    prefix: &'static str,
+    /// Words after it ("Your current model is unchanged.").
+    suffix: &'static str,
+) -> impl IntoView {
+    move || {
+        problem.get().map(|p| {
+            view! {
+                <div class="error problem" role="alert" data-testid=testid>
+                    <p>{prefix}{p.sentence}". "{suffix}</p>
+                    {p.detail.map(|d| view! {
+                        <details>
+                            <summary>"Technical detail"</summary>
+                            <code>{d}</code>
+                        </details>
+                    })}
+                </div>
+            }
         })
     }
 }

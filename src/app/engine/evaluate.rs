@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use super::Backend;
 use super::models::Reconstructor;
 use super::resources::Resources;
+use super::{Backend, Family, PerFamily};
 use crate::PIXELS;
-use crate::analysis::metrics::MeanErrors;
+use crate::analysis::metrics::{ErrorDistribution, MeanErrors, mse};
 use crate::data::corrupt::Corruption;
 
 /// Digits per batch when averaging over the test split.
@@ -53,4 +53,33 @@ pub async fn split_means(
         }
     }
     Ok(Some(progress))
+}
+
+/// The per-pixel MSE of every test digit's AE and VAE reconstruction (the lab model's when it
+/// stands in), on the CPU engine, which is always there and fast for this; yields between batches.
+pub async fn test_errors(lab: Arc<Resources>) -> Result<PerFamily<ErrorDistribution>, String> {
+    let total = lab.data.test.len();
+    let indices: Vec<usize> = (0..total).collect();
+    let mut errors = PerFamily::new(|_| Vec::with_capacity(total));
+    for chunk in indices.chunks(MEAN_BATCH) {
+        let clean = lab.data.test.batch(chunk);
+        let (outputs, _) = lab.run_all_on(Backend::Cpu, &clean).await?;
+        for family in Family::ALL {
+            let images = match family {
+                Family::Ae => outputs.get(Reconstructor::Ae),
+                Family::Vae => outputs.get(Reconstructor::Vae),
+            };
+            errors[family].extend(
+                images
+                    .chunks_exact(PIXELS)
+                    .zip(clean.chunks_exact(PIXELS))
+                    .map(|(r, x)| mse(r, x)),
+            );
+        }
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    Ok(PerFamily {
+        ae: ErrorDistribution::new(errors.ae),
+        vae: ErrorDistribution::new(errors.vae),
+    })
 }

@@ -135,11 +135,13 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
     let mut reason = String::new();
     let mut gpu = None;
     let mut max_diff = None;
+    let mut offered = false;
     // Created before WebGPU starts, so a device lost at any time can report it.
     let engine = RwSignal::new(EngineReport::starting());
     match init_webgpu(move |why| report_fallback(engine, &why)).await {
         Err(why) => reason = why,
         Ok(webgpu) => {
+            offered = true;
             step(
                 state,
                 "Compiling WebGPU kernels (first use) and checking them against the CPU",
@@ -209,6 +211,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
         cpu_ms,
         gpu_ms,
         max_diff,
+        offered,
     });
     let manifests = files.0.into_iter().map(|(m, _)| m).collect();
     Ok(Resources::new(data, manifests, cpu, gpu, engine))

@@ -12,6 +12,14 @@ pub mod webgpu;
 
 use std::ops::{Index, IndexMut};
 
+/// A failure explained for a student (what happened, what to do), with the technical detail
+/// kept for a disclosure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub sentence: String,
+    pub detail: Option<String>,
+}
+
 /// Which of Burn's backends runs a workload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -147,6 +155,42 @@ impl LatentSize {
             "2" => Some(LatentSize::Two),
             "16" => Some(LatentSize::Sixteen),
             _ => None,
+        }
+    }
+}
+
+impl LatentSize {
+    pub const ALL: [LatentSize; 2] = [LatentSize::Two, LatentSize::Sixteen];
+
+    /// The shipped size with `dim` dimensions, if any.
+    pub fn of_dim(dim: usize) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.dim() == dim)
+    }
+}
+
+/// One value per shipped latent size.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PerSize<T> {
+    pub two: T,
+    pub sixteen: T,
+}
+
+impl<T> Index<LatentSize> for PerSize<T> {
+    type Output = T;
+
+    fn index(&self, size: LatentSize) -> &T {
+        match size {
+            LatentSize::Two => &self.two,
+            LatentSize::Sixteen => &self.sixteen,
+        }
+    }
+}
+
+impl<T> IndexMut<LatentSize> for PerSize<T> {
+    fn index_mut(&mut self, size: LatentSize) -> &mut T {
+        match size {
+            LatentSize::Two => &mut self.two,
+            LatentSize::Sixteen => &mut self.sixteen,
         }
     }
 }

@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use super::models::{Codes, ModelSet, Outputs, Reconstruction};
 use super::trained::TrainedSlot;
 use super::webgpu::GpuEngine;
-use super::{Backend, Family, LatentSize};
+use super::{Backend, Family, LatentSize, PerFamily};
 use crate::analysis::attributes::AttributeScores;
+use crate::analysis::metrics::ErrorDistribution;
 use crate::data::Dataset;
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::Shipped;
@@ -33,6 +34,8 @@ pub struct EngineReport {
     pub gpu_ms: Option<f64>,
     /// Largest per-pixel difference between WebGPU and CPU reconstructions of the check digits.
     pub max_diff: Option<f32>,
+    /// Whether the browser offered a WebGPU device at all (false: no WebGPU here).
+    pub offered: bool,
 }
 
 impl EngineReport {
@@ -45,6 +48,19 @@ impl EngineReport {
             cpu_ms: 0.0,
             gpu_ms: None,
             max_diff: None,
+            offered: false,
+        }
+    }
+
+    /// The badge's sentence for a student: where the models run, in plain words.
+    pub fn plain_sentence(&self) -> &'static str {
+        match (self.backend, self.live, self.offered) {
+            (Backend::WebGpu, Backend::WebGpu, _) => "Running on your GPU (WebGPU)",
+            (Backend::WebGpu, Backend::Cpu, _) => {
+                "Running on your GPU (WebGPU); drawing on your CPU, which is faster for one image"
+            }
+            (Backend::Cpu, _, false) => "Running on your CPU — your browser offers no WebGPU",
+            (Backend::Cpu, _, true) => "Running on your CPU — WebGPU did not work here",
         }
     }
 }
@@ -63,6 +79,16 @@ pub struct Resources {
     pub use_trained: RwSignal<bool>,
     /// The test digits' attributes, measured on first use.
     attribute_scores: OnceLock<AttributeScores>,
+    /// The test digits' reconstruction errors, for the models in use when they were computed.
+    pub test_errors: RwSignal<Option<TestErrors>>,
+}
+
+/// The distribution of the test digits' reconstruction errors under one set of models.
+#[derive(Clone)]
+pub struct TestErrors {
+    /// Which models: `Resources::models_key` when computed.
+    pub key: Option<usize>,
+    pub errors: Arc<PerFamily<ErrorDistribution>>,
 }
 
 impl Resources {
@@ -82,6 +108,7 @@ impl Resources {
             trained: RwSignal::new(None),
             use_trained: RwSignal::new(false),
             attribute_scores: OnceLock::new(),
+            test_errors: RwSignal::new(None),
         }
     }
 
@@ -137,6 +164,12 @@ impl Resources {
             }
             result => Ok((result?, engine)),
         }
+    }
+
+    /// Identifies the models in use: the shipped ones (`None`), or a particular lab model.
+    pub fn models_key(&self) -> Option<usize> {
+        self.active_trained()
+            .map(|slot| Arc::as_ptr(&slot) as usize)
     }
 
     /// The lab model, when the student chose to use it in the views.

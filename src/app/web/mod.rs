@@ -25,3 +25,14 @@ pub fn random_seed(limit: u64) -> u64 {
 pub fn random_index(len: usize) -> usize {
     random_seed(len as u64) as usize
 }
+
+/// Resolves at the browser's next animation frame: work awaited after it runs once the current
+/// feedback (a stroke, a mask) has been painted.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -111,6 +111,11 @@ impl LabKind {
     pub fn uses_activation(&self) -> bool {
         *self != LabKind::Linear
     }
+
+    /// Whether the hidden widths shape the model (the linear AE has one hidden layer: the code).
+    pub fn uses_hidden_widths(&self) -> bool {
+        *self != LabKind::Linear
+    }
 }
 
 /// A weight of a lab kind's regulariser or corruption.

@@ -78,12 +78,21 @@ impl LabConfig {
     }
 
     /// The encoder's hidden widths actually built: a contractive autoencoder has a one-layer
-    /// encoder, so that its penalty ‖∂h/∂x‖² has the closed form of Rifai et al. (2011).
+    /// encoder, so that its penalty ‖∂h/∂x‖² has the closed form of Rifai et al. (2011); the
+    /// linear autoencoder is the lecture's PCA network, whose only hidden layer is the code.
     pub fn encoder_hidden(&self) -> &[usize] {
-        if matches!(self.kind, LabKind::Contractive { .. }) {
-            &[]
-        } else {
+        match self.kind {
+            LabKind::Contractive { .. } | LabKind::Linear => &[],
+            _ => &self.hidden,
+        }
+    }
+
+    /// The decoder's hidden widths, mirrored (none for the linear autoencoder).
+    pub fn decoder_hidden(&self) -> &[usize] {
+        if self.kind.uses_hidden_widths() {
             &self.hidden
+        } else {
+            &[]
         }
     }
 
@@ -113,7 +122,7 @@ impl LabConfig {
         };
         let last = *widths.last().unwrap();
         let mut dec_widths = vec![self.latent];
-        dec_widths.extend(self.hidden.iter().rev());
+        dec_widths.extend(self.decoder_hidden().iter().rev());
         let dec_last = *dec_widths.last().unwrap();
         LabNet {
             encoder: layers(&widths),
@@ -260,5 +269,12 @@ mod tests {
         assert!(!ae.set_param(KindParam::Beta, 2.0));
         assert_eq!(ae.param(KindParam::Beta), None);
         assert!(!LabKind::Linear.uses_activation());
+        assert!(!LabKind::Linear.uses_hidden_widths());
+        let linear = LabConfig {
+            kind: LabKind::Linear,
+            hidden: vec![256],
+            ..LabConfig::default()
+        };
+        assert!(linear.encoder_hidden().is_empty() && linear.decoder_hidden().is_empty());
     }
 }

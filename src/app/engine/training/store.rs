@@ -7,9 +7,9 @@ use burn::prelude::*;
 use leptos::prelude::*;
 
 use super::{RunState, TrainSession, saved_config};
-use crate::app::engine::Backend;
 use crate::app::engine::resources::Resources;
 use crate::app::engine::trained::TrainedSlot;
+use crate::app::engine::{Backend, Problem};
 use crate::app::web::storage::{self, keys};
 use crate::model::host_copy::copy_parameters;
 use crate::model::trained_file::{self, TrainedMeta};
@@ -71,13 +71,21 @@ impl TrainSession {
     }
 
     /// Replaces the model by one read from a file; on any error the current model stays.
-    pub async fn import(self, lab: Arc<Resources>, bytes: Vec<u8>) -> Result<(), String> {
-        let (net, meta) =
-            trained_file::decode(&bytes, &Device::flex()).map_err(|e| e.to_string())?;
-        self.next_run_id();
+    /// Returns what was imported, in words.
+    pub async fn import(self, lab: Arc<Resources>, bytes: Vec<u8>) -> Result<String, Problem> {
+        let (net, meta) = trained_file::decode(&bytes, &Device::flex()).map_err(|e| Problem {
+            sentence: e.advice(),
+            detail: Some(e.to_string()),
+        })?;
         let config = meta.config.clone();
         // Training continues on the CPU engine, with the imported weights on an autodiff device.
-        let trainable = copy_parameters(&net, config.init(&Device::flex().autodiff())).await?;
+        let trainable = copy_parameters(&net, config.init(&Device::flex().autodiff()))
+            .await
+            .map_err(|why| Problem {
+                sentence: "the model could not be prepared for training in this browser".into(),
+                detail: Some(why),
+            })?;
+        self.next_run_id();
         self.trainer
             .set_value(Some(LabTrainer::resume(config.clone(), trainable)));
         self.engine.set(Some(Backend::Cpu));
@@ -89,13 +97,19 @@ impl TrainSession {
         self.log.set_value(meta.history);
         self.state.set(RunState::Paused);
         self.error.set(None);
-        lab.trained.set(Some(Arc::new(TrainedSlot {
+        let slot = TrainedSlot {
             config,
             net,
             device: Device::flex(),
-        })));
+        };
+        let imported = format!(
+            "{}, trained for {} steps",
+            slot.describe(),
+            self.step.get_untracked()
+        );
+        lab.trained.set(Some(Arc::new(slot)));
         self.refresh(&lab).await;
-        Ok(())
+        Ok(imported)
     }
 
     /// Restores the model saved in this browser, if any (at start-up).
@@ -104,9 +118,10 @@ impl TrainSession {
         let settings = saved_config();
         match storage::load_trained().await {
             Ok(Some(bytes)) => {
-                if let Err(why) = self.import(lab.clone(), bytes).await {
+                if let Err(problem) = self.import(lab.clone(), bytes).await {
                     self.notice.set(Some(format!(
-                        "The model saved in this browser could not be restored: {why}"
+                        "The model saved in this browser could not be restored: {}.",
+                        problem.sentence
                     )));
                 } else {
                     self.notice.set(Some(

@@ -1,5 +1,7 @@
 //! The "draw" view: a drawing pad, and live side by side the model input, the AE's and the VAE's
-//! reconstructions with their errors.
+//! reconstructions with their errors, each placed among the test digits' errors.
+
+mod error_scale;
 
 use leptos::prelude::*;
 
@@ -15,6 +17,7 @@ use crate::app::web::{now_ms, random_index};
 use crate::data::sketch::Sketch;
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::Shipped;
+use error_scale::ErrorScale;
 
 /// The last reconstruction, with where and how fast it ran.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +49,7 @@ pub fn DrawView() -> impl IntoView {
     let result = RwSignal::new(None::<LiveResult>);
     let choice = RwSignal::new(EngineChoice::Auto);
     let errors = TaskErrors::new();
+    error_scale::ensure_test_errors(lab, errors);
 
     let runner = LatestRunner::new();
     let submit = move |x: Vec<f32>| {
@@ -95,18 +99,22 @@ pub fn DrawView() -> impl IntoView {
         })
     };
 
+    let mse_of = move |family: Family| {
+        Signal::derive(move || {
+            result.with(|r| {
+                r.as_ref().map(|r| match family {
+                    Family::Ae => r.recon.ae_mse,
+                    Family::Vae => r.recon.vae_mse,
+                })
+            })
+        })
+    };
     let error_of = move |family: Family| {
         move || {
-            result.with(|r| match r {
-                Some(r) => format!(
-                    "{:.5}",
-                    match family {
-                        Family::Ae => r.recon.ae_mse,
-                        Family::Vae => r.recon.vae_mse,
-                    }
-                ),
-                None => "—".into(),
-            })
+            mse_of(family)
+                .get()
+                .map(|e| format!("{e:.5}"))
+                .unwrap_or_else(|| "—".into())
         }
     };
     let image_of = move |family: Family| {
@@ -154,12 +162,14 @@ pub fn DrawView() -> impl IntoView {
                         <DigitCanvas pixels=image_of(Family::Ae) testid="recon-ae" label="Autoencoder reconstruction" />
                         <figcaption>
                             "Autoencoder r = g(f(x))"<br />"MSE "<span class="num" data-testid="err-ae">{error_of(Family::Ae)}</span>
+                            <br /><ErrorScale lab=lab family=Family::Ae error=mse_of(Family::Ae) />
                         </figcaption>
                     </figure>
                     <figure>
                         <DigitCanvas pixels=image_of(Family::Vae) testid="recon-vae" label="VAE reconstruction" />
                         <figcaption>
                             "VAE g(μ)"<br />"MSE "<span class="num" data-testid="err-vae">{error_of(Family::Vae)}</span>
+                            <br /><ErrorScale lab=lab family=Family::Vae error=mse_of(Family::Vae) />
                         </figcaption>
                     </figure>
                 </div>
@@ -192,20 +202,46 @@ pub fn DrawView() -> impl IntoView {
 #[component]
 fn Explanation() -> impl IntoView {
     let lab = use_lab();
-    let (ae, vae) = lab.with(|r| {
+    let (ae, vae, use_trained, trained) = lab.with(|r| {
         (
             r.manifest(Shipped::Ae16).clone(),
             r.manifest(Shipped::Vae16).clone(),
+            r.use_trained,
+            r.trained,
         )
     });
+    // The code sizes of the models on screen: the lab model's when it stands in for one.
+    let codes = move || {
+        let slot = trained.get().filter(|_| use_trained.get());
+        let dim = |family: Family| match &slot {
+            Some(s) if s.family() == family => s.config.latent,
+            _ => 16,
+        };
+        let (a, v) = (dim(Family::Ae), dim(Family::Vae));
+        let size = |d: usize| {
+            if d < crate::PIXELS {
+                format!("dim(h) = {d} < dim(x) = 784: an undercomplete code")
+            } else {
+                format!("dim(h) = {d} ≥ dim(x) = 784: an overcomplete code")
+            }
+        };
+        if a == v {
+            format!(
+                "Both networks squeeze the 784 pixels of x into a code of {a} numbers and rebuild the image from it;                  {}, so the network must keep only the most representative features of digits.",
+                size(a)
+            )
+        } else {
+            format!(
+                "The networks squeeze the 784 pixels of x into a code (the autoencoder: {a} numbers, {}; the VAE: {v}                  numbers, {}) and rebuild the image from it.",
+                size(a),
+                size(v)
+            )
+        }
+    };
     view! {
         <details class="explain" open>
             <summary>"What am I looking at?"</summary>
-            <p>
-                "Both networks squeeze the 784 pixels of x into a 16-number code and rebuild the image from it. "
-                "The code is an undercomplete representation, dim(h) = 16 < dim(x) = 784, so the network must "
-                "keep only the most representative features of digits."
-            </p>
+            <p data-testid="draw-code-sentence">{codes}</p>
             <p>
                 <strong>"Autoencoder"</strong>
                 ": encoder h = f(x), decoder r = g(h) = g(f(x)), trained to minimise the reconstruction loss L(x, g(f(x))). "
@@ -221,7 +257,8 @@ fn Explanation() -> impl IntoView {
                     vae.metrics.test_mse, vae.metrics.test_elbo.unwrap_or(f64::NAN))}
             </p>
             <p>
-                "MSE is the mean squared error per pixel between the input and the reconstruction. "
+                "MSE is the mean squared error per pixel between the input and the reconstruction; the bars under it show "
+                "how the 2,000 test digits' errors are spread, with the current digit in red. "
                 "Digits unlike the training data (a letter, a scribble) reconstruct badly: that error is how "
                 "autoencoders detect anomalies."
             </p>

@@ -1,5 +1,7 @@
 //! Attribute vectors, the MNIST counterpart of the course's "smile vector": h_dif = mean code of
-//! the digits high in an attribute − mean code of those low in it, applied as h + α·h_dif.
+//! the digits high in an attribute − mean code of those low in it, applied as h + α·h_dif. Always
+//! with the 16-D models: a 2-D code cannot hold most digits, so the vector would mostly change
+//! the class rather than the attribute.
 
 use leptos::prelude::*;
 
@@ -8,8 +10,11 @@ use crate::analysis::attributes::{Attribute, Direction};
 use crate::analysis::latent::apply_attribute;
 use crate::app::components::digit_canvas::DigitCanvas;
 use crate::app::components::fields::{Choice, RangeField, SelectField};
-use crate::app::engine::{Family, PerFamily};
+use crate::app::engine::{Family, LatentSize, PerFamily};
 use crate::app::web::runner::LatestRunner;
+
+/// The models this section uses.
+const SIZE: LatentSize = LatentSize::Sixteen;
 
 /// The attribute menu: the measured attributes, then each class.
 fn direction_choices() -> Vec<Choice> {
@@ -29,15 +34,14 @@ fn direction_choices() -> Vec<Choice> {
 pub fn Attributes(ex: Explorer) -> impl IntoView {
     let direction = RwSignal::new(Direction::Measured(Attribute::Thickness));
     let alpha = RwSignal::new(0.0f32);
+    // For each family: the reconstruction at α = 0, and the decoding at the current α.
+    let base = PerFamily::new(|_| RwSignal::new(None::<Vec<f32>>));
     let outputs = PerFamily::new(|_| RwSignal::new(None::<Vec<f32>>));
     let runner = LatestRunner::new();
     Effect::new(move |_| {
-        let (Some(d), Some(codes)) = (ex.data.get(), ex.current_codes.get()) else {
+        let (Some(d), Some(codes)) = (ex.data(SIZE), ex.codes(SIZE)) else {
             return;
         };
-        if codes.ae.dim != d.size.dim() {
-            return;
-        }
         let job = (d, codes, direction.get(), alpha.get());
         runner.submit(job, move |(d, codes, direction, alpha)| async move {
             for family in Family::ALL {
@@ -50,21 +54,48 @@ pub fn Attributes(ex: Explorer) -> impl IntoView {
                         r.attribute_scores(),
                     )
                 });
-                let h = apply_attribute(&codes[family].mean, &dif, alpha);
-                let outcome = ex.decode(family, d.size, h).await;
-                if let Some(img) = ex.errors.check("Decoding h + α·h_dif", outcome) {
-                    outputs[family].try_set(Some(img));
+                let h = &codes[family].mean;
+                // Both decodings in one batch: g(h) and g(h + α·h_dif).
+                let both = [h.clone(), apply_attribute(h, &dif, alpha)].concat();
+                let outcome = ex.decode(family, SIZE, both).await;
+                if let Some(mut img) = ex.errors.check("Decoding h + α·h_dif", outcome) {
+                    let moved = img.split_off(crate::PIXELS);
+                    base[family].try_set(Some(img));
+                    outputs[family].try_set(Some(moved));
                 }
             }
         });
     });
-    let measured = move |family: Family| {
+    let measure = move |images: RwSignal<Option<Vec<f32>>>| {
         move || match direction.get() {
-            Direction::Measured(a) => outputs[family].with(|o| {
+            Direction::Measured(a) => images.with(|o| {
                 o.as_ref()
                     .map(|img| format!("{}: {:.2}", a.slug(), a.measure(img)))
             }),
             Direction::Class(_) => None,
+        }
+    };
+    let current = Signal::derive(move || Some(ex.current.get()));
+    let family_row = move |family: Family| {
+        let name = match family {
+            Family::Ae => "Autoencoder",
+            Family::Vae => "VAE",
+        };
+        let out_id = match family {
+            Family::Ae => "attr-output-ae",
+            Family::Vae => "attr-output",
+        };
+        view! {
+            <div class="row">
+                <figure>
+                    <DigitCanvas pixels=base[family] testid=format!("attr-base-{}", family.slug()) label=format!("{name}: reconstruction at α = 0") />
+                    <figcaption>{name}" g(h), α = 0"<br />{measure(base[family])}</figcaption>
+                </figure>
+                <figure>
+                    <DigitCanvas pixels=outputs[family] testid=out_id label=format!("{name} with the attribute applied") />
+                    <figcaption>{name}" g(h + α·h_dif)"<br />{measure(outputs[family])}</figcaption>
+                </figure>
+            </div>
         }
     };
     view! {
@@ -73,8 +104,18 @@ pub fn Attributes(ex: Explorer) -> impl IntoView {
             <p class="explain-line">
                 "Like the smile vector of faces: take the mean code of the test digits highest in an attribute, subtract the mean "
                 "code of the lowest (a quarter each), h_dif = h_high − h_low, and move the current digit along it: h_new = h + α·h_dif. "
-                "For a class, h_dif = mean code of that class − mean code of the others."
+                "For a class, h_dif = mean code of that class − mean code of the others. Compare with the reconstruction at α = 0: "
+                "the change is the attribute's, not the reconstruction's. This section uses the 16-D models."
             </p>
+            <div class="row">
+                <figure>
+                    <DigitCanvas pixels=current testid="attr-current" label="The current digit" />
+                    <figcaption>"Current digit x"<br />{move || match direction.get() {
+                        Direction::Measured(a) => Some(format!("{}: {:.2}", a.slug(), a.measure(&ex.current.get()))),
+                        Direction::Class(_) => None,
+                    }}</figcaption>
+                </figure>
+            </div>
             <label>
                 "Attribute "
                 <SelectField
@@ -95,17 +136,8 @@ pub fn Attributes(ex: Explorer) -> impl IntoView {
                 min=-3.0 max=3.0 step=0.1
                 on_value=Callback::new(move |v: f64| alpha.set(v as f32))
             />
-            <div class="row">
-                <figure>
-                    <DigitCanvas pixels=outputs.vae testid="attr-output" label="VAE with the attribute applied" />
-                    <figcaption>"VAE g(h + α·h_dif)"<br />{measured(Family::Vae)}</figcaption>
-                </figure>
-                <figure>
-                    <DigitCanvas pixels=outputs.ae testid="attr-output-ae" label="Autoencoder with the attribute applied" />
-                    <figcaption>"Autoencoder"<br />{measured(Family::Ae)}</figcaption>
-                </figure>
-            </div>
-            <p class="caption">{move || format!("Using the {}-D models.", ex.size.get().dim())}</p>
+            {family_row(Family::Vae)}
+            {family_row(Family::Ae)}
         </section>
     }
 }

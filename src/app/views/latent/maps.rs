@@ -9,7 +9,7 @@ use crate::PIXELS;
 use crate::app::components::digit_canvas::{DigitCanvas, MosaicCanvas};
 use crate::app::components::fields::RangeField;
 use crate::app::components::latent_map::{ClassLegend, LatentMap, Markers};
-use crate::app::engine::{Family, PerFamily};
+use crate::app::engine::{Family, LatentSize, PerFamily};
 use crate::app::web::runner::LatestRunner;
 
 /// Pins kept per map: the two endpoints of an interpolation.
@@ -23,13 +23,13 @@ fn title(family: Family) -> &'static str {
 }
 
 /// The markers of `family`'s map, derived from the explorer's state.
-fn markers(ex: Explorer, family: Family, picked: RwSignal<Option<[f32; 2]>>) -> Signal<Markers> {
+fn markers(ex: Explorer, family: Family) -> Signal<Markers> {
     Signal::derive(move || {
-        let Some(d) = ex.data.get() else {
+        let Some(d) = ex.map_data() else {
             return Markers::default();
         };
         let space = &d.spaces[family];
-        let (current, sigma) = match ex.current_codes.get() {
+        let (current, sigma) = match ex.codes(d.size) {
             Some(codes) => {
                 let codes = &codes[family];
                 let at = space.map.projection.to_map(&codes.mean);
@@ -48,20 +48,26 @@ fn markers(ex: Explorer, family: Family, picked: RwSignal<Option<[f32; 2]>>) -> 
             )),
             _ => None,
         });
+        let pins = ex.pins.with(|p| {
+            p[family]
+                .iter()
+                .filter(|code| code.len() == d.size.dim())
+                .map(|code| space.map.projection.to_map(code))
+                .collect()
+        });
         Markers {
             current,
             sigma,
-            picked: picked.get(),
             path,
+            pins,
         }
     })
 }
 
 #[component]
 pub fn Maps(ex: Explorer) -> impl IntoView {
-    let data = ex.data;
+    let data = Signal::derive(move || ex.map_data());
     let decoded = PerFamily::new(|_| RwSignal::new(None::<Vec<f32>>));
-    let picked = PerFamily::new(|_| RwSignal::new(None::<[f32; 2]>));
     let manifold_n = RwSignal::new(10usize);
     // Each grid with its N, so a mosaic is never drawn with another grid's width.
     let manifolds = PerFamily::new(|_| RwSignal::new((1usize, Vec::<Vec<f32>>::new())));
@@ -84,16 +90,16 @@ pub fn Maps(ex: Explorer) -> impl IntoView {
                 }
             });
         });
+        // Clicks pin A, then B; a third click starts a new pair.
         let on_pick = Callback::new(move |p: [f32; 2]| {
-            picked[family].set(Some(p));
             if let Some(d) = data.get_untracked() {
                 let code = d.spaces[family].map.projection.from_map(p);
                 ex.pins.update(|pins| {
                     let pins = &mut pins[family];
-                    pins.push(code);
-                    if pins.len() > PINS {
-                        pins.remove(0);
+                    if pins.len() == PINS {
+                        pins.clear();
                     }
+                    pins.push(code);
                 });
             }
             decode_at.run(p);
@@ -107,8 +113,9 @@ pub fn Maps(ex: Explorer) -> impl IntoView {
                 <figcaption>{title(family)}</figcaption>
                 <LatentMap
                     map=map
-                    markers=markers(ex, family, picked[family])
+                    markers=markers(ex, family)
                     testid=format!("latent-map-{slug}")
+                    label=format!("{}: the codes of the 2,000 test digits, coloured by class. Arrow keys move a cursor and decode the point under it; Enter pins it (A, then B).", title(family))
                     on_hover=decode_at
                     on_pick=on_pick
                 />
@@ -157,6 +164,12 @@ pub fn Maps(ex: Explorer) -> impl IntoView {
                 "decoding a gap gives a meaningless image. The VAE is trained to keep q(z|x) close to N(0, I), so its space is continuous "
                 "and every point near the data decodes to a plausible digit."
             </p>
+            {move || (ex.size.get() == LatentSize::Two).then(|| view! {
+                <p class="explain-line" data-testid="two-d-note">
+                    "Two numbers per digit is very little: many digits are not representable at all and decode as another class "
+                    "(hover over the current digit's cross). The interpolation and the attribute vectors below therefore use the 16-D models."
+                </p>
+            })}
             {move || approx().then(|| view! {
                 <p class="note" data-testid="projection-note">
                     "16-D codes are shown by their first two principal components; a point is decoded from the mean code plus those two components, an approximation."
@@ -182,6 +195,7 @@ pub fn Maps(ex: Explorer) -> impl IntoView {
                                 rows=Signal::derive(move || manifolds[family].with(|m| m.1.clone()))
                                 cols=Signal::derive(move || manifolds[family].with(|m| m.0))
                                 testid=format!("manifold-{}", family.slug())
+                                label=format!("{}: decodings of a grid of points over the map", title(family))
                             />
                             <figcaption>{title(family)}</figcaption>
                         </figure>

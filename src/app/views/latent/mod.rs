@@ -20,7 +20,7 @@ use crate::app::components::fields::{Choice, SelectField};
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::models::Codes;
 use crate::app::engine::resources::Resources;
-use crate::app::engine::{Family, LatentSize, PerFamily};
+use crate::app::engine::{Family, LatentSize, PerFamily, PerSize};
 use crate::app::state::{Lab, use_current_digit, use_lab};
 use crate::app::web::random_index;
 use crate::app::web::runner::LatestRunner;
@@ -65,24 +65,46 @@ impl LatentData {
 }
 
 /// What every section of the view shares. Copy: each section captures it freely.
+///
+/// Each section uses the models that make its point: the maps, the manifold, generation and the
+/// reparameterisation use the latent size chosen in the toolbar (2-D by default: exact maps);
+/// interpolation between digits and attribute vectors always use the 16-D models, since a 2-D
+/// code cannot represent many digits at all.
 #[derive(Clone, Copy)]
 pub struct Explorer {
     pub lab: Lab,
+    /// The latent size of the maps, the manifold, generation and reparameterisation.
     pub size: RwSignal<LatentSize>,
-    /// The test split's codes for `size`, once encoded.
-    pub data: RwSignal<Option<Arc<LatentData>>>,
-    /// The current digit (the student's drawing or a test digit) and its codes.
+    /// The test split's codes per latent size, each encoded once per visit.
+    pub spaces: RwSignal<PerSize<Option<Arc<LatentData>>>>,
+    /// The current digit (the student's drawing or a test digit) and its codes per size.
     pub current: RwSignal<Vec<f32>>,
-    pub current_codes: RwSignal<Option<PerFamily<Codes>>>,
-    /// Interpolation endpoints A and B as codes; drawn as a path on the maps.
+    pub current_codes: RwSignal<PerSize<Option<PerFamily<Codes>>>>,
+    /// Interpolation endpoints A and B as codes (of the 16-D models, or of the maps' models when
+    /// pinned on the maps); drawn as a path on maps of their size.
     pub ends: RwSignal<PerFamily<[Option<Vec<f32>>; 2]>>,
-    /// The last two points pinned on each map, as codes (newest last).
+    /// Points pinned on each map (A, then B), as codes of the maps' size.
     pub pins: RwSignal<PerFamily<Vec<Vec<f32>>>>,
     /// Failures of the view's background work.
     pub errors: TaskErrors,
 }
 
 impl Explorer {
+    /// The split's codes for `size`, once encoded (tracked).
+    pub fn data(self, size: LatentSize) -> Option<Arc<LatentData>> {
+        self.spaces.with(|s| s[size].clone())
+    }
+
+    /// The split's codes for the maps' size (tracked).
+    pub fn map_data(self) -> Option<Arc<LatentData>> {
+        self.data(self.size.get())
+    }
+
+    /// The current digit's codes for `size` (tracked).
+    pub fn codes(self, size: LatentSize) -> Option<PerFamily<Codes>> {
+        self.current_codes.with(|c| c[size].clone())
+    }
+
     /// Decodes codes on the live engine.
     pub async fn decode(
         self,
@@ -132,39 +154,50 @@ pub fn LatentView() -> impl IntoView {
     let ex = Explorer {
         lab,
         size: RwSignal::new(LatentSize::Two),
-        data: RwSignal::new(None),
+        spaces: RwSignal::new(PerSize::default()),
         current: RwSignal::new(first_digit),
-        current_codes: RwSignal::new(None),
+        current_codes: RwSignal::new(PerSize::default()),
         ends: RwSignal::new(PerFamily::default()),
         pins: RwSignal::new(PerFamily::default()),
         errors: TaskErrors::new(),
     };
 
-    // (Re)encode the test split when the latent size changes; the latest size wins.
-    let split_runner = LatestRunner::new();
-    Effect::new(move |_| {
-        let size = ex.size.get();
-        ex.data.set(None);
-        // Codes of one latent size mean nothing in another.
-        ex.pins.set(PerFamily::default());
-        split_runner.submit(size, move |size| async move {
+    // Encode the test split with the models of each size, the maps' size first.
+    let first = ex.size.get_untracked();
+    leptos::task::spawn_local(async move {
+        let order = [
+            first,
+            if first == LatentSize::Two {
+                LatentSize::Sixteen
+            } else {
+                LatentSize::Two
+            },
+        ];
+        for size in order {
             let outcome = LatentData::encode(lab.get(), size).await;
-            let fresh = ex.size.try_get_untracked() == Some(size);
-            if let Some(d) = ex.errors.check("Encoding the test digits", outcome)
-                && fresh
-            {
-                ex.data.try_set(Some(Arc::new(d)));
+            match ex.errors.check("Encoding the test digits", outcome) {
+                Some(d) => _ = ex.spaces.try_update(|s| s[size] = Some(Arc::new(d))),
+                None => return,
             }
-        });
+        }
     });
-    // Encode the current digit whenever it or the latent size changes.
+    // Codes of one latent size mean nothing in another: a new size clears the pins.
+    Effect::new(move |previous: Option<LatentSize>| {
+        let size = ex.size.get();
+        if previous.is_some_and(|p| p != size) {
+            ex.pins.set(PerFamily::default());
+        }
+        size
+    });
+    // Encode the current digit with every model whenever it changes.
     let codes_runner = LatestRunner::new();
     Effect::new(move |_| {
-        let job = (ex.current.get(), ex.size.get());
-        codes_runner.submit(job, move |(x, size)| async move {
-            let outcome = ex.encode_both(size, x).await;
-            if let Some(c) = ex.errors.check("Encoding the current digit", outcome) {
-                ex.current_codes.try_set(Some(c));
+        codes_runner.submit(ex.current.get(), move |x| async move {
+            for size in LatentSize::ALL {
+                let outcome = ex.encode_both(size, x.clone()).await;
+                if let Some(c) = ex.errors.check("Encoding the current digit", outcome) {
+                    ex.current_codes.try_update(|codes| codes[size] = Some(c));
+                }
             }
         });
     });

@@ -19,7 +19,8 @@ pub fn Reparameterisation(ex: Explorer) -> impl IntoView {
     let first_z = RwSignal::new(None::<Vec<f32>>);
     let runner = LatestRunner::new();
     Effect::new(move |_| {
-        let (Some(codes), seed, size) = (ex.current_codes.get(), seed.get(), ex.size.get()) else {
+        let size = ex.size.get();
+        let (Some(codes), seed) = (ex.codes(size), seed.get()) else {
             return;
         };
         runner.submit(
@@ -42,17 +43,17 @@ pub fn Reparameterisation(ex: Explorer) -> impl IntoView {
         );
     });
     let table = move || {
-        ex.current_codes.get().and_then(|codes| {
+        ex.codes(ex.size.get()).and_then(|codes| {
             let vae = codes.vae;
             let log_var = vae.log_var?;
             let z = first_z.get().unwrap_or_default();
             Some(view! {
-                <table class="reparam" data-testid="reparam-table">
+                <div class="table-scroll"><table class="reparam" data-testid="reparam-table">
                     <tr><th>""</th>{(1..=vae.dim).map(|j| view! { <th>{format!("z{j}")}</th> }).collect_view()}</tr>
                     <tr><th>"μ"</th>{vae.mean.iter().map(|m| view! { <td>{format!("{m:.2}")}</td> }).collect_view()}</tr>
                     <tr><th>"σ"</th>{log_var.iter().map(|l| view! { <td>{format!("{:.2}", (l * 0.5).exp())}</td> }).collect_view()}</tr>
                     <tr><th>"z"</th>{z.iter().map(|v| view! { <td>{format!("{v:.2}")}</td> }).collect_view()}</tr>
-                </table>
+                </table></div>
             })
         })
     };
@@ -65,7 +66,7 @@ pub fn Reparameterisation(ex: Explorer) -> impl IntoView {
             </p>
             {table}
             <button data-testid="resample-eps" on:click=move |_| seed.set(random_seed(1_000_000_000))>"Resample ε"</button>
-            <MosaicCanvas rows=samples cols=GRID testid="reparam-samples" />
+            <MosaicCanvas rows=samples cols=GRID testid="reparam-samples" label="The current digit decoded from eight samples z = μ + σ·ε" />
         </section>
     }
 }

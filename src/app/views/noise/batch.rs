@@ -11,7 +11,6 @@ use crate::app::engine::evaluate::{MeansProgress, split_means};
 use crate::app::engine::models::Reconstructor;
 use crate::app::state::use_lab;
 use crate::app::web::random_seed;
-use crate::app::web::runner::LatestRunner;
 use crate::data::corrupt::Corruption;
 use crate::rng::seeded;
 
@@ -33,45 +32,51 @@ pub fn BatchView(corruption: RwSignal<Corruption>) -> impl IntoView {
     };
     let indices = RwSignal::new(pick());
     let rows = RwSignal::new(Vec::<Vec<f32>>::new());
-    let runner = LatestRunner::new();
-    Effect::new(move |_| {
-        let job = (corruption.get(), indices.get());
-        runner.submit(job, move |(c, idx)| async move {
-            let lab = lab.get();
-            let clean = lab.data.test.batch(&idx);
-            let noisy = c.apply_indexed(&clean, &idx);
-            let outcome = lab.run_all_on(lab.batch_engine(), &noisy).await;
-            if let Some((o, _)) = errors.check("Reconstructing the 16 digits", outcome) {
-                let mut next = vec![clean, noisy];
-                next.extend(Reconstructor::ALL.map(|m| o.get(m).to_vec()));
-                rows.try_set(next);
-            }
-        });
-    });
-
-    // Means over the whole test split; a newer corruption abandons an older computation.
+    // The last complete means, and whether they still describe the corruption on screen.
     let means = RwSignal::new(None::<MeansProgress>);
+    let progress = RwSignal::new(None::<MeansProgress>);
+    let stale = RwSignal::new(true);
+
+    // While the student is still changing the corruption (a slider drag, a mask stroke) nothing
+    // runs: pointer feedback stays within a frame. Once it settles, the 16 digits are
+    // reconstructed and the whole split averaged; a newer change abandons older work.
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let c = corruption.get();
+        let (c, idx) = (corruption.get(), indices.get());
         let mine = generation.get_value() + 1;
         generation.set_value(mine);
-        // Old means no longer describe this corruption: show "computing" at once.
-        means.set(None);
+        stale.set(true);
+        progress.set(None);
         let current = move || generation.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
-            // Let a slider drag settle before starting.
             TimeoutFuture::new(SETTLE_MS).await;
             if !current() {
                 return;
             }
-            let outcome = split_means(lab.get(), c, |p| {
+            let lab = lab.get();
+            let clean = lab.data.test.batch(&idx);
+            let noisy = c.apply_indexed(&clean, &idx);
+            let outcome = lab.run_all_on(lab.batch_engine(), &noisy).await;
+            if let Some((o, _)) = errors.check("Reconstructing the 16 digits", outcome)
+                && current()
+            {
+                let mut next = vec![clean, noisy];
+                next.extend(Reconstructor::ALL.map(|m| o.get(m).to_vec()));
+                rows.try_set(next);
+            }
+            if !current() {
+                return;
+            }
+            let outcome = split_means(lab, c, |p| {
                 // `try_set` hands the value back when the view has closed: then stop.
-                current() && means.try_set(Some(p.clone())).is_none()
+                current() && progress.try_set(Some(p.clone())).is_none()
             })
             .await;
-            if current() {
-                errors.check("Averaging over the test split", outcome);
+            if current()
+                && let Some(Some(done)) = errors.check("Averaging over the test split", outcome)
+            {
+                means.try_set(Some(done));
+                stale.try_set(false);
             }
         });
     });
@@ -87,33 +92,46 @@ pub fn BatchView(corruption: RwSignal<Corruption>) -> impl IntoView {
         }
     };
     let status = move || {
-        means.with(|m| match m {
-            Some(MeansProgress {
-                means,
-                engine: Some(e),
-                ms,
-            }) if means.is_complete() => format!(
-                "{} digits in {ms:.0} ms on the {} engine",
-                means.total,
-                e.label()
-            ),
-            Some(p) => format!("computing… {} of {} digits", p.means.done, p.means.total),
-            None => format!("computing… 0 of {test_len} digits"),
-        })
+        if !stale.get() {
+            return means.with(|m| match m {
+                Some(MeansProgress {
+                    means,
+                    engine: Some(e),
+                    ms,
+                }) => format!(
+                    "{} digits in {ms:.0} ms on the {} engine",
+                    means.total,
+                    e.label()
+                ),
+                _ => String::new(),
+            });
+        }
+        let done = progress.with(|p| p.as_ref().map_or(0, |p| p.means.done));
+        let waiting = if means.with(Option::is_some) {
+            " (grey: the previous corruption's numbers)"
+        } else {
+            ""
+        };
+        format!("computing… {done} of {test_len} digits{waiting}")
     };
 
     view! {
         <section class="batch" data-testid="batch-view">
             <h3>"16 random test digits under this corruption"</h3>
-            <div class="batch-grid">
-                <ol class="row-labels">
+            <div class="batch-grid" class:stale=stale>
+                <ol class="row-labels" aria-hidden="true">
                     <li>"clean"</li><li>"corrupted"</li><li>"plain AE"</li><li>"denoising AE"</li><li>"inpainting AE"</li><li>"VAE"</li>
                 </ol>
-                <MosaicCanvas rows=rows cols=BATCH_VIEW testid="batch-mosaic" />
+                <MosaicCanvas
+                    rows=rows
+                    cols=BATCH_VIEW
+                    testid="batch-mosaic"
+                    label="16 test digits: clean, corrupted, then the plain, denoising and inpainting autoencoders' and the VAE's reconstructions, one row each"
+                />
             </div>
             <button on:click=move |_| indices.set(pick())>"Other digits"</button>
             <h3>"Mean MSE against clean over the test split"</h3>
-            <table class="means">
+            <table class="means" class:stale=stale>
                 <tr>{Reconstructor::ALL.map(|m| view! { <th>{model_title(m)}</th> }).into_iter().collect_view()}</tr>
                 <tr>
                     {Reconstructor::ALL

@@ -37,6 +37,8 @@ pub fn CorruptionControls(
                 aria-pressed=move || (tool.get() == t).to_string()
                 on:click=move |_| tool.set(t)
             >
+                // A mark as well as the colour, so the active tool does not rest on colour alone.
+                {move || if tool.get() == t { "✓ " } else { "" }}
                 {text}
             </button>
         }

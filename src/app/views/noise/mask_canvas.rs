@@ -83,6 +83,7 @@ pub fn MaskCanvas(
             width=SIDE.to_string()
             height=SIDE.to_string()
             data-testid="corrupted-input"
+            role="img"
             aria-label="Corrupted input; drag or paint on it to occlude pixels"
             on:pointerdown=on_down
             on:pointermove=on_move

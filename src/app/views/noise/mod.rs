@@ -13,8 +13,8 @@ use crate::app::components::digit_canvas::DigitCanvas;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::models::{Outputs, Reconstructor};
 use crate::app::state::{use_current_digit, use_lab};
-use crate::app::web::random_index;
 use crate::app::web::runner::LatestRunner;
+use crate::app::web::{next_frame, random_index};
 use crate::data::corrupt::Corruption;
 use crate::model::pretrained::Shipped;
 use batch::BatchView;
@@ -57,6 +57,8 @@ pub fn NoiseView() -> impl IntoView {
     let runner = LatestRunner::new();
     Effect::new(move |_| {
         runner.submit(corrupted.get(), move |x| async move {
+            // Let the browser paint the corrupted image (the pointer's feedback) first.
+            next_frame().await;
             let lab = lab.get();
             let outcome = lab.run_all_on(lab.live_engine(), &x).await;
             if let Some((o, _)) = errors.check("Reconstructing the corrupted digit", outcome) {

@@ -23,6 +23,33 @@ fn kind_title(kind: &LabKind) -> &'static str {
     }
 }
 
+/// What the kind trains, quoting its live weights.
+fn kind_note(kind: &LabKind) -> String {
+    match *kind {
+        LabKind::Ae => "Loss L(x, g(f(x))): reconstruct the input through the code h = f(x).".into(),
+        LabKind::Vae { beta } => format!(
+            "Loss: reconstruction + β·KL(q(z|x) ‖ N(0, I)) with β = {beta}; z = μ + σ·ε during training."
+        ),
+        LabKind::Denoising { sigma } => format!(
+            "Trained on x̃ = x + n with n ~ N(0, σ²), σ = {sigma}: the loss L(x, g(f(x̃))) compares the output with the clean x."
+        ),
+        LabKind::SparseL1 { lambda } => format!(
+            "Loss: L(x, g(f(x))) + Ω(h) with Ω(h) = λ Σ|h_i|, λ = {lambda} (the code goes through a ReLU)."
+        ),
+        LabKind::SparseKl { rho, lambda } => format!(
+            "Loss: L(x, g(f(x))) + λ Σ_j KL(ρ ‖ ρ̂_j) with ρ = {rho}, λ = {lambda}: each code unit should be active \
+             a share ρ of the time (ρ̂_j is its mean activation over a batch)."
+        ),
+        LabKind::Contractive { lambda } => format!(
+            "Loss: L(x, g(f(x))) + λ‖∂h/∂x‖²_F with λ = {lambda}. The encoder is one sigmoid layer, so the penalty has \
+             a closed form; the hidden widths shape the decoder."
+        ),
+        LabKind::Linear => "Linear encoder and decoder (no activation), one hidden layer (the code) and squared error: \
+            it learns the same subspace as PCA."
+            .into(),
+    }
+}
+
 fn param_label(param: KindParam) -> &'static str {
     match param {
         KindParam::Beta => "β",
@@ -111,9 +138,8 @@ pub fn TrainForm() -> impl IntoView {
                 />
             }
         }).collect_view()}
-        <Show when=move || config.with(|c| matches!(c.kind, LabKind::Contractive { .. }))>
-            <p class="caption">"The contractive AE uses a one-layer sigmoid encoder, so ‖∂h/∂x‖² has a closed form; the hidden widths shape its decoder."</p>
-        </Show>
+        <p class="caption wide" data-testid="train-kind-note">{move || config.with(|c| kind_note(&c.kind))}</p>
+        <Show when=move || config.with(|c| c.kind.uses_hidden_widths())>
         <label>"Hidden widths (encoder, from the input) "
             <input type="text" data-testid="train-hidden" prop:disabled=running
                 prop:value=move || config.with(|c| format_hidden(&c.hidden))
@@ -123,6 +149,7 @@ pub fn TrainForm() -> impl IntoView {
                 } />
             {move || hidden_error.get().map(|e| view! { <span class="field-error" role="alert" data-testid="train-hidden-error">{e}</span> })}
         </label>
+        </Show>
         <NumberField
             label=Signal::derive(move || {
                 let l = config.with(|c| c.latent);

@@ -31,10 +31,17 @@ pub fn TrainView() -> impl IntoView {
                 <Message text=session.notice testid="train-notice" class="caption" />
                 <LossChart history=session.history />
                 <h3>"16 test digits and their reconstructions"</h3>
-                <MosaicCanvas rows=session.recon cols=16usize testid="recon-grid" />
+                <Show
+                    when=move || session.recon.with(|r| !r.is_empty())
+                    fallback=|| view! { <p class="caption wide">"They appear after the first training step."</p> }
+                >
+                    <MosaicCanvas rows=session.recon cols=16usize testid="recon-grid"
+                        label="16 test digits (top row) and the model's current reconstructions (bottom row)" />
+                </Show>
                 <Show when=move || session.map.with(Option::is_some)>
                     <h3>"Latent map (500 test digits)"</h3>
-                    <LatentMap map=session.map markers=Signal::derive(Markers::default) testid="latent-map-train" />
+                    <LatentMap map=session.map markers=Signal::derive(Markers::default) testid="latent-map-train"
+                        label="The 2-D codes of 500 test digits under the model being trained, coloured by class" />
                     <ClassLegend />
                 </Show>
                 <ModelFile />
@@ -74,26 +81,34 @@ fn RunProgressBar() -> impl IntoView {
     let progress = move || session.progress(train_len);
     let summary = move || {
         let p = progress();
-        let s = session.speed.get();
+        let state = session.state.get();
+        let loss = session
+            .last_loss
+            .get()
+            .map(|l| format!("{l:.2}"))
+            .unwrap_or_else(|| "—".into());
+        let engine = session
+            .engine
+            .get()
+            .map(|e| format!(" · on {}", e.label()))
+            .unwrap_or_default();
+        // Speed and time left describe a run in progress only.
+        let pace = if state == RunState::Running {
+            let s = session.speed.get();
+            format!(
+                " · {:.0} images/s · {:.0} s left",
+                s.images_per_s, s.seconds_left
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "{} · epoch {} of {} · step {} of {} · loss {} · {:.0} images/s · {:.0} s left{}",
-            session.state.get().label(),
+            "{} · epoch {} of {} · step {} of {} · loss {loss}{pace}{engine}",
+            state.label(),
             p.current_epoch(),
             p.epochs,
             p.step,
             p.total(),
-            session
-                .last_loss
-                .get()
-                .map(|l| format!("{l:.2}"))
-                .unwrap_or_else(|| "—".into()),
-            s.images_per_s,
-            s.seconds_left,
-            session
-                .engine
-                .get()
-                .map(|e| format!(" · on {}", e.label()))
-                .unwrap_or_default(),
         )
     };
     view! {
@@ -105,7 +120,7 @@ fn RunProgressBar() -> impl IntoView {
             data-loss=move || session.last_loss.get().map(|l| l.to_string()).unwrap_or_default()
             data-state=move || session.state.get().label()
         >
-            <progress max="1" value=move || progress().fraction().to_string()></progress>
+            <progress max="1" value=move || progress().fraction().to_string() aria-label="Training progress"></progress>
             <span>{summary}</span>
         </div>
     }

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::components::messages::Message;
+use crate::app::components::messages::ProblemMessage;
+use crate::app::engine::Problem;
 use crate::app::state::{use_lab, use_session};
 use crate::app::web::files::{download, read_file};
 use crate::app::web::storage::{keys, save_setting};
@@ -12,7 +13,7 @@ use crate::app::web::storage::{keys, save_setting};
 pub fn ModelFile() -> impl IntoView {
     let lab = use_lab();
     let session = use_session();
-    let import_error = RwSignal::new(None::<String>);
+    let import_error = RwSignal::new(None::<Problem>);
     let export = move |_| {
         leptos::task::spawn_local(async move {
             match session.export().await {
@@ -36,16 +37,24 @@ pub fn ModelFile() -> impl IntoView {
             return;
         };
         input.set_value("");
+        let name = file.name();
         leptos::task::spawn_local(async move {
             let result = match read_file(file).await {
                 Ok(bytes) => session.import(lab.get(), bytes).await,
-                Err(why) => Err(format!("the file could not be read: {why}")),
+                Err(why) => Err(Problem {
+                    sentence: "the browser could not read the file: pick it again".into(),
+                    detail: Some(why),
+                }),
             };
-            import_error.set(
-                result
-                    .err()
-                    .map(|why| format!("Import failed: {why}. Your current model is unchanged.")),
-            );
+            match result {
+                Ok(imported) => {
+                    import_error.set(None);
+                    session.notice.set(Some(format!(
+                        "Imported {name}: {imported}. Press Start to train it further."
+                    )));
+                }
+                Err(problem) => import_error.set(Some(problem)),
+            }
         });
     };
     let (use_trained, trained) = lab.with(|r| (r.use_trained, r.trained));
@@ -57,7 +66,12 @@ pub fn ModelFile() -> impl IntoView {
                 <input type="file" accept=".llmodel,application/octet-stream" data-testid="model-import" on:change=import />
             </label>
         </div>
-        <Message text=import_error testid="train-error" />
+        <ProblemMessage
+            problem=import_error
+            testid="train-error"
+            prefix="Import failed: "
+            suffix="Your current model is unchanged."
+        />
         <label class="check">
             <input type="checkbox" data-testid="use-trained" prop:checked=move || use_trained.get()
                 disabled=move || trained.with(Option::is_none)

@@ -1,0 +1,114 @@
+//! Where a reconstruction error sits among the 2,000 test digits' errors: a small histogram with
+//! the current digit marked, and the share of test digits that reconstruct better. Gives "MSE
+//! 0.023" a scale: typical for a digit, or unusual (an anomaly)?
+
+use leptos::prelude::*;
+
+use crate::analysis::metrics::ErrorDistribution;
+use crate::app::components::messages::TaskErrors;
+use crate::app::engine::Family;
+use crate::app::engine::evaluate::test_errors;
+use crate::app::engine::resources::TestErrors;
+use crate::app::state::Lab;
+
+/// Bars of the histogram, and the quantile its last bar ends at (the rest is gathered there).
+const BINS: usize = 24;
+const TOP_QUANTILE: f64 = 0.99;
+/// Size of the drawing, in SVG units.
+const W: f64 = 140.0;
+const H: f64 = 36.0;
+
+/// Makes sure the test digits' errors under the models in use are known (computed once, then
+/// shared through `Resources` until other models are chosen).
+pub fn ensure_test_errors(lab: Lab, errors: TaskErrors) {
+    let resources = lab.get();
+    let key = resources.models_key();
+    if resources
+        .test_errors
+        .with_untracked(|t| t.as_ref().is_some_and(|t| t.key == key))
+    {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let outcome = test_errors(resources.clone()).await;
+        if let Some(dist) = errors.check("Measuring the test digits' errors", outcome) {
+            resources.test_errors.try_set(Some(TestErrors {
+                key,
+                errors: std::sync::Arc::new(dist),
+            }));
+        }
+    });
+}
+
+/// The histogram bars as SVG rectangles, and the marker's x for `error`.
+fn bars(dist: &ErrorDistribution, error: Option<f64>) -> (Vec<(f64, f64, f64)>, Option<f64>) {
+    let top = dist.quantile(TOP_QUANTILE).max(1e-9);
+    let counts = dist.histogram(BINS, top);
+    let peak = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+    let width = W / BINS as f64;
+    let rects = counts
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let h = (c as f64 / peak) * (H - 4.0);
+            (k as f64 * width, H - h, h)
+        })
+        .collect();
+    let marker = error.map(|e| (e / top).clamp(0.0, 1.0) * (W - 1.0));
+    (rects, marker)
+}
+
+#[component]
+pub fn ErrorScale(
+    lab: Lab,
+    family: Family,
+    #[prop(into)] error: Signal<Option<f64>>,
+) -> impl IntoView {
+    let dist = Signal::derive(move || {
+        lab.with(|r| r.test_errors.get())
+            .map(|t| t.errors[family].clone())
+    });
+    let sentence = move || match (dist.get(), error.get()) {
+        (Some(d), Some(e)) => {
+            let share = d.share_below(e);
+            let verdict = if share > 0.99 {
+                " — more than almost every digit: unusual for this model (an anomaly?)"
+            } else if share > 0.9 {
+                " — higher than most digits"
+            } else {
+                ""
+            };
+            format!(
+                "worse than {:.0}% of the test digits{verdict}",
+                share * 100.0
+            )
+        }
+        (None, _) => "measuring the test digits' errors…".into(),
+        (Some(_), None) => String::new(),
+    };
+    let share_attr = move || match (dist.get(), error.get()) {
+        (Some(d), Some(e)) => format!("{:.4}", d.share_below(e)),
+        _ => String::new(),
+    };
+    let picture = move || {
+        dist.get().map(|d| {
+            let (rects, marker) = bars(&d, error.get());
+            let width = W / BINS as f64;
+            view! {
+                <svg class="error-scale" viewBox=format!("0 0 {W} {H}") width=W height=H aria-hidden="true">
+                    {rects
+                        .into_iter()
+                        .map(|(x, y, h)| view! { <rect x=x y=y width=width - 1.0 height=h fill="#9aa6bd"></rect> })
+                        .collect_view()}
+                    {marker.map(|x| view! { <rect x=x y="0" width="2" height=H fill="#b3261e"></rect> })}
+                </svg>
+            }
+        })
+    };
+    view! {
+        <span class="error-scale-box" data-testid=format!("error-scale-{}", family.slug()) data-share=share_attr>
+            {picture}
+            <span class="caption">{sentence}</span>
+        </span>
+    }
+}

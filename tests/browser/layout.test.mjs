@@ -1,0 +1,70 @@
+// Every view at a phone's, a tablet's and a projector's size: nothing scrolls sideways, the noise
+// lab's row labels stay beside their rows, and axe-core finds no serious or critical
+// accessibility problem. `LATENT_LAB_SCREENSHOTS=dir` also saves a screenshot of each.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launch, openApp, seriousViolations, sidewaysScroll, drawStroke, SEVEN } from './harness.mjs';
+
+const SIZES = [
+  ['phone', { width: 390, height: 844 }],
+  ['tablet', { width: 820, height: 1180 }],
+  ['projector', { width: 1920, height: 1080 }],
+];
+// What each view shows once it has settled.
+const READY = {
+  draw: '[data-testid="error-scale-ae"][data-share]:not([data-share=""])',
+  noise: '[data-testid="batch-progress"]',
+  latent: '[data-testid="sample-grid-vae"][height="224"]',
+  train: '[data-testid="loss-chart-empty"]',
+};
+const shots = process.env.LATENT_LAB_SCREENSHOTS;
+
+for (const [name, viewport] of SIZES) {
+  describe(`every view on a ${name} (${viewport.width}×${viewport.height})`, () => {
+    let app;
+    before(async () => {
+      app = await launch('cpu', viewport);
+      await openApp(app.page, app.url, '#/draw');
+      await drawStroke(app.page, SEVEN);
+    });
+    after(async () => {
+      await app?.close();
+    });
+
+    for (const view of Object.keys(READY)) {
+      it(`${view}: fits the width and passes the accessibility audit`, async () => {
+        const { page } = app;
+        await page.click(`[data-testid="nav-${view}"]`);
+        await page.waitForSelector(`#app[data-view="${view}"]`);
+        await page.waitForSelector(READY[view], { timeout: 120_000 });
+        await page.waitForTimeout(500);
+        assert.equal(await sidewaysScroll(page), 0, 'no horizontal scrolling');
+        assert.deepEqual(await seriousViolations(page), []);
+        if (shots) await page.screenshot({ path: join(shots, `${view}-${name}.png`) });
+      });
+    }
+
+    it('noise: each row label stands beside its row of the mosaic', async () => {
+      const { page } = app;
+      await page.click('[data-testid="nav-noise"]');
+      await page.waitForSelector('[data-testid="batch-mosaic"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="batch-mosaic"]').height === 6 * 28, null, { timeout: 60_000 });
+      const boxes = await page.evaluate(() => {
+        const m = document.querySelector('[data-testid="batch-mosaic"]').getBoundingClientRect();
+        const labels = [...document.querySelectorAll('.row-labels li')].map((li) => li.getBoundingClientRect());
+        return { top: m.top, height: m.height, right: m.left, labels: labels.map((l) => ({ mid: l.top + l.height / 2, right: l.right })) };
+      });
+      assert.equal(boxes.labels.length, 6);
+      boxes.labels.forEach((l, k) => {
+        const row = [boxes.top + (k * boxes.height) / 6, boxes.top + ((k + 1) * boxes.height) / 6];
+        assert.ok(l.mid >= row[0] && l.mid <= row[1], `label ${k} (centre ${l.mid}) within its row ${row}`);
+        assert.ok(l.right <= boxes.right + 1, `label ${k} left of the mosaic`);
+      });
+    });
+
+    it('logged no console errors', () => {
+      assert.deepEqual(app.problems, []);
+    });
+  });
+}
