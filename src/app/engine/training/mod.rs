@@ -25,16 +25,24 @@ use crate::train::lab::{LabTrainer, RunProgress};
 pub enum RunState {
     Idle,
     Running,
+    /// Pause was pressed: the step in flight finishes (its update is already made), then Paused.
+    Pausing,
     Paused,
     Finished,
     Diverged,
 }
 
 impl RunState {
+    /// Whether a training loop is running (the settings are locked meanwhile).
+    pub fn is_active(self) -> bool {
+        matches!(self, RunState::Running | RunState::Pausing)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             RunState::Idle => "ready",
             RunState::Running => "training",
+            RunState::Pausing => "pausing",
             RunState::Paused => "paused",
             RunState::Finished => "finished",
             RunState::Diverged => "stopped: diverged",
@@ -169,9 +177,10 @@ impl TrainSession {
         leptos::task::spawn_local(self.run(lab, id));
     }
 
+    /// Pauses after the step in flight, so the step counter never moves once "paused" shows.
     pub fn pause(self) {
         if self.state.get_untracked() == RunState::Running {
-            self.state.set(RunState::Paused);
+            self.state.set(RunState::Pausing);
         }
     }
 
@@ -181,7 +190,7 @@ impl TrainSession {
         if self.has_model()
             && matches!(
                 self.state.get_untracked(),
-                RunState::Running | RunState::Paused
+                RunState::Running | RunState::Pausing | RunState::Paused
             )
         {
             self.state.set(RunState::Finished);
@@ -203,7 +212,7 @@ impl TrainSession {
 
     /// One step while paused or before starting (creating the model if needed).
     pub fn single_step(self, lab: Arc<Resources>) {
-        if self.state.get_untracked() == RunState::Running {
+        if self.state.get_untracked().is_active() {
             return;
         }
         if !self.ensure_model(&lab) {

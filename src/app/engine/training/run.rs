@@ -130,6 +130,10 @@ impl TrainSession {
             TimeoutFuture::new(0).await;
         }
         if self.run_id.try_get_value() == Some(id) {
+            // The step in flight when Pause was pressed has finished: now the run is paused.
+            if self.state.get_untracked() == RunState::Pausing {
+                self.state.set(RunState::Paused);
+            }
             self.refresh(&lab).await;
             if matches!(
                 self.state.get_untracked(),

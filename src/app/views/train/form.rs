@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::components::fields::{Choice, NumberField, NumberRule, SelectField};
 use crate::app::engine::EngineChoice;
-use crate::app::engine::training::{RunState, TrainSession};
+use crate::app::engine::training::TrainSession;
 use crate::app::state::{use_lab, use_session};
 use crate::model::lab::{Activation, KindParam, LabConfig, LabKind, format_hidden, parse_hidden};
 use crate::train::presets::presets;
@@ -81,7 +81,7 @@ fn activation_title(activation: Activation) -> &'static str {
 pub fn TrainForm() -> impl IntoView {
     let session = use_session();
     let config = session.config;
-    let running = Signal::derive(move || session.state.get() == RunState::Running);
+    let running = Signal::derive(move || session.state.get().is_active());
     let has_gpu = use_lab().with(|r| r.gpu.is_some());
     let edit = move |f: &dyn Fn(&mut LabConfig)| config.update(|c| f(c));
     // The preset whose configuration is on screen, if any: edits turn it into "your own settings".

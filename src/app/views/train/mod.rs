@@ -55,7 +55,7 @@ pub fn TrainView() -> impl IntoView {
 fn RunControls() -> impl IntoView {
     let lab = use_lab();
     let session = use_session();
-    let running = move || session.state.get() == RunState::Running;
+    let running = move || session.state.get().is_active();
     view! {
         <div class="buttons">
             <button data-testid="train-start" disabled=running on:click=move |_| session.start(lab.get())>
@@ -65,7 +65,7 @@ fn RunControls() -> impl IntoView {
                     if session.can_resume() { "Resume" } else { "Start" }
                 }}
             </button>
-            <button data-testid="train-pause" disabled=move || !running() on:click=move |_| session.pause()>"Pause"</button>
+            <button data-testid="train-pause" disabled=move || session.state.get() != RunState::Running on:click=move |_| session.pause()>"Pause"</button>
             <button data-testid="train-step" disabled=running on:click=move |_| session.single_step(lab.get())>"Single step"</button>
             <button data-testid="train-stop" on:click=move |_| session.stop(lab.get())>"Stop"</button>
             <button data-testid="train-reset" disabled=running on:click=move |_| session.reset()>"Reset"</button>
