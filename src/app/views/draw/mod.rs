@@ -141,6 +141,23 @@ pub fn DrawView() -> impl IntoView {
         })
     };
     let has_gpu = lab.with(|r| r.gpu.is_some());
+    // One model's reconstruction, its error and where that error sits among the test digits'.
+    let reconstruction = move |family: Family| {
+        let (title, label) = match family {
+            Family::Ae => ("Autoencoder r = g(f(x))", "Autoencoder reconstruction"),
+            Family::Vae => ("VAE g(μ)", "VAE reconstruction"),
+        };
+        let slug = family.slug();
+        view! {
+            <figure>
+                <DigitCanvas pixels=image_of(family) testid=format!("recon-{slug}") label=label />
+                <figcaption>
+                    {title}<br />"MSE "<span class="num" data-testid=format!("err-{slug}")>{error_of(family)}</span>
+                    <br /><ErrorScale lab=lab family=family error=mse_of(family) />
+                </figcaption>
+            </figure>
+        }
+    };
 
     view! {
         <section class="draw-view">
@@ -158,20 +175,8 @@ pub fn DrawView() -> impl IntoView {
                         <DigitCanvas pixels=digit.input testid="model-input" label="Model input x (28×28)" />
                         <figcaption>"Input x (28×28)"</figcaption>
                     </figure>
-                    <figure>
-                        <DigitCanvas pixels=image_of(Family::Ae) testid="recon-ae" label="Autoencoder reconstruction" />
-                        <figcaption>
-                            "Autoencoder r = g(f(x))"<br />"MSE "<span class="num" data-testid="err-ae">{error_of(Family::Ae)}</span>
-                            <br /><ErrorScale lab=lab family=Family::Ae error=mse_of(Family::Ae) />
-                        </figcaption>
-                    </figure>
-                    <figure>
-                        <DigitCanvas pixels=image_of(Family::Vae) testid="recon-vae" label="VAE reconstruction" />
-                        <figcaption>
-                            "VAE g(μ)"<br />"MSE "<span class="num" data-testid="err-vae">{error_of(Family::Vae)}</span>
-                            <br /><ErrorScale lab=lab family=Family::Vae error=mse_of(Family::Vae) />
-                        </figcaption>
-                    </figure>
+                    {reconstruction(Family::Ae)}
+                    {reconstruction(Family::Vae)}
                 </div>
                 <p class="timing" data-testid="timing">{timing}</p>
                 <TaskErrorList errors=errors />

@@ -176,6 +176,33 @@ pub fn Interpolation(ex: Explorer) -> impl IntoView {
         }
     };
 
+    // One endpoint's image, what it is, and the ways to choose it.
+    let endpoint = move |end: usize| {
+        let (name, id) = (["A", "B"][end], ["a", "b"][end]);
+        view! {
+            <figure>
+                <DigitCanvas
+                    pixels=Signal::derive(move || end_images.with(|e| e[end].clone()))
+                    testid=format!("interp-end-{id}")
+                    label=format!("Endpoint {name}")
+                />
+                <figcaption>
+                    <span data-testid=format!("interp-{id}-label")>{end_label(end)}</span><br />
+                    <label>"test digit # "
+                        <input type="number" min="0" max=(n_test - 1).to_string() class="small"
+                            data-testid=format!("interp-{id}-digit")
+                            aria-label=format!("Endpoint {name}: test digit number")
+                            prop:value=digit_value(end)
+                            on:change=move |ev| set_digit(end, event_target_value(&ev)) />
+                    </label>
+                    <button data-testid=format!("interp-{id}-current") on:click=move |_| set_end(end, ex.current.get_untracked(), None)>
+                        "current digit"
+                    </button>
+                </figcaption>
+            </figure>
+        }
+    };
+
     view! {
         <section class="interpolation">
             <h2>"Interpolation"</h2>
@@ -185,33 +212,8 @@ pub fn Interpolation(ex: Explorer) -> impl IntoView {
             </p>
             <p class="explain-line" data-testid="interp-explanation">{explanation}</p>
             <div class="endpoints">
-                <figure>
-                    <DigitCanvas pixels=Signal::derive(move || end_images.with(|e| e[0].clone())) testid="interp-end-a" label="Endpoint A" />
-                    <figcaption>
-                        <span data-testid="interp-a-label">{end_label(0)}</span><br />
-                        <label>"test digit # "
-                            <input type="number" min="0" max=(n_test - 1).to_string() class="small" data-testid="interp-a-digit"
-                                aria-label="Endpoint A: test digit number"
-                                prop:value=digit_value(0)
-                                on:change=move |ev| set_digit(0, event_target_value(&ev)) />
-                        </label>
-                        <button data-testid="interp-a-current" on:click=move |_| set_end(0, ex.current.get_untracked(), None)>
-                            "current digit"
-                        </button>
-                    </figcaption>
-                </figure>
-                <figure>
-                    <DigitCanvas pixels=Signal::derive(move || end_images.with(|e| e[1].clone())) testid="interp-end-b" label="Endpoint B" />
-                    <figcaption>
-                        <span data-testid="interp-b-label">{end_label(1)}</span><br />
-                        <label>"test digit # "
-                            <input type="number" min="0" max=(n_test - 1).to_string() class="small" data-testid="interp-b-digit"
-                                aria-label="Endpoint B: test digit number"
-                                prop:value=digit_value(1)
-                                on:change=move |ev| set_digit(1, event_target_value(&ev)) />
-                        </label>
-                    </figcaption>
-                </figure>
+                {endpoint(0)}
+                {endpoint(1)}
                 <div class="pins">
                     <p class="caption" data-testid="interp-pin-hint">{pin_hint}</p>
                     <div class="buttons">
