@@ -4,11 +4,13 @@
 //! - [`data`]: the bundled MNIST file, the train/test split and MNIST-style preprocessing of drawings;
 //! - [`model`]: the Burn modules (a `Config` and a `Module` per model) with their losses beside them;
 //! - [`analysis`]: PCA and reconstruction metrics;
-//! - [`train`]: the training loop the pretraining command uses;
+//! - [`train`]: the training loops, shared by the pretraining command and the app;
+//! - [`input`]: checking what a student types into a form;
 //! - `app` (WebAssembly only): the Leptos user interface, which only calls the modules above.
 
 pub mod analysis;
 pub mod data;
+pub mod input;
 pub mod model;
 pub mod rng;
 pub mod train;

@@ -4,46 +4,7 @@
 
 use leptos::prelude::*;
 
-/// What a number field accepts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct NumberRule {
-    pub min: f64,
-    pub max: f64,
-    pub integer: bool,
-}
-
-impl NumberRule {
-    pub const fn integer(min: f64, max: f64) -> Self {
-        Self {
-            min,
-            max,
-            integer: true,
-        }
-    }
-
-    pub const fn real(min: f64, max: f64) -> Self {
-        Self {
-            min,
-            max,
-            integer: false,
-        }
-    }
-
-    /// The number typed, or a sentence saying why it is not accepted.
-    pub fn parse(&self, text: &str) -> Result<f64, String> {
-        let v: f64 = text
-            .trim()
-            .parse()
-            .map_err(|_| format!("\u{201c}{}\u{201d} is not a number", text.trim()))?;
-        if self.integer && v.fract() != 0.0 {
-            return Err(format!("{v} is not a whole number"));
-        }
-        if !(self.min..=self.max).contains(&v) {
-            return Err(format!("enter a value from {} to {}", self.min, self.max));
-        }
-        Ok(v)
-    }
-}
+pub use crate::input::NumberRule;
 
 /// A labelled number input. Shows `value`; a valid entry calls `on_commit` (on change), an
 /// invalid one stays visible with a message and changes nothing.

@@ -63,14 +63,10 @@ pub async fn test_errors(lab: Arc<Resources>) -> Result<PerFamily<ErrorDistribut
     let mut errors = PerFamily::new(|_| Vec::with_capacity(total));
     for chunk in indices.chunks(MEAN_BATCH) {
         let clean = lab.data.test.batch(chunk);
-        let (outputs, _) = lab.run_all_on(Backend::Cpu, &clean).await?;
+        let (outputs, _) = lab.reconstruct_both_on(Backend::Cpu, &clean).await?;
         for family in Family::ALL {
-            let images = match family {
-                Family::Ae => outputs.get(Reconstructor::Ae),
-                Family::Vae => outputs.get(Reconstructor::Vae),
-            };
             errors[family].extend(
-                images
+                outputs[family]
                     .chunks_exact(PIXELS)
                     .zip(clean.chunks_exact(PIXELS))
                     .map(|(r, x)| mse(r, x)),

@@ -219,11 +219,11 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
 
 /// Median time of a few single-image reconstructions, after one untimed warm-up.
 async fn time_single(pair: &Arc<ModelSet>, image: &[f32]) -> Result<f64, String> {
-    pair.reconstruct(image).await?;
+    pair.reconstruct_both(image).await?;
     let mut times = Vec::new();
     for _ in 0..5 {
         let start = now_ms();
-        pair.reconstruct(image).await?;
+        pair.reconstruct_both(image).await?;
         times.push(now_ms() - start);
     }
     times.sort_by(f64::total_cmp);

@@ -3,7 +3,7 @@
 
 use burn::prelude::*;
 
-use super::{Family, LatentSize};
+use super::{Family, LatentSize, PerFamily};
 use crate::PIXELS;
 use crate::analysis::metrics::mse;
 use crate::model::{Autoencoder, Vae};
@@ -116,11 +116,13 @@ pub struct Reconstruction {
 }
 
 impl Reconstruction {
-    /// Replaces the AE's or the VAE's reconstruction and its error (by the lab model).
-    pub fn replace(&mut self, family: Family, image: Vec<f32>, mse: f64) {
-        match family {
-            Family::Ae => (self.ae, self.ae_mse) = (image, mse),
-            Family::Vae => (self.vae, self.vae_mse) = (image, mse),
+    /// Both reconstructions of `input` with their errors against it.
+    pub fn of(input: &[f32], images: PerFamily<Vec<f32>>) -> Self {
+        Self {
+            ae_mse: mse(&images.ae, input),
+            vae_mse: mse(&images.vae, input),
+            ae: images.ae,
+            vae: images.vae,
         }
     }
 }
@@ -152,22 +154,18 @@ impl ModelSet {
         })
     }
 
-    /// The draw view's AE and VAE reconstructions of one image, with one read-back.
-    pub async fn reconstruct(&self, input: &[f32]) -> Result<Reconstruction, String> {
+    /// The AE's and the VAE's reconstructions (g(μ)) of `images` (`n × 784`), with one read-back.
+    pub async fn reconstruct_both(&self, images: &[f32]) -> Result<PerFamily<Vec<f32>>, String> {
+        let n = images.len() / PIXELS;
         let x: Tensor<2> =
-            Tensor::from_data(TensorData::new(input.to_vec(), [1, PIXELS]), &self.device);
+            Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
         let mut ae = read(Tensor::cat(
             vec![self.ae.forward(x.clone()), self.vae.reconstruct(x)],
             0,
         ))
         .await?;
-        let vae = ae.split_off(PIXELS);
-        Ok(Reconstruction {
-            ae_mse: mse(&ae, input),
-            vae_mse: mse(&vae, input),
-            ae,
-            vae,
-        })
+        let vae = ae.split_off(n * PIXELS);
+        Ok(PerFamily { ae, vae })
     }
 }
 

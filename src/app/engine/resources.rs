@@ -196,20 +196,30 @@ impl Resources {
         Ok((out, engine))
     }
 
-    /// The draw view's reconstruction on `wanted` (the lab model in its slot when chosen).
+    /// The AE's and the VAE's reconstructions of `images` on `wanted` (the lab model in its slot
+    /// when chosen).
+    pub async fn reconstruct_both_on(
+        &self,
+        wanted: Backend,
+        images: &[f32],
+    ) -> Result<(PerFamily<Vec<f32>>, Backend), String> {
+        let (mut out, engine) = self
+            .run(wanted, |m| async move { m.reconstruct_both(images).await })
+            .await?;
+        if let Some(slot) = self.active_trained() {
+            out[slot.family()] = slot.reconstruct(images).await?;
+        }
+        Ok((out, engine))
+    }
+
+    /// The draw view's reconstruction of one image on `wanted`, with its errors.
     pub async fn reconstruct_on(
         &self,
         wanted: Backend,
         image: &[f32],
     ) -> Result<(Reconstruction, Backend), String> {
-        let (mut out, engine) = self
-            .run(wanted, |m| async move { m.reconstruct(image).await })
-            .await?;
-        if let Some(slot) = self.active_trained() {
-            let (r, e) = slot.reconstruct_one(image).await?;
-            out.replace(slot.family(), r, e);
-        }
-        Ok((out, engine))
+        let (out, engine) = self.reconstruct_both_on(wanted, image).await?;
+        Ok((Reconstruction::of(image, out), engine))
     }
 
     /// The lab model, if chosen and of this family and latent size (for the latent view).

@@ -5,7 +5,6 @@ use burn::prelude::*;
 use super::Family;
 use super::models::{Codes, read};
 use crate::PIXELS;
-use crate::analysis::metrics::mse;
 use crate::model::lab::{LabConfig, LabNet};
 
 /// The lab model, on the CPU engine, with what it can replace.
@@ -43,13 +42,6 @@ impl TrainedSlot {
     /// g(f(x)) (g(μ) for a VAE) of images one after another.
     pub async fn reconstruct(&self, images: &[f32]) -> Result<Vec<f32>, String> {
         read(self.net.reconstruct(self.input(images))).await
-    }
-
-    /// Reconstruction and its per-pixel MSE against one image.
-    pub async fn reconstruct_one(&self, image: &[f32]) -> Result<(Vec<f32>, f64), String> {
-        let r = self.reconstruct(image).await?;
-        let e = mse(&r, image);
-        Ok((r, e))
     }
 
     pub async fn encode(&self, images: &[f32]) -> Result<Codes, String> {

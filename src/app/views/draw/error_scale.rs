@@ -40,8 +40,9 @@ pub fn ensure_test_errors(lab: Lab, errors: TaskErrors) {
     });
 }
 
-/// The histogram bars as SVG rectangles, and the marker's x for `error`.
-fn bars(dist: &ErrorDistribution, error: Option<f64>) -> (Vec<(f64, f64, f64)>, Option<f64>) {
+/// The histogram as SVG rectangles `(x, y, height)`, and the error at the right edge: the same
+/// for every drawing, so it is computed once per distribution.
+fn bars(dist: &ErrorDistribution) -> (Vec<(f64, f64, f64)>, f64) {
     let top = dist.quantile(TOP_QUANTILE).max(1e-9);
     let counts = dist.histogram(BINS, top);
     let peak = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
@@ -54,8 +55,7 @@ fn bars(dist: &ErrorDistribution, error: Option<f64>) -> (Vec<(f64, f64, f64)>, 
             (k as f64 * width, H - h, h)
         })
         .collect();
-    let marker = error.map(|e| (e / top).clamp(0.0, 1.0) * (W - 1.0));
-    (rects, marker)
+    (rects, top)
 }
 
 #[component]
@@ -64,13 +64,15 @@ pub fn ErrorScale(
     family: Family,
     #[prop(into)] error: Signal<Option<f64>>,
 ) -> impl IntoView {
-    let dist = Signal::derive(move || {
-        lab.with(|r| r.test_errors.get())
-            .map(|t| t.errors[family].clone())
+    // The distribution is shared (an `Arc`); only the share below the current error changes as the
+    // student draws.
+    let errors = Signal::derive(move || lab.with(|r| r.test_errors.get()).map(|t| t.errors));
+    let share = Signal::derive(move || {
+        let e = error.get()?;
+        errors.with(|d| d.as_ref().map(|d| d[family].share_below(e)))
     });
-    let sentence = move || match (dist.get(), error.get()) {
-        (Some(d), Some(e)) => {
-            let share = d.share_below(e);
+    let sentence = move || match (errors.with(Option::is_some), share.get()) {
+        (true, Some(share)) => {
             let verdict = if share > 0.99 {
                 " — more than almost every digit: unusual for this model (an anomaly?)"
             } else if share > 0.9 {
@@ -83,24 +85,26 @@ pub fn ErrorScale(
                 share * 100.0
             )
         }
-        (None, _) => "measuring the test digits' errors…".into(),
-        (Some(_), None) => String::new(),
+        (false, _) => "measuring the test digits' errors…".into(),
+        (true, None) => String::new(),
     };
-    let share_attr = move || match (dist.get(), error.get()) {
-        (Some(d), Some(e)) => format!("{:.4}", d.share_below(e)),
-        _ => String::new(),
-    };
+    let share_attr = move || share.get().map(|s| format!("{s:.4}")).unwrap_or_default();
+    let histogram = Memo::new(move |_| errors.with(|d| d.as_ref().map(|d| bars(&d[family]))));
     let picture = move || {
-        dist.get().map(|d| {
-            let (rects, marker) = bars(&d, error.get());
+        histogram.get().map(|(rects, top)| {
             let width = W / BINS as f64;
+            let marker = move || {
+                error
+                    .get()
+                    .map(|e| view! { <rect x=(e / top).clamp(0.0, 1.0) * (W - 1.0) y="0" width="2" height=H fill="#b3261e"></rect> })
+            };
             view! {
                 <svg class="error-scale" viewBox=format!("0 0 {W} {H}") width=W height=H aria-hidden="true">
                     {rects
                         .into_iter()
                         .map(|(x, y, h)| view! { <rect x=x y=y width=width - 1.0 height=h fill="#9aa6bd"></rect> })
                         .collect_view()}
-                    {marker.map(|x| view! { <rect x=x y="0" width="2" height=H fill="#b3261e"></rect> })}
+                    {marker}
                 </svg>
             }
         })

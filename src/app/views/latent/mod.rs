@@ -40,11 +40,15 @@ pub struct LatentData {
 }
 
 impl Space {
-    /// The codes of the test split under one model, and their map.
-    async fn encode(lab: &Resources, family: Family, size: LatentSize) -> Result<Self, String> {
-        let images = lab.data.test.all_images();
+    /// The codes of the test split's `images` under one model, and their map.
+    async fn encode(
+        lab: &Resources,
+        images: &[f32],
+        family: Family,
+        size: LatentSize,
+    ) -> Result<Self, String> {
         let codes = lab
-            .encode_on(lab.batch_engine(), family, size, &images)
+            .encode_on(lab.batch_engine(), family, size, images)
             .await?;
         let map = LatentSpaceMap::fit(&codes.mean, codes.dim, &lab.data.test.labels);
         Ok(Self { codes, map })
@@ -54,8 +58,9 @@ impl Space {
 impl LatentData {
     /// Encodes the test split with both models of `size` (batch engine).
     async fn encode(lab: Arc<Resources>, size: LatentSize) -> Result<Self, String> {
-        let ae = Space::encode(&lab, Family::Ae, size).await?;
-        let vae = Space::encode(&lab, Family::Vae, size).await?;
+        let images = lab.data.test.all_images();
+        let ae = Space::encode(&lab, &images, Family::Ae, size).await?;
+        let vae = Space::encode(&lab, &images, Family::Vae, size).await?;
         Ok(Self {
             size,
             ae_gaussian: Gaussian::fit(&ae.codes.mean, ae.codes.dim),
