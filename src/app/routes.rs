@@ -1,7 +1,8 @@
 //! Hash-based routes (`#/draw`): every view has a URL a teacher can share, and it works on any
-//! static host without server-side rewrites.
+//! static host without server-side rewrites. The query after the route is each view's state
+//! (see `link`).
 
-use leptos::prelude::*;
+use crate::i18n::tk;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -23,34 +24,17 @@ impl Route {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    /// The translation key of the view's name.
+    pub fn title_key(self) -> &'static str {
         match self {
-            Route::Draw => "Draw & reconstruct",
-            Route::Noise => "Noise & occlusion",
-            Route::Latent => "Latent space",
-            Route::Train => "Training lab",
+            Route::Draw => tk("nav-draw"),
+            Route::Noise => tk("nav-noise"),
+            Route::Latent => tk("nav-latent"),
+            Route::Train => tk("nav-train"),
         }
     }
 
-    pub fn href(self) -> String {
-        format!("#/{}", self.slug())
+    pub fn from_slug(slug: &str) -> Option<Route> {
+        Route::ALL.iter().copied().find(|r| r.slug() == slug)
     }
-
-    fn from_hash(hash: &str) -> Route {
-        let slug = hash.trim_start_matches('#').trim_start_matches('/');
-        Route::ALL
-            .iter()
-            .copied()
-            .find(|r| r.slug() == slug)
-            .unwrap_or(Route::Draw)
-    }
-}
-
-/// The route of the current URL, kept up to date on `hashchange`.
-pub fn current_route() -> ReadSignal<Route> {
-    let read = || Route::from_hash(&window().location().hash().unwrap_or_default());
-    let (route, set_route) = signal(read());
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(read()));
-    on_cleanup(move || handle.remove());
-    route
 }

@@ -12,19 +12,26 @@ pub struct Sketch {
     pub strokes: Vec<Vec<Point>>,
     /// The test digit shown under the strokes, if one was loaded.
     pub background: Option<usize>,
+    /// A digit from a link, as its 784 8-bit pixels, shown under the strokes like a test digit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pixels: Option<Vec<u8>>,
 }
 
 impl Sketch {
     pub fn is_empty(&self) -> bool {
-        self.strokes.is_empty() && self.background.is_none()
+        self.strokes.is_empty() && self.background.is_none() && self.pixels.is_none()
     }
 
     /// Whether every point lies on the pad (a stored sketch may have been damaged).
     pub fn is_valid(&self) -> bool {
-        self.strokes
-            .iter()
-            .flatten()
-            .all(|p| p.iter().all(|v| (0.0..=1.0).contains(v)))
+        self.pixels
+            .as_ref()
+            .is_none_or(|p| p.len() == crate::PIXELS)
+            && self
+                .strokes
+                .iter()
+                .flatten()
+                .all(|p| p.iter().all(|v| (0.0..=1.0).contains(v)))
     }
 }
 
@@ -41,6 +48,7 @@ mod tests {
         let s = Sketch {
             strokes: vec![vec![[0.1, 0.2], [0.3, 0.4]]],
             background: Some(7),
+            pixels: None,
         };
         // Stored as JSON; what is read back is used only if readable and on the pad.
         let read = |json: &str| {
@@ -52,5 +60,15 @@ mod tests {
         assert_eq!(read("not json"), None);
         assert_eq!(read(r#"{"strokes":[[[2.0,0.5]]],"background":null}"#), None);
         assert!(Sketch::default().is_empty());
+        // A sketch saved before links carried pixels still reads.
+        assert_eq!(
+            read(r#"{"strokes":[],"background":3}"#).map(|s| s.background),
+            Some(Some(3))
+        );
+        let short = Sketch {
+            pixels: Some(vec![0; 10]),
+            ..Sketch::default()
+        };
+        assert!(!short.is_valid());
     }
 }

@@ -2,6 +2,7 @@
 //! weights. Layout: the magic `LATENTLAB-MODEL`, a `u16` format version, a `u32` length and that
 //! many bytes of JSON (configuration and history), then the SafeTensors weights.
 
+use crate::i18n::{Lang, Text};
 use std::fmt;
 
 use burn::prelude::*;
@@ -67,32 +68,15 @@ impl std::error::Error for TrainedFileError {}
 
 impl TrainedFileError {
     /// What happened and what to do, for a student; the `Display` text is the technical detail.
-    pub fn advice(&self) -> String {
+    pub fn advice(&self) -> Text {
         match self {
-            Self::NotAModel => {
-                "this is not a Latent Lab model file: export a model from the training lab, then \
-                import that file"
-                    .into()
+            Self::NotAModel => Text::new("file-not-a-model"),
+            Self::UnsupportedVersion(v) => {
+                Text::new("file-other-version").with("version", *v as usize)
             }
-            Self::UnsupportedVersion(v) => format!(
-                "this model file comes from another version of Latent Lab (format {v}); export it again with this \
-                 version"
-            ),
-            Self::Truncated | Self::BadWeights(_) => {
-                "the file's weights are incomplete or damaged (was the download \
-                cut short?): export the model again and import the new file"
-                    .into()
-            }
-            Self::BadDescription(_) => {
-                "the file's description is damaged, so the model cannot be rebuilt: export \
-                the model again and import the new file"
-                    .into()
-            }
-            Self::BadConfig(_) => {
-                "the file describes a model this version of Latent Lab cannot build: export it \
-                again from the training lab"
-                    .into()
-            }
+            Self::Truncated | Self::BadWeights(_) => Text::new("file-damaged-weights"),
+            Self::BadDescription(_) => Text::new("file-damaged-description"),
+            Self::BadConfig(_) => Text::new("file-bad-config"),
         }
     }
 }
@@ -132,7 +116,7 @@ pub fn decode(bytes: &[u8], device: &Device) -> Result<(LabNet, TrainedMeta), Tr
         .map_err(|e| TrainedFileError::BadDescription(e.to_string()))?;
     meta.config
         .validate()
-        .map_err(TrainedFileError::BadConfig)?;
+        .map_err(|why| TrainedFileError::BadConfig(why.in_lang(Lang::En)))?;
     let weights = rest[json_len..].to_vec();
     if weights.is_empty() {
         return Err(TrainedFileError::Truncated);

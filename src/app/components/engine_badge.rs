@@ -7,29 +7,42 @@ use leptos::prelude::*;
 
 use crate::app::engine::Backend;
 use crate::app::engine::resources::{AGREEMENT_TOLERANCE, Resources};
+use crate::app::i18n::use_i18n;
+use crate::i18n::num;
 
 #[component]
 pub fn EngineBadge(lab: RwSignal<Option<Arc<Resources>>>) -> impl IntoView {
+    let i18n = use_i18n();
     let report = move || lab.get().map(|l| l.engine.get());
     let backend = move || report().map(|r| r.backend.attribute()).unwrap_or("none");
     let text = move || match report() {
-        None => "Starting the engines…",
-        Some(r) => r.plain_sentence(),
+        None => i18n.t("engine-starting"),
+        Some(r) => i18n.t(r.plain_sentence()),
     };
-    let reason = move || report().map(|r| r.reason).unwrap_or_default();
+    let reason = move || report().map(|r| i18n.text(&r.reason)).unwrap_or_default();
     let max_diff = move || report().and_then(|r| r.max_diff).map(|d| format!("{d:e}"));
     let details = move || {
         report().map(|r| {
-            let gpu = r.gpu_ms.map(|g| format!("{g:.1} ms")).unwrap_or_else(|| "not in use".into());
-            let agreement = r
-                .max_diff
-                .map(|d| format!("largest difference {d:.1e} per pixel over 16 test digits (limit {AGREEMENT_TOLERANCE:.0e})"))
-                .unwrap_or_else(|| "not checked (no WebGPU)".into());
+            let gpu = match r.gpu_ms {
+                Some(g) => i18n.t_with("engine-timing-ms", &[("ms", num(g, 1))]),
+                None => i18n.t("engine-gpu-not-in-use"),
+            };
+            let agreement = match r.max_diff {
+                Some(d) => i18n.t_with(
+                    "engine-agreement",
+                    &[
+                        ("diff", format!("{d:.1e}").into()),
+                        ("limit", format!("{AGREEMENT_TOLERANCE:.0e}").into()),
+                    ],
+                ),
+                None => i18n.t("engine-agreement-unchecked"),
+            };
+            let cpu = i18n.t_with("engine-timing-ms", &[("ms", num(r.cpu_ms, 1))]);
             view! {
                 <dl>
-                    <dt>"One drawing, AE + VAE"</dt>
-                    <dd>{format!("CPU {:.1} ms · WebGPU {gpu}", r.cpu_ms)}</dd>
-                    <dt>"WebGPU vs CPU"</dt>
+                    <dt>{i18n.t("engine-timing-title")}</dt>
+                    <dd>{format!("CPU {cpu} · WebGPU {gpu}")}</dd>
+                    <dt>{i18n.t("engine-agreement-title")}</dt>
                     <dd>{agreement}</dd>
                 </dl>
             }
@@ -60,7 +73,7 @@ pub fn EngineBadge(lab: RwSignal<Option<Arc<Resources>>>) -> impl IntoView {
                 {details}
                 <Show when=gpu_in_use>
                     <button data-testid="release-webgpu" on:click=release>
-                        "Release the WebGPU device (as a GPU reset would)"
+                        {move || i18n.t("engine-release")}
                     </button>
                 </Show>
             </div>

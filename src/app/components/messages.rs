@@ -4,8 +4,11 @@
 use leptos::prelude::*;
 
 use crate::app::engine::Problem;
+use crate::app::i18n::use_i18n;
+use crate::i18n::Text;
 
-/// The latest failure of each named task of a view.
+/// The latest failure of each named task of a view; a task is named by a translation key
+/// (`errors.check(tk("draw-task-reconstruct"), outcome)`).
 #[derive(Clone, Copy)]
 pub struct TaskErrors(RwSignal<Vec<(&'static str, String)>>);
 
@@ -28,11 +31,15 @@ impl TaskErrors {
     }
 
     /// The messages, one sentence each.
-    fn messages(self) -> Vec<String> {
+    fn messages(self) -> Vec<Text> {
         self.0.with(|errors| {
             errors
                 .iter()
-                .map(|(what, why)| format!("{what} failed: {why}."))
+                .map(|(what, why)| {
+                    Text::new("task-failed")
+                        .with("task", Text::new(what))
+                        .with("why", why.clone())
+                })
                 .collect()
         })
     }
@@ -47,11 +54,12 @@ impl Default for TaskErrors {
 /// The failures of a view's tasks, if any.
 #[component]
 pub fn TaskErrorList(errors: TaskErrors) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         errors
             .messages()
             .into_iter()
-            .map(|m| view! { <p class="error" role="alert" data-testid="task-error">{m}</p> })
+            .map(|m| view! { <p class="error" role="alert" data-testid="task-error">{i18n.text(&m)}</p> })
             .collect_view()
     }
 }
@@ -59,14 +67,15 @@ pub fn TaskErrorList(errors: TaskErrors) -> impl IntoView {
 /// One optional message (an error or a notice), shown when present.
 #[component]
 pub fn Message(
-    #[prop(into)] text: Signal<Option<String>>,
+    #[prop(into)] text: Signal<Option<Text>>,
     testid: &'static str,
     #[prop(default = "error")] class: &'static str,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         text.get().map(|t| {
             let role = (class == "error").then_some("alert");
-            view! { <p class=class role=role data-testid=testid>{t}</p> }
+            view! { <p class=class role=role data-testid=testid>{i18n.text(&t)}</p> }
         })
     }
 }
@@ -76,19 +85,20 @@ pub fn Message(
 pub fn ProblemMessage(
     #[prop(into)] problem: Signal<Option<Problem>>,
     testid: &'static str,
-    /// Words before the sentence ("Import failed: ").
-    prefix: &'static str,
-    /// Words after it ("Your current model is unchanged.").
-    suffix: &'static str,
+    /// The key of the message around the problem's sentence (its `{ $problem }`), such as
+    /// "Import failed: { $problem }. Your current model is unchanged."
+    around: &'static str,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         problem.get().map(|p| {
+            let sentence = i18n.text(&Text::new(around).with("problem", p.sentence));
             view! {
                 <div class="error problem" role="alert" data-testid=testid>
-                    <p>{prefix}{p.sentence}". "{suffix}</p>
+                    <p>{sentence}</p>
                     {p.detail.map(|d| view! {
                         <details>
-                            <summary>"Technical detail"</summary>
+                            <summary>{i18n.t("technical-detail")}</summary>
                             <code>{d}</code>
                         </details>
                     })}

@@ -2,6 +2,7 @@
 //! pretrained models, the engines (with a WebGPU warm-up and a check that WebGPU agrees with the
 //! CPU), then timing both engines so live drawing runs on the faster one.
 
+use crate::i18n::{Arg, Text, num, tk};
 use std::sync::Arc;
 
 use burn::prelude::*;
@@ -23,15 +24,20 @@ const CHECK_DIGITS: usize = 16;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
-    Loading { step: String, progress: f32 },
+    /// `step` is the translation key of what is being done.
+    Loading {
+        step: &'static str,
+        progress: f32,
+    },
     Ready,
+    /// What failed, in technical words (the panel says what to do in the student's language).
     Error(String),
 }
 
 impl LoadState {
     pub fn starting() -> Self {
         Self::Loading {
-            step: "Starting".into(),
+            step: tk("load-starting"),
             progress: 0.0,
         }
     }
@@ -60,11 +66,8 @@ pub async fn load(state: RwSignal<LoadState>, resources: RwSignal<Option<Arc<Res
     }
 }
 
-async fn step(state: RwSignal<LoadState>, step: &str, progress: f32) {
-    state.set(LoadState::Loading {
-        step: step.into(),
-        progress,
-    });
+async fn step(state: RwSignal<LoadState>, step: &'static str, progress: f32) {
+    state.set(LoadState::Loading { step, progress });
     // Let the browser paint the progress before the next piece of work.
     TimeoutFuture::new(0).await;
 }
@@ -118,36 +121,31 @@ impl ModelFiles {
 }
 
 async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
-    step(state, "Downloading the MNIST digits", 0.05).await;
+    step(state, tk("load-digits"), 0.05).await;
     let data =
         Dataset::decode(&fetch_bytes("static/mnist.bin").await?).map_err(|e| e.to_string())?;
 
-    step(state, "Downloading the pretrained models", 0.25).await;
+    step(state, tk("load-models"), 0.25).await;
     let files = ModelFiles::download().await?;
 
-    step(state, "Loading the models on the CPU engine", 0.4).await;
+    step(state, tk("load-cpu"), 0.4).await;
     let cpu = files.build(&Device::flex())?;
     let check: Vec<usize> = (0..CHECK_DIGITS.min(data.test.len())).collect();
     let check_images = data.test.batch(&check);
     let cpu_outputs = cpu.run_all(&check_images).await?;
 
-    step(state, "Starting WebGPU", 0.5).await;
-    let mut reason = String::new();
+    step(state, tk("load-webgpu"), 0.5).await;
+    let mut reason = Text::new("engine-starting");
     let mut gpu = None;
     let mut max_diff = None;
     let mut offered = false;
     // Created before WebGPU starts, so a device lost at any time can report it.
     let engine = RwSignal::new(EngineReport::starting());
-    match init_webgpu(move |why| report_fallback(engine, &why)).await {
+    match init_webgpu(move |why| report_fallback(engine, why)).await {
         Err(why) => reason = why,
         Ok(webgpu) => {
             offered = true;
-            step(
-                state,
-                "Compiling WebGPU kernels (first use) and checking them against the CPU",
-                0.6,
-            )
-            .await;
+            step(state, tk("load-kernels"), 0.6).await;
             let checked = async {
                 let set = files.build(&webgpu.device)?;
                 let diff = set.run_all(&check_images).await?.max_abs_diff(&cpu_outputs);
@@ -155,14 +153,10 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
             }
             .await;
             match checked {
-                Err(why) => reason = format!("WebGPU failed on first use ({why})"),
-                Ok(_) if !webgpu.is_healthy() => {
-                    reason = "the WebGPU device reported an error".into()
-                }
+                Err(why) => reason = Text::new("webgpu-failed-first-use").with("why", why),
+                Ok(_) if !webgpu.is_healthy() => reason = Text::new("webgpu-device-error"),
                 Ok((_, diff)) if diff.is_nan() || diff > AGREEMENT_TOLERANCE => {
-                    reason = format!(
-                        "WebGPU results disagreed with the CPU engine (max difference {diff:.2e})"
-                    );
+                    reason = Text::new("webgpu-disagrees").with("diff", format!("{diff:.2e}"));
                     max_diff = Some(diff);
                 }
                 Ok((pair, diff)) => {
@@ -173,15 +167,15 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
         }
     }
 
-    step(state, "Timing the engines", 0.85).await;
+    step(state, tk("load-timing"), 0.85).await;
     let single = data.test.image(0);
     let cpu_ms = time_single(&cpu, &single).await?;
     let mut gpu_ms = None;
     if let Some((webgpu, pair)) = &gpu {
         match time_single(pair, &single).await {
             Ok(ms) if webgpu.is_healthy() => gpu_ms = Some(ms),
-            Ok(_) => reason = "the WebGPU device was lost during start-up".into(),
-            Err(why) => reason = format!("WebGPU failed on first use ({why})"),
+            Ok(_) => reason = Text::new("webgpu-lost-at-start"),
+            Err(why) => reason = Text::new("webgpu-failed-first-use").with("why", why),
         }
     }
     if gpu_ms.is_none() {
@@ -193,16 +187,19 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
         Some(_) => (Backend::WebGpu, Backend::Cpu),
     };
     if let (Some(g), Some((webgpu, _))) = (gpu_ms, &gpu) {
-        let adapter = &webgpu.adapter;
-        reason = if live == Backend::WebGpu {
-            format!(
-                "WebGPU ({adapter}) is faster here: {g:.1} ms vs {cpu_ms:.1} ms per drawing on the CPU"
-            )
+        let key = if live == Backend::WebGpu {
+            tk("engine-gpu-faster")
         } else {
-            format!(
-                "WebGPU ({adapter}) is ready; live drawing runs on the CPU engine, which is faster for one image here: {cpu_ms:.1} ms vs {g:.1} ms on WebGPU"
-            )
+            tk("engine-cpu-faster-for-one")
         };
+        let adapter = match &webgpu.adapter {
+            Some(name) => Arg::Str(name.clone()),
+            None => Text::new("webgpu-adapter-hidden").into(),
+        };
+        reason = Text::new(key)
+            .with("adapter", adapter)
+            .with("gpu", num(g, 1))
+            .with("cpu", num(cpu_ms, 1));
     }
     engine.set(EngineReport {
         backend,

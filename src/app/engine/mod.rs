@@ -10,13 +10,14 @@ pub mod trained;
 pub mod training;
 pub mod webgpu;
 
+use crate::i18n::Text;
 use std::ops::{Index, IndexMut};
 
 /// A failure explained for a student (what happened, what to do), with the technical detail
 /// kept for a disclosure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
-    pub sentence: String,
+    pub sentence: Text,
     pub detail: Option<String>,
 }
 

@@ -2,6 +2,7 @@
 //! report) and the lab model, with the operations the views run on them. Each operation runs on
 //! the engine asked for and falls back to the CPU engine, saying so, when WebGPU fails.
 
+use crate::i18n::{Text, tk};
 use std::future::Future;
 use std::sync::{Arc, OnceLock};
 
@@ -28,7 +29,7 @@ pub struct EngineReport {
     /// The engine live drawing runs on.
     pub live: Backend,
     /// Why this choice, in one sentence.
-    pub reason: String,
+    pub reason: Text,
     /// Median milliseconds for one single-image reconstruction (AE + VAE) per engine.
     pub cpu_ms: f64,
     pub gpu_ms: Option<f64>,
@@ -44,7 +45,7 @@ impl EngineReport {
         Self {
             backend: Backend::Cpu,
             live: Backend::Cpu,
-            reason: String::new(),
+            reason: Text::new("engine-starting"),
             cpu_ms: 0.0,
             gpu_ms: None,
             max_diff: None,
@@ -52,15 +53,13 @@ impl EngineReport {
         }
     }
 
-    /// The badge's sentence for a student: where the models run, in plain words.
+    /// The key of the badge's sentence for a student: where the models run, in plain words.
     pub fn plain_sentence(&self) -> &'static str {
         match (self.backend, self.live, self.offered) {
-            (Backend::WebGpu, Backend::WebGpu, _) => "Running on your GPU (WebGPU)",
-            (Backend::WebGpu, Backend::Cpu, _) => {
-                "Running on your GPU (WebGPU); drawing on your CPU, which is faster for one image"
-            }
-            (Backend::Cpu, _, false) => "Running on your CPU — your browser offers no WebGPU",
-            (Backend::Cpu, _, true) => "Running on your CPU — WebGPU did not work here",
+            (Backend::WebGpu, Backend::WebGpu, _) => tk("engine-on-gpu"),
+            (Backend::WebGpu, Backend::Cpu, _) => tk("engine-on-gpu-drawing-on-cpu"),
+            (Backend::Cpu, _, false) => tk("engine-on-cpu-no-webgpu"),
+            (Backend::Cpu, _, true) => tk("engine-on-cpu-webgpu-failed"),
         }
     }
 }
@@ -159,7 +158,7 @@ impl Resources {
         let (models, engine) = self.models(wanted);
         match job(models).await {
             Err(why) if engine == Backend::WebGpu => {
-                self.fall_back_to_cpu(&format!("WebGPU failed ({why})"));
+                self.fall_back_to_cpu(Text::new("webgpu-failed").with("why", why));
                 Ok((job(self.cpu.clone()).await?, Backend::Cpu))
             }
             result => Ok((result?, engine)),
@@ -269,7 +268,7 @@ impl Resources {
     }
 
     /// Records that WebGPU failed and moves everything to the CPU engine, saying why.
-    pub fn fall_back_to_cpu(&self, why: &str) {
+    pub fn fall_back_to_cpu(&self, why: Text) {
         if let Some((gpu, _)) = &self.gpu {
             gpu.mark_broken();
         }
@@ -278,7 +277,7 @@ impl Resources {
 }
 
 /// Switches the engine report to the CPU, keeping the first reason given.
-pub fn report_fallback(engine: RwSignal<EngineReport>, why: &str) {
+pub fn report_fallback(engine: RwSignal<EngineReport>, why: Text) {
     if engine.with_untracked(|r| r.backend == Backend::Cpu && r.gpu_ms.is_none()) {
         return;
     }
@@ -286,6 +285,6 @@ pub fn report_fallback(engine: RwSignal<EngineReport>, why: &str) {
         r.backend = Backend::Cpu;
         r.live = Backend::Cpu;
         r.gpu_ms = None;
-        r.reason = format!("{why}: switched to the CPU engine");
+        r.reason = Text::new("engine-switched-to-cpu").with("why", why);
     });
 }

@@ -1,5 +1,6 @@
 //! A model trained in the lab, standing in for the shipped AE or VAE in the other views.
 
+use crate::i18n::Text;
 use burn::prelude::*;
 
 use super::Family;
@@ -24,12 +25,11 @@ impl TrainedSlot {
         }
     }
 
-    pub fn describe(&self) -> String {
-        format!(
-            "{} with a {}-D code",
-            self.config.kind.slug().replace('_', " "),
-            self.config.latent
-        )
+    /// "Sparse AE (L1) with a 16-D code", in the language shown.
+    pub fn describe(&self) -> Text {
+        Text::new("trained-model")
+            .with("kind", Text::new(self.config.kind.name_key()))
+            .with("latent", self.config.latent)
     }
 
     fn input(&self, images: &[f32]) -> Tensor<2> {

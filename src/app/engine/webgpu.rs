@@ -1,6 +1,7 @@
 //! Starting Burn's wgpu backend on the browser's WebGPU, with a health flag that the browser's
 //! device-lost and error callbacks lower.
 
+use crate::i18n::Text;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -15,7 +16,8 @@ use crate::app::web::fetch::js_message;
 #[derive(Clone)]
 pub struct GpuEngine {
     pub device: Device,
-    pub adapter: String,
+    /// The adapter's name, if the browser tells it (many hide it against fingerprinting).
+    pub adapter: Option<String>,
     healthy: Arc<AtomicBool>,
     wgpu_device: burn::tensor::wgpu::wgpu::Device,
 }
@@ -40,37 +42,38 @@ impl GpuEngine {
 /// sentence the engine badge shows. `on_failure` is called with a sentence when the device is
 /// later lost or reports an error.
 pub async fn init_webgpu(
-    on_failure: impl Fn(String) + Send + Sync + 'static,
-) -> Result<GpuEngine, String> {
-    let navigator: JsValue = web_sys::window().ok_or("no window")?.navigator().into();
+    on_failure: impl Fn(Text) + Send + Sync + 'static,
+) -> Result<GpuEngine, Text> {
+    let failed = |why: String| Text::new("webgpu-request-failed").with("why", why);
+    let Some(window) = web_sys::window() else {
+        return Err(Text::new("webgpu-unavailable"));
+    };
+    let navigator: JsValue = window.navigator().into();
     let gpu = Reflect::get(&navigator, &"gpu".into()).unwrap_or(JsValue::UNDEFINED);
     if gpu.is_undefined() || gpu.is_null() {
-        return Err("WebGPU unavailable in this browser".into());
+        return Err(Text::new("webgpu-unavailable"));
     }
     // Ask for an adapter ourselves first: a browser with WebGPU switched off or without a usable
     // GPU answers null, which deserves its own message.
     let request: Function = Reflect::get(&gpu, &"requestAdapter".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or("WebGPU unavailable in this browser (no requestAdapter)")?;
+        .ok_or_else(|| Text::new("webgpu-unavailable"))?;
     let promise: js_sys::Promise = request
         .call0(&gpu)
-        .map_err(|e| format!("WebGPU adapter request failed: {}", js_message(&e)))?
+        .map_err(|e| failed(js_message(&e)))?
         .dyn_into()
-        .map_err(|_| "WebGPU adapter request returned no promise".to_string())?;
+        .map_err(|_| failed("no promise".into()))?;
     let adapter = JsFuture::from(promise)
         .await
-        .map_err(|e| format!("WebGPU adapter request failed: {}", js_message(&e)))?;
+        .map_err(|e| failed(js_message(&e)))?;
     if adapter.is_null() || adapter.is_undefined() {
-        return Err(
-            "WebGPU is present but offers no adapter (no compatible GPU, or WebGPU is disabled)"
-                .into(),
-        );
+        return Err(Text::new("webgpu-no-adapter"));
     }
     let (device, setup) = Device::wgpu_options()
         .init_with_setup_async()
         .await
-        .map_err(|e| format!("WebGPU device could not be created: {e}"))?;
+        .map_err(|e| Text::new("webgpu-no-device").with("why", e.to_string()))?;
     let healthy = Arc::new(AtomicBool::new(true));
     let on_failure = Arc::new(on_failure);
     let (flag, report) = (healthy.clone(), on_failure.clone());
@@ -79,21 +82,17 @@ pub async fn init_webgpu(
         .set_device_lost_callback(move |reason, message| {
             log::warn!("WebGPU device lost ({reason:?}): {message}");
             flag.store(false, Ordering::Relaxed);
-            report(format!("the WebGPU device was lost ({reason:?})"));
+            report(Text::new("webgpu-lost").with("why", format!("{reason:?}")));
         });
     let (flag, report) = (healthy.clone(), on_failure);
     setup.device.on_uncaptured_error(Arc::new(move |error| {
         log::warn!("WebGPU error: {error}");
         flag.store(false, Ordering::Relaxed);
-        report(format!("WebGPU reported an error ({error})"));
+        report(Text::new("webgpu-error").with("why", error.to_string()));
     }));
     let info = setup.adapter.get_info();
     // Browsers often hide the adapter's name (fingerprinting); say so rather than print nothing.
-    let adapter = if info.name.is_empty() {
-        "adapter chosen by the browser".to_string()
-    } else {
-        info.name.clone()
-    };
+    let adapter = (!info.name.is_empty()).then(|| info.name.clone());
     Ok(GpuEngine {
         device,
         adapter,

@@ -8,6 +8,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::data::sketch::{PEN_WIDTH, Point, Sketch};
 use crate::data::{Dataset, Grayscale, to_mnist};
+use crate::link::pixels;
 use crate::{PIXELS, SIDE};
 
 /// Side of the pad's drawing buffer in pixels (CSS may show it larger or smaller).
@@ -78,6 +79,9 @@ pub fn render(ctx: &CanvasRenderingContext2d, sketch: &Sketch, data: &Dataset) {
     if let Some(i) = sketch.background.filter(|&i| i < data.test.len()) {
         draw_digit(ctx, &data.test.image(i));
     }
+    if let Some(levels) = &sketch.pixels {
+        draw_digit(ctx, &pixels::from_levels(levels));
+    }
     set_pen(ctx);
     for stroke in &sketch.strokes {
         if let [only] = stroke.as_slice() {
@@ -99,19 +103,26 @@ pub fn model_input(
     if sketch.is_empty() {
         return None;
     }
-    if let (Some(i), true) = (sketch.background, sketch.strokes.is_empty()) {
-        return Some(data.test.image(i));
+    if sketch.strokes.is_empty() {
+        if let Some(levels) = &sketch.pixels {
+            return Some(pixels::from_levels(levels));
+        }
+        if let Some(i) = sketch.background {
+            return Some(data.test.image(i));
+        }
     }
     let ctx = context_2d(canvas)?;
     let rgba = ctx
         .get_image_data(0.0, 0.0, PAD as f64, PAD as f64)
         .ok()?
         .data();
-    let input = to_mnist(&Grayscale::from_rgba_alpha(
+    let mut input = to_mnist(&Grayscale::from_rgba_alpha(
         PAD as usize,
         PAD as usize,
         &rgba,
     ));
+    // 8-bit like MNIST, so that a link carries the input exactly.
+    pixels::quantise(&mut input);
     debug_assert_eq!(input.len(), PIXELS);
     Some(input)
 }

@@ -17,6 +17,8 @@ pub mod keys {
     pub const TRAIN_CONFIG: &str = "latent-lab.train-config.v1";
     /// Whether the lab model stands in for the shipped AE or VAE.
     pub const USE_TRAINED: &str = "latent-lab.use-trained.v1";
+    /// The language the student chose with the switch.
+    pub const LANG: &str = "latent-lab.lang.v1";
 }
 
 /// A setting saved under `key`, if present and readable (anything else reads as absent).

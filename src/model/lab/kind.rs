@@ -5,6 +5,8 @@ use burn::prelude::*;
 use burn::tensor::activation::{relu, sigmoid, tanh};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::tk;
+
 /// What the lab trains, with the weight of its regulariser.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -35,6 +37,19 @@ impl LabKind {
             LabKind::SparseKl { .. } => "sparse_kl",
             LabKind::Contractive { .. } => "contractive",
             LabKind::Linear => "linear",
+        }
+    }
+
+    /// The translation key of the kind's name.
+    pub fn name_key(&self) -> &'static str {
+        match self {
+            LabKind::Ae => tk("kind-ae"),
+            LabKind::Vae { .. } => tk("kind-vae"),
+            LabKind::Denoising { .. } => tk("kind-denoising"),
+            LabKind::SparseL1 { .. } => tk("kind-sparse-l1"),
+            LabKind::SparseKl { .. } => tk("kind-sparse-kl"),
+            LabKind::Contractive { .. } => tk("kind-contractive"),
+            LabKind::Linear => tk("kind-linear"),
         }
     }
 

@@ -5,6 +5,7 @@
 mod kind;
 mod loss;
 
+use crate::i18n::{Arg, Decimals, Text};
 use burn::nn::{Linear, LinearConfig};
 use burn::prelude::*;
 use burn::tensor::activation::sigmoid;
@@ -46,33 +47,22 @@ impl Default for LabConfig {
 
 impl LabConfig {
     /// Checks the ranges the lab allows; the error is a sentence for the UI.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Text> {
         if !(1..=1024).contains(&self.latent) {
-            return Err(format!(
-                "the latent size must be between 1 and 1024, not {}",
-                self.latent
-            ));
+            return Err(Text::new("config-bad-latent").with("value", self.latent));
         }
-        if let Some(w) = self.hidden.iter().find(|w| !(1..=2048).contains(*w)) {
-            return Err(format!("hidden widths must be between 1 and 2048, not {w}"));
+        if let Some(&w) = self.hidden.iter().find(|w| !(1..=2048).contains(*w)) {
+            return Err(Text::new("config-bad-hidden").with("value", w));
         }
         if !(self.learning_rate > 0.0 && self.learning_rate <= 1.0) {
-            return Err(format!(
-                "the learning rate must be in (0, 1], not {}",
-                self.learning_rate
-            ));
+            return Err(Text::new("config-bad-learning-rate")
+                .with("value", Arg::Num(self.learning_rate, Decimals::UpTo(6))));
         }
         if !(1..=1024).contains(&self.batch_size) {
-            return Err(format!(
-                "the batch size must be between 1 and 1024, not {}",
-                self.batch_size
-            ));
+            return Err(Text::new("config-bad-batch").with("value", self.batch_size));
         }
         if !(1..=1000).contains(&self.epochs) {
-            return Err(format!(
-                "epochs must be between 1 and 1000, not {}",
-                self.epochs
-            ));
+            return Err(Text::new("config-bad-epochs").with("value", self.epochs));
         }
         Ok(())
     }

@@ -9,6 +9,7 @@
 mod run;
 mod store;
 
+use crate::i18n::Text;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -68,8 +69,8 @@ pub struct TrainSession {
     pub history: RwSignal<Vec<HistoryPoint>>,
     pub recon: RwSignal<Vec<Vec<f32>>>,
     pub map: RwSignal<Option<MapPoints>>,
-    pub error: RwSignal<Option<String>>,
-    pub notice: RwSignal<Option<String>>,
+    pub error: RwSignal<Option<Text>>,
+    pub notice: RwSignal<Option<Text>>,
     pub speed: RwSignal<Speed>,
     pub engine: RwSignal<Option<Backend>>,
     /// The engine the student asked to train on (auto: WebGPU when in use).
@@ -121,7 +122,7 @@ impl TrainSession {
 
     /// Creates a fresh model from the configuration (on WebGPU when in use, unless the student
     /// chose the CPU). The error is a sentence for the UI.
-    fn create(&self, lab: &Resources) -> Result<(), String> {
+    fn create(&self, lab: &Resources) -> Result<(), Text> {
         let config = self.config.get_untracked();
         config.validate()?;
         let wanted = self.wanted.get_untracked().resolve(lab.batch_engine());
@@ -160,7 +161,8 @@ impl TrainSession {
         if !self.can_resume()
             && let Err(why) = self.create(lab)
         {
-            self.error.set(Some(format!("Cannot start: {why}.")));
+            self.error
+                .set(Some(Text::new("train-cannot-start").with("why", why)));
             return false;
         }
         true

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::i18n::{Arg, Decimals, Text, tk};
+
 use burn::prelude::*;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
@@ -66,13 +68,13 @@ impl TrainSession {
         if diverged(losses.total) {
             let rate = self.config.with_untracked(|c| c.learning_rate);
             self.state.set(RunState::Diverged);
-            self.error.set(Some(format!(
-                "The loss became {} at step {step}, so training stopped: it diverged. The learning rate ({rate}) is \
-                 probably too high for this model: lower it (try {}) and press Start again. The model you trained \
-                 before, if any, is still the one saved in this browser and used in the other views.",
-                losses.total,
-                rate / 10.0
-            )));
+            self.error.set(Some(
+                Text::new("train-diverged")
+                    .with("loss", format!("{}", losses.total))
+                    .with("step", step)
+                    .with("rate", Arg::Num(rate, Decimals::UpTo(6)))
+                    .with("lower", Arg::Num(rate / 10.0, Decimals::UpTo(7))),
+            ));
             self.history.set(self.log.get_value());
             return false;
         }
@@ -84,20 +86,17 @@ impl TrainSession {
     /// stays, and the next Start trains afresh, on the CPU if WebGPU failed.
     fn fail_engine(&self, lab: &Resources, why: &str) {
         if self.engine.get_untracked() == Some(Backend::WebGpu) {
-            lab.fall_back_to_cpu(&format!("WebGPU failed during training ({why})"));
+            lab.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
             self.wanted.set(EngineChoice::Cpu);
         }
         self.trainer.set_value(None);
         self.state.set(RunState::Idle);
-        self.error.set(Some(format!(
-            "Training stopped: {why}. The model saved last (used in the other views) is kept; press Start to train \
-             again{}.",
-            if self.wanted.get_untracked() == EngineChoice::Cpu {
-                " on the CPU engine"
-            } else {
-                ""
-            }
-        )));
+        let key = if self.wanted.get_untracked() == EngineChoice::Cpu {
+            tk("train-stopped-cpu")
+        } else {
+            tk("train-stopped")
+        };
+        self.error.set(Some(Text::new(key).with("why", why)));
     }
 
     pub(super) async fn run(self, lab: Arc<Resources>, id: u64) {
@@ -167,7 +166,7 @@ impl TrainSession {
                         last.test_total = Some(values.total);
                     }
                 }),
-                Err(why) => self.refresh_failed("the test loss", &why),
+                Err(why) => self.refresh_failed(tk("refresh-test-loss"), &why),
             }
         }
         self.history.set(self.log.get_value());
@@ -179,7 +178,7 @@ impl TrainSession {
         );
         match read(model.reconstruct(x)).await {
             Ok(r) => self.recon.set(vec![grid.to_vec(), r]),
-            Err(why) => self.refresh_failed("the reconstructions", &why),
+            Err(why) => self.refresh_failed(tk("refresh-reconstructions"), &why),
         }
         if model.latent() != 2 {
             self.map.set(None);
@@ -198,14 +197,17 @@ impl TrainSession {
                     &lab.data.test.labels[..idx.len()],
                 )));
             }
-            Err(why) => self.refresh_failed("the latent map", &why),
+            Err(why) => self.refresh_failed(tk("refresh-latent-map"), &why),
         }
     }
 
     /// A refresh could not read something back: say so (the training itself goes on).
-    fn refresh_failed(&self, what: &str, why: &str) {
-        self.notice
-            .set(Some(format!("Could not update {what} on screen: {why}.")));
+    fn refresh_failed(&self, what: &'static str, why: &str) {
+        self.notice.set(Some(
+            Text::new("refresh-failed")
+                .with("what", Text::new(what))
+                .with("why", why),
+        ));
     }
 }
 

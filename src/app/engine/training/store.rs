@@ -11,6 +11,7 @@ use crate::app::engine::resources::Resources;
 use crate::app::engine::trained::TrainedSlot;
 use crate::app::engine::{Backend, Problem};
 use crate::app::web::storage::{self, keys};
+use crate::i18n::{Arg, Text};
 use crate::model::host_copy::copy_parameters;
 use crate::model::trained_file::{self, TrainedMeta};
 use crate::train::lab::LabTrainer;
@@ -18,15 +19,17 @@ use crate::train::lab::LabTrainer;
 impl TrainSession {
     /// The current model copied to the CPU engine with its configuration. The weights are read
     /// back asynchronously once (WebGPU cannot read synchronously); export and publishing share it.
-    async fn host_copy(&self) -> Result<TrainedSlot, String> {
+    async fn host_copy(&self) -> Result<TrainedSlot, Text> {
         let Some((config, model)) = self
             .trainer
             .with_value(|t| t.as_ref().map(|t| (t.config.clone(), t.model().valid())))
         else {
-            return Err("there is no trained model yet: start a run first".into());
+            return Err(Text::new("train-no-model-yet"));
         };
         let device = Device::flex();
-        let net = copy_parameters(&model, config.init(&device)).await?;
+        let net = copy_parameters(&model, config.init(&device))
+            .await
+            .map_err(|why| Text::new("train-copy-failed").with("why", why))?;
         Ok(TrainedSlot {
             config,
             net,
@@ -34,16 +37,17 @@ impl TrainSession {
         })
     }
 
-    fn file_bytes(&self, slot: &TrainedSlot) -> Result<Vec<u8>, String> {
+    fn file_bytes(&self, slot: &TrainedSlot) -> Result<Vec<u8>, Text> {
         let meta = TrainedMeta {
             config: slot.config.clone(),
             history: self.log.get_value(),
         };
-        trained_file::encode(&slot.net, &meta).map_err(|e| e.to_string())
+        trained_file::encode(&slot.net, &meta)
+            .map_err(|e| Text::new("train-copy-failed").with("why", e.to_string()))
     }
 
     /// The model and its history as one file.
-    pub async fn export(&self) -> Result<Vec<u8>, String> {
+    pub async fn export(&self) -> Result<Vec<u8>, Text> {
         self.file_bytes(&self.host_copy().await?)
     }
 
@@ -52,27 +56,25 @@ impl TrainSession {
         let slot = match self.host_copy().await {
             Ok(slot) => slot,
             Err(why) => {
-                self.error.set(Some(format!(
-                    "The model could not be copied for the other views: {why}"
-                )));
+                self.error
+                    .set(Some(Text::new("train-publish-failed").with("why", why)));
                 return;
             }
         };
         let saved = match self.file_bytes(&slot) {
-            Ok(bytes) => storage::save_trained(&bytes).await,
-            Err(why) => Err(why),
+            Ok(bytes) => storage::save_trained(&bytes).await.map_err(Arg::Str),
+            Err(why) => Err(why.into()),
         };
         if let Err(why) = saved {
-            self.notice.set(Some(format!(
-                "The model could not be saved in this browser ({why}); export it to keep it."
-            )));
+            self.notice
+                .set(Some(Text::new("train-save-failed").with("why", why)));
         }
         lab.trained.set(Some(Arc::new(slot)));
     }
 
     /// Replaces the model by one read from a file; on any error the current model stays.
     /// Returns what was imported, in words.
-    pub async fn import(self, lab: Arc<Resources>, bytes: Vec<u8>) -> Result<String, Problem> {
+    pub async fn import(self, lab: Arc<Resources>, bytes: Vec<u8>) -> Result<Text, Problem> {
         let (net, meta) = trained_file::decode(&bytes, &Device::flex()).map_err(|e| Problem {
             sentence: e.advice(),
             detail: Some(e.to_string()),
@@ -82,7 +84,7 @@ impl TrainSession {
         let trainable = copy_parameters(&net, config.init(&Device::flex().autodiff()))
             .await
             .map_err(|why| Problem {
-                sentence: "the model could not be prepared for training in this browser".into(),
+                sentence: Text::new("train-import-unprepared"),
                 detail: Some(why),
             })?;
         self.next_run_id();
@@ -102,11 +104,9 @@ impl TrainSession {
             net,
             device: Device::flex(),
         };
-        let imported = format!(
-            "{}, trained for {} steps",
-            slot.describe(),
-            self.step.get_untracked()
-        );
+        let imported = Text::new("train-imported-model")
+            .with("model", slot.describe())
+            .with("steps", self.step.get_untracked());
         lab.trained.set(Some(Arc::new(slot)));
         self.refresh(&lab).await;
         Ok(imported)
@@ -119,14 +119,11 @@ impl TrainSession {
         match storage::load_trained().await {
             Ok(Some(bytes)) => {
                 if let Err(problem) = self.import(lab.clone(), bytes).await {
-                    self.notice.set(Some(format!(
-                        "The model saved in this browser could not be restored: {}.",
-                        problem.sentence
-                    )));
-                } else {
                     self.notice.set(Some(
-                        "Restored the model you trained earlier in this browser.".into(),
+                        Text::new("train-restore-failed").with("problem", problem.sentence),
                     ));
+                } else {
+                    self.notice.set(Some(Text::new("train-restored")));
                     lab.use_trained
                         .set(storage::load_setting(keys::USE_TRAINED).unwrap_or(false));
                     if let Some(settings) = settings {
@@ -135,9 +132,9 @@ impl TrainSession {
                 }
             }
             Ok(None) => {}
-            Err(why) => self.notice.set(Some(format!(
-                "Saved models are unavailable in this browser ({why})."
-            ))),
+            Err(why) => self.notice.set(Some(
+                Text::new("train-storage-unavailable").with("why", why),
+            )),
         }
     }
 }

@@ -82,8 +82,8 @@ pub fn DrawView() -> impl IntoView {
     let random_digit = move |_| {
         let i = random_index(lab.with(|r| r.data.test.len()));
         digit.sketch.set(Sketch {
-            strokes: Vec::new(),
             background: Some(i),
+            ..Sketch::default()
         });
     };
     let clear = move |_| digit.sketch.set(Sketch::default());

@@ -5,14 +5,17 @@ use leptos::prelude::*;
 
 use crate::app::components::messages::ProblemMessage;
 use crate::app::engine::Problem;
+use crate::app::i18n::use_i18n;
 use crate::app::state::{use_lab, use_session};
 use crate::app::web::files::{download, read_file};
 use crate::app::web::storage::{keys, save_setting};
+use crate::i18n::{Text, tk};
 
 #[component]
 pub fn ModelFile() -> impl IntoView {
     let lab = use_lab();
     let session = use_session();
+    let i18n = use_i18n();
     let import_error = RwSignal::new(None::<Problem>);
     let export = move |_| {
         leptos::task::spawn_local(async move {
@@ -24,10 +27,12 @@ pub fn ModelFile() -> impl IntoView {
                     if let Err(why) = download(&bytes, &name) {
                         session
                             .error
-                            .set(Some(format!("The download failed: {why}")));
+                            .set(Some(Text::new("model-download-failed").with("why", why)));
                     }
                 }
-                Err(why) => session.error.set(Some(format!("Cannot export: {why}."))),
+                Err(why) => session
+                    .error
+                    .set(Some(Text::new("model-cannot-export").with("why", why))),
             }
         });
     };
@@ -42,16 +47,18 @@ pub fn ModelFile() -> impl IntoView {
             let result = match read_file(file).await {
                 Ok(bytes) => session.import(lab.get(), bytes).await,
                 Err(why) => Err(Problem {
-                    sentence: "the browser could not read the file: pick it again".into(),
+                    sentence: Text::new("model-unreadable-file"),
                     detail: Some(why),
                 }),
             };
             match result {
                 Ok(imported) => {
                     import_error.set(None);
-                    session.notice.set(Some(format!(
-                        "Imported {name}: {imported}. Press Start to train it further."
-                    )));
+                    session.notice.set(Some(
+                        Text::new("model-imported")
+                            .with("file", name)
+                            .with("model", imported),
+                    ));
                 }
                 Err(problem) => import_error.set(Some(problem)),
             }
@@ -59,18 +66,17 @@ pub fn ModelFile() -> impl IntoView {
     };
     let (use_trained, trained) = lab.with(|r| (r.use_trained, r.trained));
     view! {
-        <h3>"Your model"</h3>
+        <h3>{move || i18n.t("model-title")}</h3>
         <div class="buttons">
-            <button data-testid="model-export" on:click=export>"Export (one file)"</button>
-            <label class="file">"Import a model file "
+            <button data-testid="model-export" on:click=export>{move || i18n.t("model-export")}</button>
+            <label class="file">{move || i18n.t("model-import")}" "
                 <input type="file" accept=".llmodel,application/octet-stream" data-testid="model-import" on:change=import />
             </label>
         </div>
         <ProblemMessage
             problem=import_error
             testid="train-error"
-            prefix="Import failed: "
-            suffix="Your current model is unchanged."
+            around=tk("model-import-failed")
         />
         <label class="check">
             <input type="checkbox" data-testid="use-trained" prop:checked=move || use_trained.get()
@@ -81,8 +87,15 @@ pub fn ModelFile() -> impl IntoView {
                     save_setting(keys::USE_TRAINED, &on);
                 } />
             {move || match trained.get() {
-                Some(slot) => format!("Use this model ({}) as the {} in every view", slot.describe(), if slot.config.kind.is_vae() { "VAE" } else { "autoencoder" }),
-                None => "Use the trained model in every view (train, pause or import one first)".into(),
+                Some(slot) => {
+                    let key = if slot.config.kind.is_vae() {
+                        tk("model-use-as-vae")
+                    } else {
+                        tk("model-use-as-ae")
+                    };
+                    i18n.text(&Text::new(key).with("model", slot.describe()))
+                }
+                None => i18n.t("model-use-none"),
             }}
         </label>
     }

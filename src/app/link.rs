@@ -1,0 +1,217 @@
+//! The URL as the state of the view: every view binds its settings to query parameters of the
+//! hash (`#/noise?sigma=0.3&seed=7`), so a link reproduces what is on screen and back/forward
+//! walk through the student's changes.
+//!
+//! - A binding reads its parameter once when the view opens, follows back/forward afterwards,
+//!   and writes the signal's value into the URL whenever it changes.
+//! - The URL is rewritten with `replaceState` while a change is under way (a slider being
+//!   dragged) and pushed as a new history entry once per gesture: a pointer release, a `change`
+//!   event or a click arms the next write to push.
+//! - What a link asked for and did not get (an unknown key, a malformed or out-of-range value)
+//!   is collected in [`LinkState::notices`] and shown in one line.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use super::routes::Route;
+use crate::link::{Issue, Location, Notice};
+
+/// Keys every view has (the language).
+const GLOBAL_KEYS: &[&str] = &["lang"];
+
+#[derive(Clone, Copy)]
+pub struct LinkState {
+    location: RwSignal<Location>,
+    notices: RwSignal<Vec<Notice>>,
+    /// Keys the open view has bound; anything else in a link is reported and dropped.
+    claimed: StoredValue<Vec<&'static str>>,
+    /// Whether the next write starts a new history entry (armed by the end of a gesture).
+    push_next: StoredValue<bool>,
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+impl LinkState {
+    /// Reads the URL, follows back/forward and the navigation links, and keeps the URL in step
+    /// with the bound state.
+    pub fn install() -> Self {
+        let link = Self {
+            location: RwSignal::new(Location::parse(&current_hash())),
+            notices: RwSignal::new(Vec::new()),
+            claimed: StoredValue::new(Vec::new()),
+            push_next: StoredValue::new(false),
+        };
+        let follow_url = move || {
+            let now = Location::parse(&current_hash());
+            if link.location.with_untracked(|l| *l != now) {
+                // Navigation made its own history entry: the views' first writes only refine it.
+                link.push_next.set_value(false);
+                link.notices.set(Vec::new());
+                link.location.set(now);
+            }
+        };
+        let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow_url());
+        let on_pop = window_event_listener(leptos::ev::popstate, move |_| follow_url());
+        let arm = move || link.push_next.set_value(true);
+        let on_up = window_event_listener(leptos::ev::pointerup, move |_| arm());
+        let on_change = window_event_listener(leptos::ev::change, move |_| arm());
+        let on_click = window_event_listener(leptos::ev::click, move |_| arm());
+        on_cleanup(move || {
+            for handle in [on_hash, on_pop, on_up, on_change, on_click] {
+                handle.remove();
+            }
+        });
+        Effect::new(move |_| {
+            let hash = link.location.with(Location::to_hash);
+            if hash == current_hash() {
+                return;
+            }
+            let Ok(history) = window().history() else {
+                return;
+            };
+            let push = link.push_next.get_value();
+            link.push_next.set_value(false);
+            let _ = if push {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&hash))
+            } else {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&hash))
+            };
+        });
+        link
+    }
+
+    /// The route in the URL (an unknown one opens the draw view and says so).
+    pub fn route(self) -> Memo<Route> {
+        Memo::new(move |_| {
+            self.location
+                .with(|l| Route::from_slug(&l.route))
+                .unwrap_or(Route::Draw)
+        })
+    }
+
+    /// The value of a global parameter as the page opened (the language).
+    pub fn initial(self, key: &str) -> Option<String> {
+        self.location
+            .with_untracked(|l| l.get(key).map(str::to_string))
+    }
+
+    /// Keeps `signal` and the URL parameter `key` in step (see the module's description).
+    /// `read` turns a link's text into a value within its limits; `write` is its inverse.
+    pub fn bind<T>(
+        self,
+        key: &'static str,
+        signal: RwSignal<T>,
+        read: impl Fn(&str) -> Result<(T, Option<Issue>), Issue> + Send + Sync + 'static,
+        write: impl Fn(&T) -> String + Send + Sync + 'static,
+    ) where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        self.claimed.update_value(|c| c.push(key));
+        let apply = move |text: &str, report: bool| match read(text) {
+            Ok((value, issue)) => {
+                if report && let Some(issue) = issue {
+                    self.note(key, text, issue);
+                }
+                if signal.with_untracked(|v| *v != value) {
+                    signal.set(value);
+                }
+            }
+            Err(issue) => {
+                if report {
+                    self.note(key, text, issue);
+                }
+            }
+        };
+        // The link's value, once, as the view opens.
+        if let Some(text) = self.initial(key) {
+            apply(&text, true);
+        }
+        // Back and forward: the URL changed under the view.
+        Effect::new(move |first: Option<()>| {
+            let text = self.location.with(|l| l.get(key).map(str::to_string));
+            if first.is_some()
+                && let Some(text) = text
+            {
+                apply(&text, true);
+            }
+        });
+        // The view changed the value (or a navigation dropped the key): the URL follows.
+        let missing = Memo::new(move |_| self.location.with(|l| l.get(key).is_none()));
+        Effect::new(move |_| {
+            missing.track();
+            let text = signal.with(&write);
+            if self
+                .location
+                .with_untracked(|l| l.get(key) != Some(text.as_str()))
+            {
+                self.location.update(|l| l.set(key, text));
+            }
+        });
+    }
+
+    /// Records a parameter the link got wrong.
+    pub fn note(self, key: &str, value: &str, issue: Issue) {
+        let notice = Notice {
+            key: key.to_string(),
+            value: crate::link::shorten(value),
+            issue,
+        };
+        self.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
+    }
+
+    /// What the last opened link asked for and did not get.
+    pub fn notices(self) -> RwSignal<Vec<Notice>> {
+        self.notices
+    }
+
+    /// A new view is about to bind its keys.
+    pub fn begin_view(self) {
+        self.claimed.set_value(GLOBAL_KEYS.to_vec());
+    }
+
+    /// Once the view has bound its keys: reports and drops the link's other keys.
+    pub fn end_view(self) {
+        leptos::task::spawn_local(async move {
+            super::web::next_frame().await;
+            let unknown: Vec<(String, String)> = self.location.with_untracked(|l| {
+                l.query
+                    .iter()
+                    .filter(|(k, _)| self.claimed.with_value(|c| !c.contains(&k.as_str())))
+                    .cloned()
+                    .collect()
+            });
+            for (key, value) in &unknown {
+                self.note(key, value, Issue::Unknown);
+            }
+            if !unknown.is_empty() {
+                self.location.update(|l| {
+                    for (key, _) in &unknown {
+                        l.remove(key);
+                    }
+                });
+            }
+        });
+    }
+
+    /// The whole address of what is on screen, to share.
+    pub fn share_url(self) -> String {
+        let hash = self.location.with_untracked(Location::to_hash);
+        let here = window().location();
+        format!(
+            "{}{}{}",
+            here.origin().unwrap_or_default(),
+            here.pathname().unwrap_or_default(),
+            hash
+        )
+    }
+}
+
+pub fn use_link() -> LinkState {
+    expect_context()
+}
