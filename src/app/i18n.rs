@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::web::storage::{keys, load_setting, save_setting};
-use crate::i18n::{Arg, Decimals, Lang, Text, number::format_number, translate};
+use crate::i18n::{Arg, Decimals, Lang, Text, number::format_number, tk, translate};
 
 #[derive(Clone, Copy)]
 pub struct I18n {
@@ -34,7 +34,7 @@ impl I18n {
             if let Some(root) = document().document_element() {
                 let _ = root.set_attribute("lang", lang.tag());
             }
-            document().set_title(&translate(lang, "app-page-title", &[]));
+            document().set_title(&translate(lang, tk("app-page-title"), &[]));
         });
         i18n
     }

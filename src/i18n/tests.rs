@@ -43,7 +43,7 @@ fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
     all
 }
 
-/// Every key named in the source code: the literal after `t("`, `t_with("` or `Text::new("`.
+/// Every key named in the source code: the literal in `t(…)`, `t_with(…)`, `Text::new(…)` or `tk(…)`.
 fn keys_in_code() -> BTreeMap<String, String> {
     let mut keys = BTreeMap::new();
     let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
@@ -60,9 +60,12 @@ fn keys_in_code() -> BTreeMap<String, String> {
                     .filter(|line| !line.trim_start().starts_with("//"))
                     .collect::<Vec<_>>()
                     .join("\n");
-                for marker in [".t(\"", "t_with(\"", "Text::new(\"", "tk(\""] {
+                for marker in [".t(", "t_with(", "Text::new(", "tk("] {
                     for piece in code.split(marker).skip(1) {
-                        let key = piece.split('"').next().unwrap();
+                        let Some(literal) = piece.trim_start().strip_prefix('"') else {
+                            continue;
+                        };
+                        let key = literal.split('"').next().unwrap();
                         let is_key = !key.is_empty()
                             && key
                                 .chars()
