@@ -140,7 +140,8 @@ impl LinkState {
         // The view changed the value (or a navigation dropped the key): the URL follows.
         let missing = Memo::new(move |_| self.location.with(|l| l.get(key).is_none()));
         Effect::new(move |_| {
-            missing.track();
+            // Read (not just tracked) so that the lazy memo computes and follows the URL.
+            let _ = missing.get();
             let text = signal.with(&write);
             if self
                 .location

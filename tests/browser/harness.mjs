@@ -26,25 +26,34 @@ const WEBGPU = [
 
 export const ENGINES = ['webgpu', 'cpu'];
 
-/** Starts the server and a browser; `engine` is 'webgpu' (WebGPU flags) or 'cpu' (none). */
-export async function launch(engine, viewport = { width: 1280, height: 900 }) {
+/**
+ * Starts the server and a browser; `engine` is 'webgpu' (WebGPU flags) or 'cpu' (none).
+ * `locale` is the browser's language (Chromium's default is en-US).
+ */
+export async function launch(engine, viewport = { width: 1280, height: 900 }, locale = undefined) {
   const server = await serve(DIST);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: engine === 'webgpu' ? [...COMMON, ...WEBGPU] : COMMON,
   });
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
   const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  /** A fresh context (no storage: another machine, as far as the app can tell) and its page. */
+  async function fresh(options = {}) {
+    const context = await browser.newContext({ viewport, locale, ...options });
+    const page = await context.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    return { context, page };
+  }
+  const { context, page } = await fresh();
   return {
     page,
     context,
     problems,
+    fresh,
     url: server.url,
     async close() {
       await browser.close();

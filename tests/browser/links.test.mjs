@@ -1,0 +1,120 @@
+// Links that reproduce a state: a drawing with noise and a mask, opened in a fresh browser
+// context (no storage: another machine as far as the app knows), gives the same corrupted input
+// and the same reconstructions, pixel for pixel on the CPU engine; back and forward walk through
+// released changes; a link with garbage opens anyway, says what it ignored and logs no error; a
+// link never replaces the student's saved drawing without asking.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, drawStroke, waitForInk, readCanvas, setRange, SEVEN } from './harness.mjs';
+
+const OUTPUTS = ['corrupted-input', 'recon-ae', 'recon-dae', 'recon-inpaint', 'recon-vae'];
+
+/** The noise view's images once its outputs are up to date. */
+async function noiseImages(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid="err-clean-ae"]')?.textContent.trim() !== '—', null, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const out = {};
+  for (const id of OUTPUTS) out[id] = await readCanvas(page, id);
+  return out;
+}
+
+const sliderValue = (page, id) => page.$eval(`[data-testid="${id}"]`, (el) => Number(el.value));
+
+describe('links on the CPU engine', () => {
+  let app;
+  before(async () => {
+    app = await launch('cpu');
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('a drawing with noise and a mask opens identically in a fresh browser', async () => {
+    const { page } = app;
+    await openApp(page, app.url, '#/draw');
+    await drawStroke(page, SEVEN);
+    await waitForInk(page, 'draw-pad');
+    await page.click('[data-testid="nav-noise"]');
+    await page.waitForSelector('#app[data-view="noise"]');
+    await setRange(page, 'noise-sigma', 0.4, 'change');
+    await setRange(page, 'salt-pepper', 0.05, 'change');
+    await page.click('[data-testid="mask-patches"]');
+    const sent = await noiseImages(page);
+
+    await page.click('[data-testid="copy-link"]');
+    await page.waitForSelector('[data-testid="share-url"]');
+    const link = await page.inputValue('[data-testid="share-url"]');
+    assert.match(link, /#\/noise\?/);
+    assert.match(link, /[?&]d=p/, 'the drawing travels in the link');
+    assert.match(link, /[?&]mask=/);
+    assert.ok(link.length < 1500, `short enough for a chat (${link.length} characters)`);
+
+    const other = await app.fresh();
+    await openApp(other.page, link.slice(0, link.indexOf('#')), link.slice(link.indexOf('#')));
+    const received = await noiseImages(other.page);
+    for (const id of OUTPUTS) assert.deepEqual(received[id], sent[id], `${id} is the same pixel for pixel`);
+    assert.equal(await sliderValue(other.page, 'noise-sigma'), 0.4);
+    await other.context.close();
+    assert.deepEqual(app.problems, []);
+  });
+
+  it('back and forward walk through released changes, not every slider tick', async () => {
+    const { page } = app;
+    await setRange(page, 'noise-sigma', 0.1, 'input');
+    await setRange(page, 'noise-sigma', 0.15, 'input');
+    await setRange(page, 'noise-sigma', 0.2, 'input');
+    await setRange(page, 'noise-sigma', 0.2, 'change');
+    await page.waitForFunction(() => location.hash.includes('sigma=0.2'));
+    await setRange(page, 'noise-sigma', 0.6, 'input');
+    await setRange(page, 'noise-sigma', 0.6, 'change');
+    await page.waitForFunction(() => location.hash.includes('sigma=0.6'));
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.includes('sigma=0.2'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="noise-sigma"]').value === '0.2');
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.includes('sigma=0.4'), null, { timeout: 5_000 });
+    await page.goForward();
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelector('[data-testid="noise-sigma"]').value === '0.6');
+    assert.deepEqual(app.problems, []);
+  });
+
+  it('a link with garbage opens anyway, says what it ignored in one line, and logs no error', async () => {
+    const other = await app.fresh();
+    const hash = '#/noise?sigma=abc&sp=9&seed=-4&mask=zzz&d=seven&foo=bar&lang=xx';
+    await openApp(other.page, app.url, hash);
+    await other.page.waitForSelector('[data-testid="link-notice"]');
+    const notice = await other.page.textContent('[data-testid="link-notice"]');
+    for (const key of ['sigma', 'sp', 'mask', 'd', 'foo', 'lang']) assert.match(notice, new RegExp(`\\b${key}=`), `${key} is mentioned`);
+    assert.equal(await other.page.locator('[data-testid="link-notice"]').count(), 1);
+    await noiseImages(other.page);
+    assert.equal(await sliderValue(other.page, 'salt-pepper'), 0.5, 'an out-of-range rate is clamped');
+    await other.page.waitForFunction(() => !location.hash.includes('foo='));
+    assert.deepEqual(app.problems, [], 'no console error');
+    await other.context.close();
+  });
+
+  it('a link never replaces the saved drawing without asking', async () => {
+    const other = await app.fresh();
+    await openApp(other.page, app.url, '#/draw');
+    await drawStroke(other.page, SEVEN);
+    await waitForInk(other.page, 'draw-pad');
+    const mine = await readCanvas(other.page, 'draw-pad');
+    await other.page.goto(`${app.url}#/draw?d=3`);
+    await other.page.reload();
+    await other.page.waitForSelector('#app[data-state="ready"]', { timeout: 240_000 });
+    await other.page.waitForSelector('[data-testid="link-digit-offer"]');
+    await other.page.waitForTimeout(300);
+    assert.deepEqual(await readCanvas(other.page, 'draw-pad'), mine, 'the drawing is still there');
+    await other.page.click('[data-testid="link-digit-keep"]');
+    await other.page.waitForFunction(() => !location.hash.includes('d=3'));
+    assert.deepEqual(await readCanvas(other.page, 'draw-pad'), mine);
+    // Asked again, the student takes the link's digit.
+    await other.page.goto(`${app.url}#/draw?d=3`);
+    await other.page.waitForSelector('[data-testid="link-digit-offer"]');
+    await other.page.click('[data-testid="link-digit-accept"]');
+    await other.page.waitForFunction(() => /Test digit #3\b/.test(document.querySelector('[data-testid="pad-caption"]').textContent));
+    await other.context.close();
+    assert.deepEqual(app.problems, []);
+  });
+});
