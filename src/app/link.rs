@@ -43,6 +43,7 @@ impl LinkState {
             claimed: StoredValue::new(Vec::new()),
             push_next: StoredValue::new(false),
         };
+        link.check_route();
         let follow_url = move || {
             let now = Location::parse(&current_hash());
             if link.location.with_untracked(|l| *l != now) {
@@ -50,6 +51,7 @@ impl LinkState {
                 link.push_next.set_value(false);
                 link.notices.set(Vec::new());
                 link.location.set(now);
+                link.check_route();
             }
         };
         let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow_url());
@@ -80,6 +82,16 @@ impl LinkState {
             };
         });
         link
+    }
+
+    /// An unknown view in a link opens the draw view, and says so (`view=…` in the notice).
+    fn check_route(self) {
+        let route = self.location.with_untracked(|l| l.route.clone());
+        if !route.is_empty() && Route::from_slug(&route).is_none() {
+            self.note("view", &route, Issue::Unknown);
+            self.location
+                .update(|l| l.route = Route::Draw.slug().to_string());
+        }
     }
 
     /// The route in the URL (an unknown one opens the draw view and says so).
