@@ -94,6 +94,17 @@ describe('links on the CPU engine', () => {
     await other.context.close();
   });
 
+  it('a link to a view that does not exist opens the draw view and says so', async () => {
+    const other = await app.fresh();
+    await openApp(other.page, app.url, '#/nowhere?x=1');
+    await other.page.waitForSelector('#app[data-view="draw"]');
+    await other.page.waitForSelector('[data-testid="link-notice"]');
+    assert.match(await other.page.textContent('[data-testid="link-notice"]'), /view=nowhere/);
+    await other.page.waitForFunction(() => location.hash.startsWith('#/draw'));
+    await other.context.close();
+    assert.deepEqual(app.problems, []);
+  });
+
   it('a link never replaces the saved drawing without asking', async () => {
     const other = await app.fresh();
     await openApp(other.page, app.url, '#/draw');
