@@ -5,6 +5,7 @@ use burn::prelude::*;
 use latent_lab::{
     PIXELS,
     data::Dataset,
+    i18n::Lang,
     model::lab::{
         Activation, LabConfig, LabKind, contractive_penalty, kl_sparsity_penalty, l1_penalty,
     },
@@ -277,18 +278,26 @@ fn every_file_error_tells_the_student_what_to_do() {
     let bytes = encode(trainer.model(), &meta).unwrap();
     let device = Device::flex();
     let err = |b: &[u8]| decode(b, &device).expect_err("refused");
-    let not_a_model = err(b"hello, not a model").advice();
+    // The advice is a translated message: read in English here, and it exists in Romanian too.
+    let advice = |e: &TrainedFileError| e.advice().in_lang(Lang::En);
+    let not_a_model = advice(&err(b"hello, not a model"));
     assert!(
         not_a_model.contains("not a Latent Lab model file"),
         "{not_a_model}"
     );
+    assert!(
+        err(b"hello, not a model")
+            .advice()
+            .in_lang(Lang::Ro)
+            .contains("nu este un fișier de model")
+    );
     let cut = err(&bytes[..bytes.len() - 500]);
-    assert!(cut.advice().contains("weights") && cut.advice().contains("export the model again"));
+    assert!(advice(&cut).contains("weights") && advice(&cut).contains("export the model again"));
     assert!(
         cut.to_string().len() > 10,
         "the technical detail stays available: {cut}"
     );
     let mut other_version = bytes.clone();
     other_version[15] = 9;
-    assert!(err(&other_version).advice().contains("another version"));
+    assert!(advice(&err(&other_version)).contains("another version"));
 }
