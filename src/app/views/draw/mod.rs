@@ -153,7 +153,7 @@ fn LinkDigitOffer(
     move || {
         offer.with(Option::is_some).then(|| {
             view! {
-                <div class="notice link-digit-offer" role="status" data-testid="link-digit-offer">
+                <div class="notice link-notice link-digit-offer" role="status" data-testid="link-digit-offer">
                     <p>{move || i18n.t("draw-link-offer")}</p>
                     <div class="buttons">
                         <button data-testid="link-digit-accept" on:click=accept>
@@ -396,7 +396,7 @@ fn Formulas(lab: Lab, result: RwSignal<Option<LiveResult>>) -> impl IntoView {
                     .map(|(j, &k)| {
                         let width = format!("width: {:.1}%", 100.0 * k / top);
                         view! {
-                            <li>
+                            <li style="display:flex;align-items:center;gap:0.4em">
                                 <span class="kl-dim">{format!("z{}", j + 1)}</span>
                                 <span class="kl-bar" style="display:inline-block;flex:1;min-width:4em">
                                     <span style=format!("display:inline-block;height:0.7em;background:#9aa6bd;{width}")></span>
