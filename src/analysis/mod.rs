@@ -2,6 +2,7 @@
 //! latent-space arithmetic and digit attributes.
 
 pub mod attributes;
+pub mod elbo;
 pub mod latent;
 pub mod latent_map;
 pub mod metrics;

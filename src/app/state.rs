@@ -16,6 +16,7 @@ use super::engine::training::TrainSession;
 use super::web::raster::rasterise;
 use super::web::storage::{keys, load_setting, save_setting};
 use crate::data::sketch::Sketch;
+use crate::link::digit::DigitRef;
 
 /// Everything loaded at start-up, shared by the views.
 #[derive(Clone, Copy)]
@@ -70,6 +71,35 @@ impl CurrentDigit {
             let input = lab.with(|r| self.sketch.with_untracked(|s| rasterise(s, &r.data)));
             self.input.set(input);
         }
+    }
+
+    /// The digit on the pad as a link names it (tracked).
+    pub fn as_link(self) -> DigitRef {
+        self.sketch
+            .with(|s| self.input.with(|i| DigitRef::of_sketch(s, i.as_deref())))
+    }
+
+    /// The digit on the pad as a link names it, untracked.
+    pub fn as_link_untracked(self) -> DigitRef {
+        self.sketch.with_untracked(|s| {
+            self.input
+                .with_untracked(|i| DigitRef::of_sketch(s, i.as_deref()))
+        })
+    }
+
+    /// Whether putting `digit` on the pad would replace the student's own work: the pad holds
+    /// something else than `digit` (an empty pad or the same digit lose nothing).
+    pub fn would_replace(self, digit: &DigitRef) -> bool {
+        self.sketch.with_untracked(|s| !s.is_empty()) && self.as_link_untracked() != *digit
+    }
+
+    /// Puts `digit` on the pad (replacing the sketch) and computes its input at once, so views
+    /// without a pad see it too. Callers ask the student first when [`Self::would_replace`].
+    pub fn show(self, digit: &DigitRef, lab: Lab) {
+        let sketch = digit.to_sketch();
+        let input = lab.with(|r| rasterise(&sketch, &r.data));
+        self.sketch.set(sketch);
+        self.input.set(input);
     }
 }
 

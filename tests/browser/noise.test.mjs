@@ -128,7 +128,7 @@ for (const engine of ENGINES) {
       const { page } = app;
       await setRange(page, 'noise-sigma', 0.5);
       await page.waitForFunction(
-        () => document.querySelector('[data-testid="batch-progress"]').textContent.includes('2000 digits in'),
+        () => document.querySelector('[data-testid="batch-progress"]').textContent.includes('2,000 digits in'),
         null,
         { timeout: 180_000 },
       );

@@ -53,7 +53,9 @@ pub fn pointer_fraction(
 pub fn DigitCanvas(
     #[prop(into)] pixels: Signal<Option<Vec<f32>>>,
     #[prop(into)] testid: String,
-    #[prop(into)] label: String,
+    /// What the image shows, for screen readers (a translated, reactive string).
+    #[prop(into)]
+    label: Signal<String>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
@@ -71,7 +73,7 @@ pub fn DigitCanvas(
             height=SIDE.to_string()
             data-testid=testid
             role="img"
-            aria-label=label
+            aria-label=move || label.get()
         ></canvas>
     }
 }
@@ -100,7 +102,7 @@ pub fn MosaicCanvas(
     #[prop(into)] testid: String,
     /// What the grid shows, for screen readers.
     #[prop(optional, into)]
-    label: Option<String>,
+    label: Option<Signal<String>>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
@@ -112,5 +114,5 @@ pub fn MosaicCanvas(
             paint_gray(&el, &mosaic(rows, cols), (cols * SIDE) as u32);
         });
     });
-    view! { <canvas node_ref=canvas class="mosaic" data-testid=testid role="img" aria-label=label></canvas> }
+    view! { <canvas node_ref=canvas class="mosaic" data-testid=testid role="img" aria-label=move || label.map(|l| l.get())></canvas> }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use web_sys::{HtmlCanvasElement, PointerEvent};
 
 use super::digit_canvas::pointer_fraction;
+use crate::app::i18n::use_i18n;
 use crate::app::state::{use_current_digit, use_lab};
 use crate::app::web::raster::{
     PAD, context_2d, draw_dot, draw_segment, model_input, render, set_pen,
@@ -22,6 +23,7 @@ fn pad_point(canvas: &HtmlCanvasElement, ev: &PointerEvent) -> Point {
 #[component]
 pub fn DrawPad() -> impl IntoView {
     let lab = use_lab();
+    let i18n = use_i18n();
     let digit = use_current_digit();
     let sketch = digit.sketch;
     let canvas = NodeRef::<Canvas>::new();
@@ -110,7 +112,7 @@ pub fn DrawPad() -> impl IntoView {
             height=PAD.to_string()
             data-testid="draw-pad"
             role="img"
-            aria-label="Drawing pad: draw a digit with the mouse, a finger or a pen"
+            aria-label=move || i18n.t("draw-pad-label")
             on:pointerdown=on_down
             on:pointermove=on_move
             on:pointerup=on_up

@@ -9,7 +9,9 @@ use crate::app::components::messages::TaskErrors;
 use crate::app::engine::Family;
 use crate::app::engine::evaluate::test_errors;
 use crate::app::engine::resources::TestErrors;
+use crate::app::i18n::use_i18n;
 use crate::app::state::Lab;
+use crate::i18n::{num, tk};
 
 /// Bars of the histogram, and the quantile its last bar ends at (the rest is gathered there).
 const BINS: usize = 24;
@@ -31,7 +33,7 @@ pub fn ensure_test_errors(lab: Lab, errors: TaskErrors) {
     }
     leptos::task::spawn_local(async move {
         let outcome = test_errors(resources.clone()).await;
-        if let Some(dist) = errors.check("Measuring the test digits' errors", outcome) {
+        if let Some(dist) = errors.check(tk("draw-task-test-errors"), outcome) {
             resources.test_errors.try_set(Some(TestErrors {
                 key,
                 errors: std::sync::Arc::new(dist),
@@ -64,6 +66,7 @@ pub fn ErrorScale(
     family: Family,
     #[prop(into)] error: Signal<Option<f64>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     // The distribution is shared (an `Arc`); only the share below the current error changes as the
     // student draws.
     let errors = Signal::derive(move || lab.with(|r| r.test_errors.get()).map(|t| t.errors));
@@ -73,19 +76,16 @@ pub fn ErrorScale(
     });
     let sentence = move || match (errors.with(Option::is_some), share.get()) {
         (true, Some(share)) => {
-            let verdict = if share > 0.99 {
-                " — more than almost every digit: unusual for this model (an anomaly?)"
+            let key = if share > 0.99 {
+                tk("draw-scale-worse-anomaly")
             } else if share > 0.9 {
-                " — higher than most digits"
+                tk("draw-scale-worse-high")
             } else {
-                ""
+                tk("draw-scale-worse")
             };
-            format!(
-                "worse than {:.0}% of the test digits{verdict}",
-                share * 100.0
-            )
+            i18n.t_with(key, &[("percent", num(share * 100.0, 0))])
         }
-        (false, _) => "measuring the test digits' errors…".into(),
+        (false, _) => i18n.t("draw-scale-measuring"),
         (true, None) => String::new(),
     };
     let share_attr = move || share.get().map(|s| format!("{s:.4}")).unwrap_or_default();

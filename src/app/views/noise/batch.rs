@@ -1,5 +1,6 @@
 //! The noise lab's batch view: 16 test digits under the current corruption, and each model's mean
-//! error over the whole test split (recomputed, a newer corruption abandoning an older one).
+//! error over the whole test split (recomputed, a newer corruption abandoning an older one). The
+//! 16 digits are drawn from a seed (link parameter `batch`), so a link shows the same ones.
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
@@ -9,9 +10,11 @@ use crate::app::components::digit_canvas::MosaicCanvas;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::evaluate::{MeansProgress, split_means};
 use crate::app::engine::models::Reconstructor;
+use crate::app::i18n::use_i18n;
 use crate::app::state::use_lab;
 use crate::app::web::random_seed;
 use crate::data::corrupt::Corruption;
+use crate::i18n::{num, tk};
 use crate::rng::seeded;
 
 /// Digits in the batch view.
@@ -19,18 +22,38 @@ const BATCH_VIEW: usize = 16;
 /// Wait this long after the last change before recomputing the whole split (ms).
 const SETTLE_MS: u32 = 250;
 
+/// Largest seed of the batch's digits ("Other digits" picks below a million).
+pub const BATCH_SEED_MAX: u64 = 4_294_967_295;
+
+/// The test digits of the batch view for `seed`.
+fn pick(seed: u64, test_len: usize) -> Vec<usize> {
+    let mut rng = seeded(seed);
+    (0..BATCH_VIEW)
+        .map(|_| rand::RngExt::random_range(&mut rng, 0..test_len))
+        .collect()
+}
+
+/// A model's name in a row label of the mosaic.
+fn row_key(model: Reconstructor) -> &'static str {
+    match model {
+        Reconstructor::Ae => tk("noise-row-ae"),
+        Reconstructor::Dae => tk("noise-row-dae"),
+        Reconstructor::Inpaint => tk("noise-row-inpaint"),
+        Reconstructor::Vae => tk("noise-row-vae"),
+    }
+}
+
 #[component]
-pub fn BatchView(corruption: RwSignal<Corruption>) -> impl IntoView {
+pub fn BatchView(
+    #[prop(into)] corruption: Signal<Corruption>,
+    /// The seed the 16 digits are drawn with.
+    seed: RwSignal<u64>,
+) -> impl IntoView {
     let lab = use_lab();
+    let i18n = use_i18n();
     let errors = TaskErrors::new();
     let test_len = lab.with(|r| r.data.test.len());
-    let pick = move || {
-        let mut rng = seeded(random_seed(1_000_000));
-        (0..BATCH_VIEW)
-            .map(|_| rand::RngExt::random_range(&mut rng, 0..test_len))
-            .collect::<Vec<_>>()
-    };
-    let indices = RwSignal::new(pick());
+    let indices = Memo::new(move |_| pick(seed.get(), test_len));
     let rows = RwSignal::new(Vec::<Vec<f32>>::new());
     // The last complete means, and whether they still describe the corruption on screen.
     let means = RwSignal::new(None::<MeansProgress>);
@@ -57,7 +80,7 @@ pub fn BatchView(corruption: RwSignal<Corruption>) -> impl IntoView {
             let clean = lab.data.test.batch(&idx);
             let noisy = c.apply_indexed(&clean, &idx);
             let outcome = lab.run_all_on(lab.batch_engine(), &noisy).await;
-            if let Some((o, _)) = errors.check("Reconstructing the 16 digits", outcome)
+            if let Some((o, _)) = errors.check(tk("noise-task-batch"), outcome)
                 && current()
             {
                 let mut next = vec![clean, noisy];
@@ -73,7 +96,7 @@ pub fn BatchView(corruption: RwSignal<Corruption>) -> impl IntoView {
             })
             .await;
             if current()
-                && let Some(Some(done)) = errors.check("Averaging over the test split", outcome)
+                && let Some(Some(done)) = errors.check(tk("noise-task-means"), outcome)
             {
                 means.try_set(Some(done));
                 stale.try_set(false);
@@ -86,7 +109,7 @@ pub fn BatchView(corruption: RwSignal<Corruption>) -> impl IntoView {
             means.with(|m| {
                 m.as_ref()
                     .and_then(|m| m.means.mean(k))
-                    .map(|v| format!("{v:.4}"))
+                    .map(|v| i18n.num(v, 4))
                     .unwrap_or_else(|| "…".into())
             })
         }
@@ -98,41 +121,48 @@ pub fn BatchView(corruption: RwSignal<Corruption>) -> impl IntoView {
                     means,
                     engine: Some(e),
                     ms,
-                }) => format!(
-                    "{} digits in {ms:.0} ms on the {} engine",
-                    means.total,
-                    e.label()
+                }) => i18n.t_with(
+                    "noise-batch-done",
+                    &[
+                        ("count", means.total.into()),
+                        ("ms", num(*ms, 0)),
+                        ("engine", e.label().into()),
+                    ],
                 ),
                 _ => String::new(),
             });
         }
         let done = progress.with(|p| p.as_ref().map_or(0, |p| p.means.done));
-        let waiting = if means.with(Option::is_some) {
-            " (grey: the previous corruption's numbers)"
+        let key = if means.with(Option::is_some) {
+            tk("noise-batch-computing-stale")
         } else {
-            ""
+            tk("noise-batch-computing")
         };
-        format!("computing… {done} of {test_len} digits{waiting}")
+        i18n.t_with(key, &[("done", done.into()), ("total", test_len.into())])
     };
 
     view! {
         <section class="batch" data-testid="batch-view">
-            <h3>"16 random test digits under this corruption"</h3>
+            <h3>{move || i18n.t("noise-batch-title")}</h3>
             <div class="batch-grid" class:stale=stale>
                 <ol class="row-labels" aria-hidden="true">
-                    <li>"clean"</li><li>"corrupted"</li><li>"plain AE"</li><li>"denoising AE"</li><li>"inpainting AE"</li><li>"VAE"</li>
+                    <li>{move || i18n.t("noise-row-clean")}</li>
+                    <li>{move || i18n.t("noise-row-corrupted")}</li>
+                    {Reconstructor::ALL.map(|m| view! { <li>{move || i18n.t(row_key(m))}</li> }).into_iter().collect_view()}
                 </ol>
                 <MosaicCanvas
                     rows=rows
                     cols=BATCH_VIEW
                     testid="batch-mosaic"
-                    label="16 test digits: clean, corrupted, then the plain, denoising and inpainting autoencoders' and the VAE's reconstructions, one row each"
+                    label=Signal::derive(move || i18n.t("noise-batch-label"))
                 />
             </div>
-            <button on:click=move |_| indices.set(pick())>"Other digits"</button>
-            <h3>"Mean MSE against clean over the test split"</h3>
+            <button data-testid="batch-other" on:click=move |_| seed.set(random_seed(1_000_000))>
+                {move || i18n.t("noise-batch-other")}
+            </button>
+            <h3>{move || i18n.t("noise-means-title")}</h3>
             <table class="means" class:stale=stale>
-                <tr>{Reconstructor::ALL.map(|m| view! { <th>{model_title(m)}</th> }).into_iter().collect_view()}</tr>
+                <tr>{Reconstructor::ALL.map(|m| view! { <th>{move || i18n.t(model_title(m))}</th> }).into_iter().collect_view()}</tr>
                 <tr>
                     {Reconstructor::ALL
                         .iter()

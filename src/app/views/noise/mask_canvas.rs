@@ -7,7 +7,8 @@ use web_sys::PointerEvent;
 
 use crate::SIDE;
 use crate::app::components::digit_canvas::{paint_gray, pointer_fraction};
-use crate::data::corrupt::{Corruption, Mask};
+use crate::app::i18n::use_i18n;
+use crate::data::corrupt::Mask;
 
 /// How a drag on the image adds to the mask.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,9 +21,10 @@ pub enum MaskTool {
 #[component]
 pub fn MaskCanvas(
     corrupted: Memo<Vec<f32>>,
-    corruption: RwSignal<Corruption>,
+    mask: RwSignal<Mask>,
     tool: RwSignal<MaskTool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let canvas = NodeRef::<Canvas>::new();
     // The mask before the current drag, and where the drag started (pixel coordinates).
     let drag = StoredValue::new(None::<(Mask, (f32, f32))>);
@@ -40,26 +42,26 @@ pub fn MaskCanvas(
         ))
     };
     let paint = move |start: (f32, f32), base: &Mask, at: (f32, f32)| {
-        let mut mask = base.clone();
+        let mut next = base.clone();
         match tool.get_untracked() {
-            MaskTool::Rect => mask.add_rect(
+            MaskTool::Rect => next.add_rect(
                 (start.0 as usize, start.1 as usize),
                 (at.0 as usize, at.1 as usize),
             ),
-            MaskTool::Brush => mask.add_disc(at.0, at.1, 1.5),
+            MaskTool::Brush => next.add_disc(at.0, at.1, 1.5),
         }
-        corruption.update(|c| c.mask = mask);
+        mask.set(next);
     };
     let on_down = move |ev: PointerEvent| {
         let (Some(p), Some(el)) = (pixel(&ev), canvas.get_untracked()) else {
             return;
         };
         let _ = el.set_pointer_capture(ev.pointer_id());
-        let base = corruption.with_untracked(|c| c.mask.clone());
+        let base = mask.get_untracked();
         paint(p, &base, p);
         // A brush keeps what it painted; a rectangle is redrawn from the mask before the drag.
         let keep = if tool.get_untracked() == MaskTool::Brush {
-            corruption.with_untracked(|c| c.mask.clone())
+            mask.get_untracked()
         } else {
             base
         };
@@ -72,7 +74,7 @@ pub fn MaskCanvas(
         let Some(p) = pixel(&ev) else { return };
         paint(start, &base, p);
         if tool.get_untracked() == MaskTool::Brush {
-            drag.set_value(Some((corruption.with_untracked(|c| c.mask.clone()), start)));
+            drag.set_value(Some((mask.get_untracked(), start)));
         }
     };
     let on_up = move |_: PointerEvent| drag.set_value(None);
@@ -84,7 +86,7 @@ pub fn MaskCanvas(
             height=SIDE.to_string()
             data-testid="corrupted-input"
             role="img"
-            aria-label="Corrupted input; drag or paint on it to occlude pixels"
+            aria-label=move || i18n.t("noise-corrupted-label")
             on:pointerdown=on_down
             on:pointermove=on_move
             on:pointerup=on_up
