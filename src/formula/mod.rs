@@ -309,6 +309,40 @@ pub fn gaussian_kl(total: Option<(f64, Lang)>) -> String {
     math("D_KL = ½ Σ_j (μ_j² + σ_j² − log σ_j² − 1)", &row(&parts))
 }
 
+/// p(z) = 𝒩(0, I), x = g(z) for z ∼ p(z): a VAE generates by decoding samples of its prior.
+pub fn generation() -> String {
+    math(
+        "p(z) = N(0, I), x = g(z), z ~ p(z)",
+        &row(&[
+            mi("p"),
+            mo("("),
+            mi("z"),
+            mo(")"),
+            mo("="),
+            mi("𝒩"),
+            mo("("),
+            mn("0"),
+            mo(","),
+            mi("I"),
+            mo(")"),
+            mo(";"),
+            mi("x"),
+            mo("="),
+            mi("g"),
+            mo("("),
+            mi("z"),
+            mo(")"),
+            mo(","),
+            mi("z"),
+            mo("∼"),
+            mi("p"),
+            mo("("),
+            mi("z"),
+            mo(")"),
+        ]),
+    )
+}
+
 /// hᵢ = h₁ + (h₂ − h₁)·i/N, with the slider's i and N.
 pub fn interpolation(step: Option<(usize, usize, Lang)>) -> String {
     let h = |s: &str| sub(&mi("h"), &mn(s));

@@ -17,6 +17,7 @@ fn all(lang: Lang) -> Vec<String> {
         reparameterisation(Some((0.5, 1.2, -0.3, lang))),
         elbo(Some((98.2, 25.4, lang))),
         gaussian_kl(Some((25.4, lang))),
+        generation(),
         interpolation(Some((3, 10, lang))),
         attribute_vector(Some((1.5, lang))),
         binary_cross_entropy(),

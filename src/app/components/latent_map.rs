@@ -11,6 +11,7 @@ use web_sys::PointerEvent;
 
 use super::digit_canvas::{device_scale, pointer_fraction};
 pub use crate::analysis::latent_map::MapPoints;
+use crate::app::i18n::use_i18n;
 
 /// CSS size of a map.
 const WIDTH: f64 = 420.0;
@@ -160,9 +161,9 @@ pub fn LatentMap(
     #[prop(into)] map: Signal<Option<MapPoints>>,
     #[prop(into)] markers: Signal<Markers>,
     #[prop(into)] testid: String,
-    /// What the map shows and how to use it, for screen readers.
+    /// What the map shows and how to use it, for screen readers (in the current language).
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// Called with map coordinates while the pointer moves over the map.
     #[prop(optional)]
     on_hover: Option<Callback<[f32; 2]>>,
@@ -242,7 +243,7 @@ pub fn LatentMap(
             data-testid=testid
             tabindex="0"
             role="application"
-            aria-label=label
+            aria-label=move || label.get()
             on:keydown=on_key
             on:blur=move |_| cursor.set(None)
             on:pointermove=move |ev: PointerEvent| {
@@ -262,8 +263,9 @@ pub fn LatentMap(
 /// The class legend under the maps.
 #[component]
 pub fn ClassLegend() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <ul class="legend">
+        <ul class="legend" aria-label=move || i18n.t("latent-legend-label")>
             {CLASS_COLOURS
                 .iter()
                 .enumerate()

@@ -1,97 +1,151 @@
 //! Interpolation between two codes, h_i = h1 + (h2 − h1)·i/N, for the AE and the VAE side by
 //! side, against a cross-fade in pixel space. Two digits are interpolated with the 16-D models;
-//! two points pinned on the maps with the maps' own models.
+//! points pinned on the maps with the maps' own models.
+//!
+//! Link keys: `a`, `b` (the endpoints: `t42` test digit 42, `cur` the current digit, `p…` a point
+//! of each map), `t` (the slider, 0–1; the step shown is the nearest i/N) and `n` (N, 2–16).
 
 use leptos::prelude::*;
 
-use super::Explorer;
+use super::{Explorer, digit_canvas, mosaic_canvas};
+use crate::analysis::latent::link::{End, step_of};
 use crate::analysis::latent::{interpolation_path, lerp};
-use crate::app::components::digit_canvas::{DigitCanvas, MosaicCanvas};
 use crate::app::components::fields::RangeField;
+use crate::app::components::formula::Concept;
 use crate::app::engine::{Family, LatentSize, PerFamily};
+use crate::app::i18n::use_i18n;
+use crate::app::link::use_link;
 use crate::app::web::runner::LatestRunner;
+use crate::formula;
+use crate::i18n::{Text, num, tk};
+use crate::link::value::{number, whole, write_number};
 
-/// Digit endpoints are interpolated with these models.
+/// Digit endpoints are interpolated with these models (unless an endpoint is pinned on the maps).
 const DIGIT_SIZE: LatentSize = LatentSize::Sixteen;
 
-/// Where the endpoints come from.
-#[derive(Clone, Debug, PartialEq)]
-enum Source {
-    /// Two images (test digits or the current digit), encoded with the 16-D models.
-    Images([Vec<f32>; 2]),
-    /// The points pinned on the maps, as codes of the maps' size.
-    Pins(LatentSize),
-}
+/// The number of steps N.
+const STEPS_MIN: u64 = 2;
+const STEPS_MAX: u64 = 16;
+
+const NAMES: [&str; 2] = ["A", "B"];
+const IDS: [&str; 2] = ["a", "b"];
 
 #[component]
 pub fn Interpolation(ex: Explorer) -> impl IntoView {
+    let i18n = use_i18n();
+    let link = use_link();
     let lab = ex.lab;
     let n_test = lab.with(|r| r.data.test.len());
-    let first = lab.with(|r| [r.data.test.image(0), r.data.test.image(1)]);
-    // The endpoint images shown: the digits themselves, or the VAE's decodings of the pins.
-    let end_images = RwSignal::new(first.clone().map(Some));
-    let source = RwSignal::new(Source::Images(first));
-    // What each endpoint field says.
-    let digits = RwSignal::new([Some(0usize), Some(1usize)]);
     let t = RwSignal::new(0.5f32);
     let steps = RwSignal::new(8usize);
-    let at_t = PerFamily::new(|_| RwSignal::new(None::<Vec<f32>>));
-    let strips = PerFamily::new(|_| RwSignal::new(Vec::<Vec<f32>>::new()));
+    for (end, key) in [(0, "a"), (1, "b")] {
+        link.bind(
+            key,
+            ex.picks[end],
+            move |text| End::read(text, n_test),
+            End::write,
+        );
+    }
+    link.bind("t", t, |text| number(text, 0.0..=1.0), |t| write_number(*t));
+    link.bind(
+        "n",
+        steps,
+        |text| whole(text, STEPS_MIN..=STEPS_MAX).map(|(n, issue)| (n as usize, issue)),
+        |n| n.to_string(),
+    );
+    ex.remembered
+        .set_value([0, 1].map(|end| match ex.picks[end].get_untracked() {
+            End::Test(i) => i,
+            _ => end,
+        }));
+    // The step shown: the nearest i/N to the slider.
+    let step = Memo::new(move |_| step_of(t.get(), steps.get()));
+
+    // The VAE's decodings of pinned endpoints (digit endpoints show the digits themselves).
+    let pin_images = RwSignal::new([None::<Vec<f32>>, None]);
+    let end_images = Memo::new(move |_| {
+        [0, 1].map(|end| match ex.picks[end].get() {
+            End::Test(i) => Some(lab.with(|r| r.data.test.image(i.min(n_test - 1)))),
+            End::Current => Some(ex.current.get()),
+            End::Pinned { .. } => pin_images.with(|p| p[end].clone()),
+        })
+    });
+    // The models the endpoints are encoded with: the maps' if either is pinned on them.
+    let pinned = Memo::new(move |_| ex.picks.iter().any(|p| p.with(End::is_pinned)));
+    let ends_size = Memo::new(move |_| {
+        if pinned.get() {
+            ex.size.get()
+        } else {
+            DIGIT_SIZE
+        }
+    });
 
     // The endpoints as codes of both families.
     let enc_runner = LatestRunner::new();
     Effect::new(move |_| {
-        enc_runner.submit(source.get(), move |source| async move {
-            match source {
-                Source::Images(images) => {
-                    let mut next = PerFamily::<[Option<Vec<f32>>; 2]>::default();
-                    for (end, img) in images.iter().enumerate() {
-                        let outcome = ex.encode_both(DIGIT_SIZE, img.clone()).await;
-                        if let Some(codes) = ex
-                            .errors
-                            .check("Encoding the interpolation endpoints", outcome)
-                        {
+        let picks = ex.picks.map(|p| p.get());
+        let size = ends_size.get();
+        // Pinned points become codes through the maps' projection: wait for the maps.
+        let data = if pinned.get() {
+            match ex.data(size) {
+                Some(d) => Some(d),
+                None => return,
+            }
+        } else {
+            None
+        };
+        // Digit endpoints' images (tracking the current digit only where an endpoint is it).
+        let images = picks.clone().map(|pick| match pick {
+            End::Test(i) => Some(lab.with(|r| r.data.test.image(i.min(n_test - 1)))),
+            End::Current => Some(ex.current.get()),
+            End::Pinned { .. } => None,
+        });
+        enc_runner.submit(
+            (picks, size, data, images),
+            move |(picks, size, data, images)| async move {
+                let mut next = PerFamily::<[Option<Vec<f32>>; 2]>::default();
+                let mut decoded = [None, None];
+                for (end, pick) in picks.iter().enumerate() {
+                    match (pick, &data) {
+                        (End::Pinned { ae, vae }, Some(d)) => {
+                            let points = PerFamily { ae: *ae, vae: *vae };
                             for family in Family::ALL {
-                                next[family][end] = Some(codes[family].mean.clone());
+                                next[family][end] =
+                                    Some(d.spaces[family].map.projection.from_map(points[family]));
+                            }
+                            let code = next.vae[end].clone().unwrap_or_default();
+                            let outcome = ex.decode(Family::Vae, size, code).await;
+                            decoded[end] = ex.errors.check(tk("latent-task-decode-pins"), outcome);
+                        }
+                        (End::Pinned { .. }, None) => {}
+                        (_, _) => {
+                            let Some(img) = images[end].clone() else {
+                                continue;
+                            };
+                            let outcome = ex.encode_both(size, img).await;
+                            if let Some(codes) =
+                                ex.errors.check(tk("latent-task-encode-ends"), outcome)
+                            {
+                                for family in Family::ALL {
+                                    next[family][end] = Some(codes[family].mean.clone());
+                                }
                             }
                         }
                     }
-                    ex.ends.try_set(next);
                 }
-                Source::Pins(size) => {
-                    let pins = ex.pins.get_untracked();
-                    ex.ends.try_set(PerFamily::new(|family| {
-                        [pins[family].first().cloned(), pins[family].get(1).cloned()]
-                    }));
-                    let codes = pins.vae.concat();
-                    let outcome = ex.decode(Family::Vae, size, codes).await;
-                    if let Some(img) = ex.errors.check("Decoding the pinned points", outcome)
-                        && img.len() == 2 * crate::PIXELS
-                    {
-                        let (a, b) = img.split_at(crate::PIXELS);
-                        end_images.try_set([Some(a.to_vec()), Some(b.to_vec())]);
-                    }
-                }
-            }
-        });
-    });
-    // Pins of another size no longer exist: go back to the digits.
-    Effect::new(move |_| {
-        let size = ex.size.get();
-        if matches!(source.get_untracked(), Source::Pins(s) if s != size) {
-            let [a, b] = digits.get_untracked().map(|d| d.unwrap_or(0));
-            let images = lab.with(|r| [r.data.test.image(a), r.data.test.image(b)]);
-            end_images.set(images.clone().map(Some));
-            source.set(Source::Images(images));
-            digits.set([Some(a), Some(b)]);
-        }
+                ex.ends.try_set(next);
+                pin_images.try_set(decoded);
+            },
+        );
     });
 
-    // Decode the point at t and the strip whenever the endpoints, t or N change.
+    // Decode step i and the strip whenever the endpoints, i or N change.
+    let at_t = PerFamily::new(|_| RwSignal::new(None::<Vec<f32>>));
+    let strips = PerFamily::new(|_| RwSignal::new(Vec::<Vec<f32>>::new()));
     let dec_runner = LatestRunner::new();
     Effect::new(move |_| {
-        let job = (ex.ends.get(), t.get(), steps.get());
-        dec_runner.submit(job, move |(ends, t, n)| async move {
+        let job = (ex.ends.get(), step.get(), steps.get());
+        dec_runner.submit(job, move |(ends, i, n)| async move {
             for family in Family::ALL {
                 let [Some(a), Some(b)] = &ends[family] else {
                     continue;
@@ -99,12 +153,14 @@ pub fn Interpolation(ex: Explorer) -> impl IntoView {
                 let Some(size) = LatentSize::of_dim(a.len()) else {
                     continue;
                 };
-                let outcome = ex.decode(family, size, lerp(a, b, t)).await;
-                if let Some(img) = ex.errors.check("Decoding the interpolation", outcome) {
+                // The same code as the strip's image i.
+                let code = lerp(a, b, i as f32 / n as f32);
+                let outcome = ex.decode(family, size, code).await;
+                if let Some(img) = ex.errors.check(tk("latent-task-decode-interp"), outcome) {
                     at_t[family].try_set(Some(img));
                 }
                 let outcome = ex.decode(family, size, interpolation_path(a, b, n)).await;
-                if let Some(strip) = ex.errors.check("Decoding the interpolation strip", outcome) {
+                if let Some(strip) = ex.errors.check(tk("latent-task-decode-strip"), outcome) {
                     strips[family].try_set(vec![strip]);
                 }
             }
@@ -118,98 +174,129 @@ pub fn Interpolation(ex: Explorer) -> impl IntoView {
             _ => Vec::new(),
         }
     });
-    // A digit typed for an endpoint (images of the current source are kept for the other end).
-    let set_end = move |end: usize, image: Vec<f32>, digit: Option<usize>| {
-        let mut images = match source.get_untracked() {
-            Source::Images(images) => images,
-            Source::Pins(_) => {
-                let [a, b] = digits.get_untracked().map(|d| d.unwrap_or(0));
-                lab.with(|r| [r.data.test.image(a), r.data.test.image(b)])
-            }
-        };
-        images[end] = image;
-        digits.update(|d| d[end] = digit);
-        end_images.set(images.clone().map(Some));
-        source.set(Source::Images(images));
+    // A digit or the current digit for one endpoint: the other leaves the pins too.
+    let choose = move |end: usize, pick: End| {
+        if let End::Test(i) = pick {
+            ex.remembered.update_value(|r| r[end] = i);
+        }
+        ex.picks[end].set(pick);
+        ex.unpin(1 - end);
     };
     let set_digit = move |end: usize, value: String| {
         if let Ok(i) = value.trim().parse::<usize>() {
-            let i = i.min(n_test - 1);
-            set_end(end, lab.with(|r| r.data.test.image(i)), Some(i));
+            choose(end, End::Test(i.min(n_test - 1)));
         }
     };
-    let pin_counts = move || ex.pins.with(|p| (p.ae.len(), p.vae.len()));
-    let pins_ready = move || pin_counts() == (2, 2);
+    let from_pins = move |_| {
+        for end in 0..2 {
+            let point = |family: Family| ex.pins[family].with_untracked(|p| p.get(end).copied());
+            if let (Some(ae), Some(vae)) = (point(Family::Ae), point(Family::Vae)) {
+                ex.picks[end].set(End::Pinned { ae, vae });
+            }
+        }
+    };
     let pin_hint = move || {
-        let (ae, vae) = pin_counts();
-        if pins_ready() {
-            "Both maps have A and B: interpolate between them with the maps' own models."
-                .to_string()
+        if ex.pins_ready() {
+            i18n.t("latent-pin-hint-ready")
         } else {
-            format!(
-                "To interpolate between points of the maps, click two points on each map: A, then B \
-                 (autoencoder map {ae} of 2, VAE map {vae} of 2)."
+            let count = |f: Family| ex.pins[f].with(Vec::len);
+            i18n.t_with(
+                "latent-pin-hint",
+                &[
+                    ("ae", count(Family::Ae).into()),
+                    ("vae", count(Family::Vae).into()),
+                ],
             )
         }
     };
     let end_label = move |end: usize| {
-        move || match (source.get(), digits.get()[end]) {
-            (Source::Pins(_), _) => format!("{}: pinned on the maps", ["A", "B"][end]),
-            (_, Some(d)) => format!("{}: test digit #{d}", ["A", "B"][end]),
-            (_, None) => format!("{}: the current digit", ["A", "B"][end]),
+        move || {
+            let text = match ex.picks[end].get() {
+                End::Pinned { .. } => Text::new("latent-end-pinned"),
+                // The number names a digit, so it is written without grouping.
+                End::Test(d) => Text::new("latent-end-test").with("digit", d.to_string()),
+                End::Current => Text::new("latent-end-current"),
+            };
+            i18n.text(&text.with("end", NAMES[end]))
         }
     };
-    let digit_value =
-        move |end: usize| move || digits.get()[end].map(|d| d.to_string()).unwrap_or_default();
-    let explanation = move || match source.get() {
-        Source::Pins(LatentSize::Two) => {
-            "These endpoints are points of the 2-D maps: the straight line between them crosses \
-            the regions of other classes on the map, so the decoded digits pass through those classes on the way."
+    let digit_value = move |end: usize| {
+        move || match ex.picks[end].get() {
+            End::Test(d) => d.to_string(),
+            _ => String::new(),
         }
-        Source::Pins(LatentSize::Sixteen) => {
-            "These endpoints were pinned on the 16-D maps (a 2-D view of 16-D codes): the \
-            line runs through the 16-D space, so it can pass regions that the projection hides."
-        }
-        Source::Images(_) => {
-            "Two digits are interpolated with the 16-D models: the VAE's continuous space tends to morph \
-            one digit into the other; the autoencoder's codes have gaps, where images blur or jump."
-        }
+    };
+    let explanation = move || {
+        let key = match (pinned.get(), ex.size.get()) {
+            (true, LatentSize::Two) => tk("latent-interp-explain-pins-2"),
+            (true, LatentSize::Sixteen) => tk("latent-interp-explain-pins-16"),
+            (false, _) => tk("latent-interp-explain-digits"),
+        };
+        i18n.t(key)
     };
 
     // One endpoint's image, what it is, and the ways to choose it.
     let endpoint = move |end: usize| {
-        let (name, id) = (["A", "B"][end], ["a", "b"][end]);
+        let (name, id) = (NAMES[end], IDS[end]);
         view! {
             <figure>
-                <DigitCanvas
-                    pixels=Signal::derive(move || end_images.with(|e| e[end].clone()))
-                    testid=format!("interp-end-{id}")
-                    label=format!("Endpoint {name}")
-                />
+                {digit_canvas(
+                    Signal::derive(move || end_images.with(|e| e[end].clone())),
+                    format!("interp-end-{id}"),
+                    move || i18n.t_with("latent-end-image", &[("end", name.into())]),
+                )}
                 <figcaption>
                     <span data-testid=format!("interp-{id}-label")>{end_label(end)}</span><br />
-                    <label>"test digit # "
+                    <label>{move || i18n.t("latent-end-digit")}" "
                         <input type="number" min="0" max=(n_test - 1).to_string() class="small"
                             data-testid=format!("interp-{id}-digit")
-                            aria-label=format!("Endpoint {name}: test digit number")
+                            aria-label=move || i18n.t_with("latent-end-digit-label", &[("end", name.into())])
                             prop:value=digit_value(end)
                             on:change=move |ev| set_digit(end, event_target_value(&ev)) />
                     </label>
-                    <button data-testid=format!("interp-{id}-current") on:click=move |_| set_end(end, ex.current.get_untracked(), None)>
-                        "current digit"
+                    <button data-testid=format!("interp-{id}-current") on:click=move |_| choose(end, End::Current)>
+                        {move || i18n.t("latent-end-current-button")}
                     </button>
                 </figcaption>
             </figure>
         }
     };
+    let strip = move |family: Option<Family>| {
+        let (name, testid, label) = match family {
+            Some(Family::Ae) => (
+                tk("latent-strip-ae"),
+                "interp-strip-ae",
+                tk("latent-strip-ae-label"),
+            ),
+            Some(Family::Vae) => (
+                tk("latent-strip-vae"),
+                "interp-strip-vae",
+                tk("latent-strip-vae-label"),
+            ),
+            None => (
+                tk("latent-strip-pixels"),
+                "interp-strip-pixels",
+                tk("latent-strip-pixels-label"),
+            ),
+        };
+        let rows = match family {
+            Some(f) => strips[f].into(),
+            None => cross_fade,
+        };
+        view! {
+            <span>{move || i18n.t(name)}</span>
+            {mosaic_canvas(rows, Signal::derive(move || steps.get() + 1), testid, move || i18n.t(label))}
+        }
+    };
 
     view! {
         <section class="interpolation">
-            <h2>"Interpolation"</h2>
-            <p class="explain-line">
-                "Walk in a straight line between two codes, h_i = h1 + (h2 − h1)·i/N, and decode every step. "
-                "The bottom strip cross-fades the pixels instead, for contrast: two digits superimposed, not one digit turning into another."
-            </p>
+            <h2>{move || i18n.t("latent-interp-title")}</h2>
+            <p class="explain-line">{move || i18n.t("latent-interp-explain")}</p>
+            <Concept
+                math=Signal::derive(move || formula::interpolation(Some((step.get(), steps.get(), i18n.lang()))))
+                caption=tk("latent-interp-formula")
+            />
             <p class="explain-line" data-testid="interp-explanation">{explanation}</p>
             <div class="endpoints">
                 {endpoint(0)}
@@ -217,51 +304,67 @@ pub fn Interpolation(ex: Explorer) -> impl IntoView {
                 <div class="pins">
                     <p class="caption" data-testid="interp-pin-hint">{pin_hint}</p>
                     <div class="buttons">
-                        <button data-testid="interp-from-maps" disabled=move || !pins_ready()
-                            on:click=move |_| source.set(Source::Pins(ex.size.get_untracked()))>
-                            "Interpolate between the pins A and B"
+                        <button data-testid="interp-from-maps" disabled=move || !ex.pins_ready() on:click=from_pins>
+                            {move || i18n.t("latent-interp-from-maps")}
                         </button>
-                        <button data-testid="interp-clear-pins" on:click=move |_| ex.pins.set(PerFamily::default())>
-                            "Clear the pins"
+                        <button data-testid="interp-clear-pins" on:click=move |_| {
+                            for family in Family::ALL {
+                                ex.pins[family].set(Vec::new());
+                            }
+                        }>
+                            {move || i18n.t("latent-clear-pins")}
                         </button>
                     </div>
                 </div>
             </div>
             <RangeField
-                label=Signal::derive(move || format!("t = {:.2}", t.get()))
+                label=Signal::derive(move || {
+                    let (i, n) = (step.get(), steps.get());
+                    i18n.t_with("latent-interp-step", &[
+                        ("i", i.into()),
+                        ("n", n.into()),
+                        ("t", num(i as f64 / n as f64, 2)),
+                    ])
+                })
                 testid="interp-slider"
-                value=Signal::derive(move || t.get() as f64)
+                value=Signal::derive(move || step.get() as f64 / steps.get() as f64)
                 min=0.0 max=1.0 step=0.01
-                on_value=Callback::new(move |v: f64| t.set(v as f32))
+                on_value=Callback::new(move |v: f64| {
+                    let n = steps.get_untracked();
+                    t.set(step_of(v as f32, n) as f32 / n as f32);
+                })
             />
             <div class="row">
                 <figure>
-                    <DigitCanvas pixels=at_t.ae testid="interp-ae" label="Autoencoder decoding at t" />
-                    <figcaption>"Autoencoder g(h(t))"</figcaption>
+                    {digit_canvas(at_t.ae.into(), "interp-ae".into(), move || i18n.t("latent-interp-ae-label"))}
+                    <figcaption>{move || i18n.t("latent-interp-ae-caption")}</figcaption>
                 </figure>
                 <figure>
-                    <DigitCanvas pixels=at_t.vae testid="interp-vae" label="VAE decoding at t" />
-                    <figcaption>"VAE g(z(t))"</figcaption>
+                    {digit_canvas(at_t.vae.into(), "interp-vae".into(), move || i18n.t("latent-interp-vae-label"))}
+                    <figcaption>{move || i18n.t("latent-interp-vae-caption")}</figcaption>
                 </figure>
             </div>
             <RangeField
-                label=Signal::derive(move || format!("N = {} steps: a strip of N + 1 = {} images", steps.get(), steps.get() + 1))
+                label=Signal::derive(move || {
+                    let n = steps.get();
+                    i18n.t_with("latent-interp-n", &[("n", n.into()), ("count", (n + 1).into())])
+                })
                 testid="interp-n"
                 value=Signal::derive(move || steps.get() as f64)
-                min=2.0 max=16.0 step=1.0
+                min=STEPS_MIN as f64 max=STEPS_MAX as f64 step=1.0
                 live=false
-                on_value=Callback::new(move |v: f64| steps.set(v as usize))
+                on_value=Callback::new(move |v: f64| {
+                    // The slider keeps its place along the line: the nearest step of the new N.
+                    let fraction = t.get_untracked();
+                    let n = v.round() as usize;
+                    steps.set(n);
+                    t.set(step_of(fraction, n) as f32 / n as f32);
+                })
             />
             <div class="strips">
-                <span>"AE"</span>
-                <MosaicCanvas rows=strips.ae cols=Signal::derive(move || steps.get() + 1) testid="interp-strip-ae"
-                    label="The autoencoder's decodings along the line from A to B" />
-                <span>"VAE"</span>
-                <MosaicCanvas rows=strips.vae cols=Signal::derive(move || steps.get() + 1) testid="interp-strip-vae"
-                    label="The VAE's decodings along the line from A to B" />
-                <span>"pixels"</span>
-                <MosaicCanvas rows=cross_fade cols=Signal::derive(move || steps.get() + 1) testid="interp-strip-pixels"
-                    label="A pixel cross-fade from A to B, for contrast" />
+                {strip(Some(Family::Ae))}
+                {strip(Some(Family::Vae))}
+                {strip(None)}
             </div>
         </section>
     }

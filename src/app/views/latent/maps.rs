@@ -1,24 +1,33 @@
 //! The two latent maps side by side, each decoding the point under the pointer, with the current
 //! digit, pinned points and the interpolation path drawn over them; and the manifold grids that
 //! decode a whole grid over each map.
+//!
+//! Link keys: `grid` (the manifold's N, 2–20). The pins are the view's (`pa`, `pv`).
 
 use leptos::prelude::*;
 
-use super::Explorer;
+use super::{Explorer, PINS, digit_canvas, mosaic_canvas};
 use crate::PIXELS;
-use crate::app::components::digit_canvas::{DigitCanvas, MosaicCanvas};
+use crate::analysis::latent::link::round_point;
 use crate::app::components::fields::RangeField;
+use crate::app::components::formula::Concept;
 use crate::app::components::latent_map::{ClassLegend, LatentMap, Markers};
 use crate::app::engine::{Family, LatentSize, PerFamily};
+use crate::app::i18n::use_i18n;
+use crate::app::link::use_link;
 use crate::app::web::runner::LatestRunner;
+use crate::formula;
+use crate::i18n::tk;
+use crate::link::value::whole;
 
-/// Pins kept per map: the two endpoints of an interpolation.
-const PINS: usize = 2;
+/// The manifold grid's N.
+const GRID_MIN: u64 = 2;
+const GRID_MAX: u64 = 20;
 
-fn title(family: Family) -> &'static str {
+fn title_key(family: Family) -> &'static str {
     match family {
-        Family::Ae => "Autoencoder: codes h",
-        Family::Vae => "VAE: means μ",
+        Family::Ae => tk("latent-map-title-ae"),
+        Family::Vae => tk("latent-map-title-vae"),
     }
 }
 
@@ -48,27 +57,28 @@ fn markers(ex: Explorer, family: Family) -> Signal<Markers> {
             )),
             _ => None,
         });
-        let pins = ex.pins.with(|p| {
-            p[family]
-                .iter()
-                .filter(|code| code.len() == d.size.dim())
-                .map(|code| space.map.projection.to_map(code))
-                .collect()
-        });
         Markers {
             current,
             sigma,
             path,
-            pins,
+            pins: ex.pins[family].get(),
         }
     })
 }
 
 #[component]
 pub fn Maps(ex: Explorer) -> impl IntoView {
+    let i18n = use_i18n();
+    let n_test = ex.lab.with(|r| r.data.test.len());
     let data = Signal::derive(move || ex.map_data());
     let decoded = PerFamily::new(|_| RwSignal::new(None::<Vec<f32>>));
     let manifold_n = RwSignal::new(10usize);
+    use_link().bind(
+        "grid",
+        manifold_n,
+        |t| whole(t, GRID_MIN..=GRID_MAX).map(|(n, issue)| (n as usize, issue)),
+        |n| n.to_string(),
+    );
     // Each grid with its N, so a mosaic is never drawn with another grid's width.
     let manifolds = PerFamily::new(|_| RwSignal::new((1usize, Vec::<Vec<f32>>::new())));
 
@@ -82,27 +92,27 @@ pub fn Maps(ex: Explorer) -> impl IntoView {
             let size = d.size;
             runner.submit(code, move |code| async move {
                 let outcome = ex.decode(family, size, code).await;
-                if let Some(img) = ex
-                    .errors
-                    .check("Decoding the point under the pointer", outcome)
-                {
+                if let Some(img) = ex.errors.check(tk("latent-task-decode-point"), outcome) {
                     decoded[family].try_set(Some(img));
                 }
             });
         });
+        // The last pin is decoded as it is placed, and when a link brings it.
+        Effect::new(move |_| {
+            if data.with(Option::is_some)
+                && let Some(p) = ex.pins[family].with(|p| p.last().copied())
+            {
+                decode_at.run(p);
+            }
+        });
         // Clicks pin A, then B; a third click starts a new pair.
         let on_pick = Callback::new(move |p: [f32; 2]| {
-            if let Some(d) = data.get_untracked() {
-                let code = d.spaces[family].map.projection.from_map(p);
-                ex.pins.update(|pins| {
-                    let pins = &mut pins[family];
-                    if pins.len() == PINS {
-                        pins.clear();
-                    }
-                    pins.push(code);
-                });
-            }
-            decode_at.run(p);
+            ex.pins[family].update(|pins| {
+                if pins.len() == PINS {
+                    pins.clear();
+                }
+                pins.push(round_point(p));
+            });
         });
         let map = Signal::derive(move || {
             data.with(|d| d.as_ref().map(|d| d.spaces[family].map.map.clone()))
@@ -110,16 +120,19 @@ pub fn Maps(ex: Explorer) -> impl IntoView {
         let slug = family.slug();
         view! {
             <figure class="map-cell">
-                <figcaption>{title(family)}</figcaption>
+                <figcaption>{move || i18n.t(title_key(family))}</figcaption>
                 <LatentMap
                     map=map
                     markers=markers(ex, family)
                     testid=format!("latent-map-{slug}")
-                    label=format!("{}: the codes of the 2,000 test digits, coloured by class. Arrow keys move a cursor and decode the point under it; Enter pins it (A, then B).", title(family))
+                    label=Signal::derive(move || i18n.t_with("latent-map-label", &[
+                        ("title", i18n.t(title_key(family)).into()),
+                        ("count", n_test.into()),
+                    ]))
                     on_hover=decode_at
                     on_pick=on_pick
                 />
-                <DigitCanvas pixels=decoded[family] testid=format!("decoded-{slug}") label="Decoded point" />
+                {digit_canvas(decoded[family].into(), format!("decoded-{slug}"), move || i18n.t("latent-decoded-label"))}
             </figure>
         }
     };
@@ -141,7 +154,7 @@ pub fn Maps(ex: Explorer) -> impl IntoView {
                     .flat_map(|p| space.projection.from_map(p))
                     .collect();
                 let outcome = ex.decode_batch(family, d.size, codes).await;
-                if let Some(images) = ex.errors.check("Decoding the manifold grid", outcome) {
+                if let Some(images) = ex.errors.check(tk("latent-task-decode-manifold"), outcome) {
                     let rows = images.chunks(n * PIXELS).map(<[f32]>::to_vec).collect();
                     manifolds[family].try_set((n, rows));
                 }
@@ -157,47 +170,47 @@ pub fn Maps(ex: Explorer) -> impl IntoView {
     };
     view! {
         <section class="maps">
-            <h2>"Latent maps"</h2>
-            <p class="explain-line">
-                "Each dot is a test digit's code, coloured by its class; the cross is the current digit (for the VAE with the 1σ and 2σ ellipse of q(z|x)). "
-                "Move over a map to decode that point, click to pin it. The autoencoder's codes are points with empty gaps between them: "
-                "decoding a gap gives a meaningless image. The VAE is trained to keep q(z|x) close to N(0, I), so its space is continuous "
-                "and every point near the data decodes to a plausible digit."
-            </p>
+            <h2>{move || i18n.t("latent-maps-title")}</h2>
+            <p class="explain-line">{move || i18n.t("latent-maps-explain")}</p>
+            <div class="concepts">
+                <Concept math=Signal::derive(formula::encoder) caption=tk("latent-maps-encoder") />
+                <Concept math=Signal::derive(formula::decoder) caption=tk("latent-maps-decoder") />
+            </div>
             {move || (ex.size.get() == LatentSize::Two).then(|| view! {
-                <p class="explain-line" data-testid="two-d-note">
-                    "Two numbers per digit is very little: many digits are not representable at all and decode as another class "
-                    "(hover over the current digit's cross). The interpolation and the attribute vectors below therefore use the 16-D models."
-                </p>
+                <p class="explain-line" data-testid="two-d-note">{move || i18n.t("latent-two-d-note")}</p>
             })}
             {move || approx().then(|| view! {
-                <p class="note" data-testid="projection-note">
-                    "16-D codes are shown by their first two principal components; a point is decoded from the mean code plus those two components, an approximation."
-                </p>
+                <p class="note" data-testid="projection-note">{move || i18n.t("latent-projection-note")}</p>
             })}
-            {move || data.with(|d| d.is_none()).then(|| view! { <p class="caption">"Encoding the 2,000 test digits…"</p> })}
+            {move || data.with(|d| d.is_none()).then(|| view! {
+                <p class="caption">{move || i18n.t_with("latent-encoding-split", &[("count", n_test.into())])}</p>
+            })}
             <div class="map-row">{Family::ALL.map(map_cell).into_iter().collect_view()}</div>
             <ClassLegend />
-            <h3>"Manifold: decoding a grid over each map"</h3>
+            <h3>{move || i18n.t("latent-manifold-title")}</h3>
+            <p class="explain-line">{move || i18n.t("latent-manifold-explain")}</p>
             <RangeField
-                label=Signal::derive(move || format!("Grid {0} × {0} ", manifold_n.get()))
+                label=Signal::derive(move || i18n.t_with("latent-manifold-grid", &[("n", manifold_n.get().into())]))
                 testid="manifold-n"
                 value=Signal::derive(move || manifold_n.get() as f64)
-                min=2.0 max=20.0 step=1.0
+                min=GRID_MIN as f64 max=GRID_MAX as f64 step=1.0
                 live=false
-                on_value=Callback::new(move |v: f64| manifold_n.set(v as usize))
+                on_value=Callback::new(move |v: f64| manifold_n.set(v.round() as usize))
             />
             <div class="map-row">
                 {Family::ALL
                     .map(|family| view! {
                         <figure>
-                            <MosaicCanvas
-                                rows=Signal::derive(move || manifolds[family].with(|m| m.1.clone()))
-                                cols=Signal::derive(move || manifolds[family].with(|m| m.0))
-                                testid=format!("manifold-{}", family.slug())
-                                label=format!("{}: decodings of a grid of points over the map", title(family))
-                            />
-                            <figcaption>{title(family)}</figcaption>
+                            {mosaic_canvas(
+                                Signal::derive(move || manifolds[family].with(|m| m.1.clone())),
+                                Signal::derive(move || manifolds[family].with(|m| m.0)),
+                                match family {
+                                    Family::Ae => "manifold-ae",
+                                    Family::Vae => "manifold-vae",
+                                },
+                                move || i18n.t_with("latent-manifold-label", &[("title", i18n.t(title_key(family)).into())]),
+                            )}
+                            <figcaption>{move || i18n.t(title_key(family))}</figcaption>
                         </figure>
                     })
                     .into_iter().collect_view()}

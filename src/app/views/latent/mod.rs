@@ -2,6 +2,11 @@
 //! digits, decoding any point, manifold grids, interpolation, generation, the reparameterisation
 //! trick and attribute vectors — for the 2-D models exactly and for the 16-D ones through a PCA
 //! projection.
+//!
+//! Everything the view shows is in its link (see each section for its keys): `dim` (the maps'
+//! latent size), `d` (the view's current digit, never written back to the student's drawing),
+//! `grid`, `pa`/`pv` (pins), `a`/`b`/`t`/`n` (interpolation), `gs` (generation seed), `es`
+//! (reparameterisation seed), `attr`/`alpha` (attribute vectors).
 
 mod attributes;
 mod generate;
@@ -14,16 +19,25 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::analysis::latent::Gaussian;
+use crate::analysis::latent::link::{End, read_points, write_points};
 use crate::analysis::latent_map::LatentSpaceMap;
-use crate::app::components::digit_canvas::DigitCanvas;
+use crate::app::components::digit_canvas::{DigitCanvas, MosaicCanvas};
 use crate::app::components::fields::{Choice, SelectField};
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::models::Codes;
 use crate::app::engine::resources::Resources;
 use crate::app::engine::{Family, LatentSize, PerFamily, PerSize};
+use crate::app::i18n::use_i18n;
+use crate::app::link::use_link;
 use crate::app::state::{Lab, use_current_digit, use_lab};
 use crate::app::web::random_index;
 use crate::app::web::runner::LatestRunner;
+use crate::i18n::tk;
+use crate::link::digit::DigitRef;
+use crate::link::value::choice;
+
+/// Pins kept per map: the two endpoints of an interpolation.
+pub const PINS: usize = 2;
 
 /// One model's latent space over the test split.
 pub struct Space {
@@ -82,14 +96,21 @@ pub struct Explorer {
     pub size: RwSignal<LatentSize>,
     /// The test split's codes per latent size, each encoded once per visit.
     pub spaces: RwSignal<PerSize<Option<Arc<LatentData>>>>,
-    /// The current digit (the student's drawing or a test digit) and its codes per size.
-    pub current: RwSignal<Vec<f32>>,
+    /// The view's current digit, as a link names it (a test digit or a drawing's pixels).
+    pub digit: RwSignal<DigitRef>,
+    /// Its image.
+    pub current: Memo<Vec<f32>>,
+    /// Its codes per size.
     pub current_codes: RwSignal<PerSize<Option<PerFamily<Codes>>>>,
+    /// The interpolation's endpoints A and B as chosen (links: `a`, `b`).
+    pub picks: [RwSignal<End>; 2],
+    /// The test digit each endpoint field last had, to go back to from the pins.
+    pub remembered: StoredValue<[usize; 2]>,
     /// Interpolation endpoints A and B as codes (of the 16-D models, or of the maps' models when
     /// pinned on the maps); drawn as a path on maps of their size.
     pub ends: RwSignal<PerFamily<[Option<Vec<f32>>; 2]>>,
-    /// Points pinned on each map (A, then B), as codes of the maps' size.
-    pub pins: RwSignal<PerFamily<Vec<Vec<f32>>>>,
+    /// Points pinned on each map (A, then B), in map coordinates (links: `pa`, `pv`).
+    pub pins: PerFamily<RwSignal<Vec<[f32; 2]>>>,
     /// Failures of the view's background work.
     pub errors: TaskErrors,
 }
@@ -108,6 +129,35 @@ impl Explorer {
     /// The current digit's codes for `size` (tracked).
     pub fn codes(self, size: LatentSize) -> Option<PerFamily<Codes>> {
         self.current_codes.with(|c| c[size].clone())
+    }
+
+    /// Whether both maps have their two pins (tracked).
+    pub fn pins_ready(self) -> bool {
+        Family::ALL
+            .iter()
+            .all(|&f| self.pins[f].with(|p| p.len() == PINS))
+    }
+
+    /// The test digit an endpoint goes back to when it stops being pinned.
+    pub fn unpin(self, end: usize) {
+        if self.picks[end].with_untracked(End::is_pinned) {
+            let digit = self.remembered.get_value()[end];
+            self.picks[end].set(End::Test(digit));
+        }
+    }
+
+    /// A new latent size for the maps: their pins, and endpoints pinned on them, mean nothing in
+    /// the new space.
+    pub fn set_size(self, size: LatentSize) {
+        if self.size.get_untracked() == size {
+            return;
+        }
+        self.size.set(size);
+        for family in Family::ALL {
+            self.pins[family].set(Vec::new());
+        }
+        self.unpin(0);
+        self.unpin(1);
     }
 
     /// Decodes codes on the live engine.
@@ -148,24 +198,101 @@ impl Explorer {
     }
 }
 
+/// A digit canvas whose screen-reader label follows the language: `label` is read in a reactive
+/// closure, so a new language rebuilds the canvas, which repaints itself from `pixels`.
+pub fn digit_canvas(
+    pixels: Signal<Option<Vec<f32>>>,
+    testid: String,
+    label: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    move || view! { <DigitCanvas pixels=pixels testid=testid.clone() label=label() /> }
+}
+
+/// A mosaic of digits whose screen-reader label follows the language (see [`digit_canvas`]).
+pub fn mosaic_canvas(
+    rows: Signal<Vec<Vec<f32>>>,
+    cols: Signal<usize>,
+    testid: &'static str,
+    label: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    move || view! { <MosaicCanvas rows=rows cols=cols testid=testid label=label() /> }
+}
+
+/// The model family's name ("Autoencoder", "VAE").
+pub fn family_key(family: Family) -> &'static str {
+    match family {
+        Family::Ae => tk("latent-family-ae"),
+        Family::Vae => tk("latent-family-vae"),
+    }
+}
+
+/// The view's digit as an image: a test digit, a drawing, or a blank for an empty link.
+fn digit_image(lab: Lab, digit: &DigitRef) -> Vec<f32> {
+    match digit {
+        DigitRef::Test(i) => lab.with(|r| r.data.test.image((*i).min(r.data.test.len() - 1))),
+        DigitRef::Pixels(p) if p.len() == crate::PIXELS => p.clone(),
+        _ => vec![0.0; crate::PIXELS],
+    }
+}
+
 #[component]
 pub fn LatentView() -> impl IntoView {
     let lab = use_lab();
-    let digit = use_current_digit();
-    let first_digit = digit
-        .input
-        .get_untracked()
-        .unwrap_or_else(|| lab.with(|r| r.data.test.image(0)));
+    let i18n = use_i18n();
+    let link = use_link();
+    let student = use_current_digit();
+    let n_test = lab.with(|r| r.data.test.len());
+    // The student's digit as the view opens (a lone test digit by its index), else test digit 0.
+    let first_digit = student.sketch.with_untracked(|s| {
+        student
+            .input
+            .with_untracked(|input| DigitRef::of_sketch(s, input.as_deref()))
+    });
+    let first_digit = match first_digit {
+        DigitRef::Empty => DigitRef::Test(0),
+        d => d,
+    };
+    let digit = RwSignal::new(first_digit);
+    let current = Memo::new(move |_| digit.with(|d| digit_image(lab, d)));
     let ex = Explorer {
         lab,
         size: RwSignal::new(LatentSize::Two),
         spaces: RwSignal::new(PerSize::default()),
-        current: RwSignal::new(first_digit),
+        digit,
+        current,
         current_codes: RwSignal::new(PerSize::default()),
+        picks: [RwSignal::new(End::Test(0)), RwSignal::new(End::Test(1))],
+        remembered: StoredValue::new([0, 1]),
         ends: RwSignal::new(PerFamily::default()),
-        pins: RwSignal::new(PerFamily::default()),
+        pins: PerFamily::new(|_| RwSignal::new(Vec::new())),
         errors: TaskErrors::new(),
     };
+    // The link: what the maps show and the current digit (the view's own; the student's drawing
+    // is never written from here).
+    link.bind(
+        "dim",
+        ex.size,
+        |t| choice(t, LatentSize::from_slug).map(|s| (s, None)),
+        |s| s.dim().to_string(),
+    );
+    link.bind(
+        "d",
+        ex.digit,
+        move |t| DigitRef::read(t, n_test),
+        DigitRef::write,
+    );
+    link.bind(
+        "pa",
+        ex.pins.ae,
+        |t| read_points(t, PINS),
+        |p| write_points(p),
+    );
+    link.bind(
+        "pv",
+        ex.pins.vae,
+        |t| read_points(t, PINS),
+        |p| write_points(p),
+    );
 
     // Encode the test split with the models of each size, the maps' size first.
     let first = ex.size.get_untracked();
@@ -180,19 +307,11 @@ pub fn LatentView() -> impl IntoView {
         ];
         for size in order {
             let outcome = LatentData::encode(lab.get(), size).await;
-            match ex.errors.check("Encoding the test digits", outcome) {
+            match ex.errors.check(tk("latent-task-encode-split"), outcome) {
                 Some(d) => _ = ex.spaces.try_update(|s| s[size] = Some(Arc::new(d))),
                 None => return,
             }
         }
-    });
-    // Codes of one latent size mean nothing in another: a new size clears the pins.
-    Effect::new(move |previous: Option<LatentSize>| {
-        let size = ex.size.get();
-        if previous.is_some_and(|p| p != size) {
-            ex.pins.set(PerFamily::default());
-        }
-        size
     });
     // Encode the current digit with every model whenever it changes.
     let codes_runner = LatestRunner::new();
@@ -200,7 +319,7 @@ pub fn LatentView() -> impl IntoView {
         codes_runner.submit(ex.current.get(), move |x| async move {
             for size in LatentSize::ALL {
                 let outcome = ex.encode_both(size, x.clone()).await;
-                if let Some(c) = ex.errors.check("Encoding the current digit", outcome) {
+                if let Some(c) = ex.errors.check(tk("latent-task-encode-current"), outcome) {
                     ex.current_codes.try_update(|codes| codes[size] = Some(c));
                 }
             }
@@ -208,40 +327,48 @@ pub fn LatentView() -> impl IntoView {
     });
 
     let use_drawing = move |_| {
-        if let Some(x) = digit.input.get_untracked() {
-            ex.current.set(x);
+        let d = student.sketch.with_untracked(|s| {
+            student
+                .input
+                .with_untracked(|input| DigitRef::of_sketch(s, input.as_deref()))
+        });
+        if d != DigitRef::Empty {
+            ex.digit.set(d);
         }
     };
-    let random_digit = move |_| {
-        ex.current
-            .set(lab.with(|r| r.data.test.image(random_index(r.data.test.len()))));
-    };
+    let random_digit = move |_| ex.digit.set(DigitRef::Test(random_index(n_test)));
 
     view! {
         <section class="latent-view">
             <div class="toolbar">
                 <label>
-                    "Latent space "
-                    <SelectField
-                        testid="latent-size"
-                        value=Signal::derive(move || ex.size.get().dim().to_string())
-                        choices=vec![
-                            Choice::new("2", "2-D models (exact maps)"),
-                            Choice::new("16", "16-D models (PCA projection of the codes)"),
-                        ]
-                        on_select=Callback::new(move |v: String| {
-                            if let Some(size) = LatentSize::from_slug(&v) {
-                                ex.size.set(size);
-                            }
-                        })
-                    />
+                    {move || i18n.t("latent-size-label")}" "
+                    {move || view! {
+                        <SelectField
+                            testid="latent-size"
+                            value=Signal::derive(move || ex.size.get().dim().to_string())
+                            choices=vec![
+                                Choice::new("2", i18n.t("latent-size-2")),
+                                Choice::new("16", i18n.t("latent-size-16")),
+                            ]
+                            on_select=Callback::new(move |v: String| {
+                                if let Some(size) = LatentSize::from_slug(&v) {
+                                    ex.set_size(size);
+                                }
+                            })
+                        />
+                    }}
                 </label>
                 <span class="current">
-                    "Current digit: "
-                    <DigitCanvas pixels=Signal::derive(move || Some(ex.current.get())) testid="latent-current" label="Current digit" />
+                    {move || i18n.t("latent-current")}" "
+                    {digit_canvas(
+                        Signal::derive(move || Some(ex.current.get())),
+                        "latent-current".into(),
+                        move || i18n.t("latent-current-label"),
+                    )}
                 </span>
-                <button on:click=use_drawing>"Use my drawing"</button>
-                <button data-testid="latent-random" on:click=random_digit>"Random test digit"</button>
+                <button on:click=use_drawing>{move || i18n.t("latent-use-drawing")}</button>
+                <button data-testid="latent-random" on:click=random_digit>{move || i18n.t("latent-random")}</button>
             </div>
             <TaskErrorList errors=ex.errors />
             <maps::Maps ex=ex />
