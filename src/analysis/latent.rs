@@ -1,8 +1,6 @@
 //! Latent-space arithmetic: interpolation, grids over a region, a Gaussian fitted to codes (to
 //! sample an autoencoder "generatively"), and attribute vectors.
 
-pub mod link;
-
 use nalgebra::{DMatrix, DVector};
 
 use super::Pca;

@@ -8,6 +8,7 @@
 
 pub mod bits;
 pub mod digit;
+pub mod latent;
 pub mod pixels;
 pub mod value;
 

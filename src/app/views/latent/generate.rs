@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use super::{Explorer, mosaic_canvas};
 use crate::PIXELS;
-use crate::analysis::latent::link::{SEED_LIMIT, read_seed};
 use crate::analysis::latent::sample_prior;
 use crate::app::components::formula::Concept;
 use crate::app::engine::{Family, PerFamily};
@@ -17,6 +16,7 @@ use crate::app::web::random_seed;
 use crate::app::web::runner::LatestRunner;
 use crate::formula;
 use crate::i18n::tk;
+use crate::link::latent::{SEED_LIMIT, read_seed};
 
 /// Samples per side of a generated grid (8 × 8).
 pub const GRID: usize = 8;

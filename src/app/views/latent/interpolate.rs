@@ -8,7 +8,6 @@
 use leptos::prelude::*;
 
 use super::{Explorer, digit_canvas, mosaic_canvas};
-use crate::analysis::latent::link::{End, step_of};
 use crate::analysis::latent::{interpolation_path, lerp};
 use crate::app::components::fields::RangeField;
 use crate::app::components::formula::Concept;
@@ -18,6 +17,7 @@ use crate::app::link::use_link;
 use crate::app::web::runner::LatestRunner;
 use crate::formula;
 use crate::i18n::{Text, num, tk};
+use crate::link::latent::{End, step_of};
 use crate::link::value::{number, whole, write_number};
 
 /// Digit endpoints are interpolated with these models (unless an endpoint is pinned on the maps).

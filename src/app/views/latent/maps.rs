@@ -8,7 +8,6 @@ use leptos::prelude::*;
 
 use super::{Explorer, PINS, digit_canvas, mosaic_canvas};
 use crate::PIXELS;
-use crate::analysis::latent::link::round_point;
 use crate::app::components::fields::RangeField;
 use crate::app::components::formula::Concept;
 use crate::app::components::latent_map::{ClassLegend, LatentMap, Markers};
@@ -18,6 +17,7 @@ use crate::app::link::use_link;
 use crate::app::web::runner::LatestRunner;
 use crate::formula;
 use crate::i18n::tk;
+use crate::link::latent::round_point;
 use crate::link::value::whole;
 
 /// The manifold grid's N.

@@ -19,7 +19,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::analysis::latent::Gaussian;
-use crate::analysis::latent::link::{End, read_points, write_points};
 use crate::analysis::latent_map::LatentSpaceMap;
 use crate::app::components::digit_canvas::{DigitCanvas, MosaicCanvas};
 use crate::app::components::fields::{Choice, SelectField};
@@ -34,6 +33,7 @@ use crate::app::web::random_index;
 use crate::app::web::runner::LatestRunner;
 use crate::i18n::tk;
 use crate::link::digit::DigitRef;
+use crate::link::latent::{End, read_points, write_points};
 use crate::link::value::choice;
 
 /// Pins kept per map: the two endpoints of an interpolation.

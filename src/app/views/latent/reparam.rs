@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use super::generate::GRID;
 use super::{Explorer, mosaic_canvas};
-use crate::analysis::latent::link::{SEED_LIMIT, read_seed};
 use crate::analysis::latent::reparameterize;
 use crate::app::components::formula::Concept;
 use crate::app::engine::Family;
@@ -17,6 +16,7 @@ use crate::app::web::random_seed;
 use crate::app::web::runner::LatestRunner;
 use crate::formula;
 use crate::i18n::tk;
+use crate::link::latent::{SEED_LIMIT, read_seed};
 use crate::rng::{seeded, standard_normal_vec};
 
 /// The first draw: ε and z of every dimension.
