@@ -9,6 +9,7 @@
 pub mod bits;
 pub mod digit;
 pub mod pixels;
+pub mod train;
 pub mod value;
 
 use std::fmt::Write;
