@@ -101,4 +101,33 @@ mod tests {
         }
         assert_eq!(presets().len(), 6);
     }
+
+    #[test]
+    fn presets_and_the_lab_s_counts_read_in_both_languages() {
+        use crate::i18n::{Lang, Text, num};
+        for p in presets() {
+            for key in [p.title, p.hint] {
+                let (en, ro) = (
+                    Text::new(key).in_lang(Lang::En),
+                    Text::new(key).in_lang(Lang::Ro),
+                );
+                assert!(en != key && ro != key, "{key}: {en} / {ro}");
+            }
+        }
+        let chart = |steps: usize, lang| {
+            Text::new("train-chart-description")
+                .with("steps", steps)
+                .with("train", num(123.456, 2))
+                .in_lang(lang)
+        };
+        assert_eq!(
+            chart(1, Lang::En),
+            "Loss chart: 1 step; the latest training loss is 123.46."
+        );
+        assert!(chart(3, Lang::Ro).contains("3 pași;"));
+        assert!(chart(2814, Lang::Ro).contains("2.814 de pași;"));
+        assert!(chart(2814, Lang::Ro).contains("123,46."));
+        let latent = Text::new("train-latent-over").with("latent", 1024usize);
+        assert!(latent.in_lang(Lang::En).contains("= 1024 (overcomplete)"));
+    }
 }

@@ -31,7 +31,7 @@ train-seed = Sămânța (seed)
 train-engine = Antrenează pe
 train-engine-auto = WebGPU dacă este folosit, altfel procesorul
 train-engine-webgpu = WebGPU
-train-engine-cpu = procesor (CPU)
+train-engine-cpu = procesorul (CPU)
 
 ## Ce minimizează fiecare tip (formulele stau lângă aceste propoziții)
 train-loss-ae = Antrenarea minimizează pierderea L(x, g(f(x))), care penalizează ieșirea g(f(x)) atunci când este diferită de x: aici entropia încrucișată binară pe cei 784 de pixeli. Codul h = f(x) este descriptorul de trăsături.
@@ -71,7 +71,7 @@ train-stop = Oprește
 train-reset = Resetează
 train-state-idle = pregătit
 train-state-running = se antrenează
-train-state-pausing = se oprește temporar
+train-state-pausing = se pune pe pauză
 train-state-paused = pe pauză
 train-state-finished = terminat
 train-state-diverged = oprit: a divergat
@@ -85,7 +85,7 @@ train-recon-title = 16 cifre de test și reconstrucțiile lor
 train-recon-empty = Apar după primul pas de antrenare.
 train-recon-label = 16 cifre de test (rândul de sus) și reconstrucțiile actuale ale modelului (rândul de jos)
 train-map-title = Harta spațiului latent (500 de cifre de test)
-train-map-label = Codurile 2-D a 500 de cifre de test, date de modelul în curs de antrenare, colorate după clasă
+train-map-label = Codurile 2-D ale celor 500 de cifre de test, date de modelul în curs de antrenare, colorate după clasă
 
 ## Graficul pierderii
 train-chart-curve-train = loturi de antrenare
