@@ -10,6 +10,7 @@ pub mod bits;
 pub mod digit;
 pub mod latent;
 pub mod pixels;
+pub mod train;
 pub mod value;
 
 use std::fmt::Write;

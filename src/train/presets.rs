@@ -1,11 +1,14 @@
-//! The training lab's presets: configurations that each show one idea of the course.
+//! The training lab's presets: configurations that each show one idea of the course. Their
+//! names and hints are translation keys (`train.ftl`).
 
+use crate::i18n::tk;
 use crate::model::lab::{Activation, LabConfig, LabKind};
 
 pub struct Preset {
     pub slug: &'static str,
+    /// The translation key of its name.
     pub title: &'static str,
-    /// What to look for while it trains.
+    /// The translation key of what to look for while it trains.
     pub hint: &'static str,
     pub config: LabConfig,
 }
@@ -15,8 +18,8 @@ pub fn presets() -> Vec<Preset> {
     vec![
         Preset {
             slug: "undercomplete-2d",
-            title: "Undercomplete, 2-D latent",
-            hint: "dim(h) = 2 < 784: watch the latent map, where the classes pull apart into clusters as training goes on.",
+            title: tk("train-preset-undercomplete-2d"),
+            hint: tk("train-preset-undercomplete-2d-hint"),
             config: LabConfig {
                 hidden: vec![256, 64],
                 latent: 2,
@@ -26,8 +29,8 @@ pub fn presets() -> Vec<Preset> {
         },
         Preset {
             slug: "overcomplete",
-            title: "Overcomplete without regularisation",
-            hint: "dim(h) = 1024 ≥ 784 and nothing stops it from copying: the loss drops fast and even noise reconstructs well, because it learns (close to) the identity.",
+            title: tk("train-preset-overcomplete"),
+            hint: tk("train-preset-overcomplete-hint"),
             config: LabConfig {
                 hidden: vec![],
                 latent: 1024,
@@ -39,8 +42,8 @@ pub fn presets() -> Vec<Preset> {
         },
         Preset {
             slug: "sparse",
-            title: "Sparse (KL towards ρ = 0.05)",
-            hint: "64 code units, but the penalty Σ KL(ρ ‖ ρ̂_j) keeps each one's mean activation near 5%: few units fire for any digit. Watch the penalty curve fall.",
+            title: tk("train-preset-sparse"),
+            hint: tk("train-preset-sparse-hint"),
             config: LabConfig {
                 kind: LabKind::SparseKl {
                     rho: 0.05,
@@ -53,8 +56,8 @@ pub fn presets() -> Vec<Preset> {
         },
         Preset {
             slug: "denoising",
-            title: "Denoising (σ = 0.5)",
-            hint: "Trained on x̃ = x + n with n ~ N(0, σ²), σ = 0.5, it must output the clean x. Use it in the noise lab with \u{201c}use the trained model\u{201d}.",
+            title: tk("train-preset-denoising"),
+            hint: tk("train-preset-denoising-hint"),
             config: LabConfig {
                 kind: LabKind::Denoising { sigma: 0.5 },
                 hidden: vec![256],
@@ -64,8 +67,8 @@ pub fn presets() -> Vec<Preset> {
         },
         Preset {
             slug: "contractive",
-            title: "Contractive (λ = 0.1)",
-            hint: "The penalty λ‖∂h/∂x‖² makes the code insensitive to small changes of x; the encoder is one sigmoid layer, as in Rifai et al.",
+            title: tk("train-preset-contractive"),
+            hint: tk("train-preset-contractive-hint"),
             config: LabConfig {
                 kind: LabKind::Contractive { lambda: 0.1 },
                 hidden: vec![256],
@@ -75,8 +78,8 @@ pub fn presets() -> Vec<Preset> {
         },
         Preset {
             slug: "beta-vae",
-            title: "β-VAE, β = 4",
-            hint: "β = 4 weighs the KL term four times: codes crowd towards N(0, I), the 2-D map fills evenly, reconstructions get blurrier.",
+            title: tk("train-preset-beta-vae"),
+            hint: tk("train-preset-beta-vae-hint"),
             config: LabConfig {
                 kind: LabKind::Vae { beta: 4.0 },
                 hidden: vec![256, 64],
@@ -97,5 +100,34 @@ mod tests {
             assert!(p.config.validate().is_ok(), "{}", p.slug);
         }
         assert_eq!(presets().len(), 6);
+    }
+
+    #[test]
+    fn presets_and_the_lab_s_counts_read_in_both_languages() {
+        use crate::i18n::{Lang, Text, num};
+        for p in presets() {
+            for key in [p.title, p.hint] {
+                let (en, ro) = (
+                    Text::new(key).in_lang(Lang::En),
+                    Text::new(key).in_lang(Lang::Ro),
+                );
+                assert!(en != key && ro != key, "{key}: {en} / {ro}");
+            }
+        }
+        let chart = |steps: usize, lang| {
+            Text::new("train-chart-description")
+                .with("steps", steps)
+                .with("train", num(123.456, 2))
+                .in_lang(lang)
+        };
+        assert_eq!(
+            chart(1, Lang::En),
+            "Loss chart: 1 step; the latest training loss is 123.46."
+        );
+        assert!(chart(3, Lang::Ro).contains("3 pași;"));
+        assert!(chart(2814, Lang::Ro).contains("2.814 de pași;"));
+        assert!(chart(2814, Lang::Ro).contains("123,46."));
+        let latent = Text::new("train-latent-over").with("latent", 1024usize);
+        assert!(latent.in_lang(Lang::En).contains("= 1024 (overcomplete)"));
     }
 }

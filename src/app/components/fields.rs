@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::use_i18n;
+use crate::i18n::Text;
 pub use crate::input::NumberRule;
 
 /// A labelled number input. Shows `value`; a valid entry calls `on_commit` (on change), an
@@ -18,13 +20,14 @@ pub fn NumberField(
     #[prop(default = "any")] step: &'static str,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    let problem = RwSignal::new(None::<String>);
+    let i18n = use_i18n();
+    let problem = RwSignal::new(None::<Text>);
     let commit = move |ev: leptos::ev::Event| match rule.parse(&event_target_value(&ev)) {
         Ok(v) => {
             problem.set(None);
             on_commit.run(v);
         }
-        Err(why) => problem.set(Some(why)),
+        Err(why) => problem.set(Some(why.text())),
     };
     view! {
         <label class="field">
@@ -41,7 +44,9 @@ pub fn NumberField(
                 on:change=commit
             />
             {move || problem.get().map(|p| view! {
-                <span class="field-error" role="alert" data-testid=format!("{testid}-error")>{p}</span>
+                <span class="field-error" role="alert" data-testid=format!("{testid}-error")>
+                    {move || i18n.text(&p)}
+                </span>
             })}
         </label>
     }
@@ -81,21 +86,44 @@ pub fn RangeField(
     }
 }
 
+/// What an entry of a [`SelectField`] says: words that are not translated (a number, a
+/// technical name), or a message shown in the chosen language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChoiceLabel {
+    Plain(String),
+    Text(Text),
+}
+
 /// One entry of a [`SelectField`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
     pub value: String,
-    pub label: String,
+    pub label: ChoiceLabel,
     pub disabled: bool,
     /// Shown when selected, never offered (e.g. the linear AE's "no activation").
     pub hidden: bool,
 }
 
 impl Choice {
+    /// An entry whose words are not translated.
     pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
+        Self::with_label(value, ChoiceLabel::Plain(label.into()))
+    }
+
+    /// An entry named by the translation key `key` (`Choice::key("cpu", tk("…"))`).
+    pub fn key(value: impl Into<String>, key: &'static str) -> Self {
+        Self::text(value, Text::new(key))
+    }
+
+    /// An entry named by a message with values.
+    pub fn text(value: impl Into<String>, text: Text) -> Self {
+        Self::with_label(value, ChoiceLabel::Text(text))
+    }
+
+    fn with_label(value: impl Into<String>, label: ChoiceLabel) -> Self {
         Self {
             value: value.into(),
-            label: label.into(),
+            label,
             disabled: false,
             hidden: false,
         }
@@ -123,6 +151,7 @@ pub fn SelectField(
     on_select: Callback<String>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <select
             data-testid=testid
@@ -133,6 +162,7 @@ pub fn SelectField(
                 .into_iter()
                 .map(|c| {
                     let v = c.value.clone();
+                    let label = c.label;
                     view! {
                         <option
                             value=c.value
@@ -140,7 +170,10 @@ pub fn SelectField(
                             hidden=c.hidden
                             prop:selected=move || value.with(|current| *current == v)
                         >
-                            {c.label}
+                            {move || match &label {
+                                ChoiceLabel::Plain(words) => words.clone(),
+                                ChoiceLabel::Text(text) => i18n.text(text),
+                            }}
                         </option>
                     }
                 })

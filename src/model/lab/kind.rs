@@ -206,14 +206,12 @@ pub fn format_hidden(hidden: &[usize]) -> String {
         .join(", ")
 }
 
-/// Hidden widths typed as a list ("256, 64"; empty for none); the error names the bad entry.
+/// Hidden widths typed as a list ("256, 64"; empty for none); the error is the first entry that
+/// is not a width, for the form's sentence.
 pub fn parse_hidden(text: &str) -> Result<Vec<usize>, String> {
     text.split(',')
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .map(|t| {
-            t.parse::<usize>()
-                .map_err(|_| format!("\u{201c}{t}\u{201d} is not a layer width"))
-        })
+        .map(|t| t.parse::<usize>().map_err(|_| t.to_string()))
         .collect()
 }
