@@ -9,7 +9,10 @@ use crate::app::i18n::use_i18n;
 /// numbers or the language change.
 #[component]
 pub fn Formula(#[prop(into)] math: Signal<String>) -> impl IntoView {
-    view! { <span class="formula" data-testid="formula" inner_html=move || math.get()></span> }
+    // Focusable: a long formula scrolls sideways on a phone, and the keyboard must reach it.
+    view! {
+        <span class="formula" data-testid="formula" tabindex="0" inner_html=move || math.get()></span>
+    }
 }
 
 /// A concept beside its formula: the formula, then one translated sentence saying what it means.
