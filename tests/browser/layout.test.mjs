@@ -1,4 +1,4 @@
-// Every view at a phone's, a tablet's and a projector's size: nothing scrolls sideways, the noise
+// Every view at a phone's, a tablet's and a projector's size (and on a phone in Romanian): nothing scrolls sideways, the noise
 // lab's row labels stay beside their rows, and axe-core finds no serious or critical
 // accessibility problem. `LATENT_LAB_SCREENSHOTS=dir` also saves a screenshot of each.
 import { describe, it, before, after } from 'node:test';
@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { launch, openApp, seriousViolations, sidewaysScroll, drawStroke, SEVEN } from './harness.mjs';
 
 const SIZES = [
-  ['phone', { width: 390, height: 844 }],
-  ['tablet', { width: 820, height: 1180 }],
-  ['projector', { width: 1920, height: 1080 }],
+  ['phone', { width: 390, height: 844 }, 'en'],
+  ['tablet', { width: 820, height: 1180 }, 'en'],
+  ['projector', { width: 1920, height: 1080 }, 'en'],
+  // Romanian sentences run longer: the narrowest screen must still fit them.
+  ['phone-ro', { width: 390, height: 844 }, 'ro'],
 ];
 // What each view shows once it has settled.
 const READY = {
@@ -20,12 +22,12 @@ const READY = {
 };
 const shots = process.env.LATENT_LAB_SCREENSHOTS;
 
-for (const [name, viewport] of SIZES) {
+for (const [name, viewport, lang] of SIZES) {
   describe(`every view on a ${name} (${viewport.width}×${viewport.height})`, () => {
     let app;
     before(async () => {
       app = await launch('cpu', viewport);
-      await openApp(app.page, app.url, '#/draw');
+      await openApp(app.page, app.url, `#/draw?lang=${lang}`);
       await drawStroke(app.page, SEVEN);
     });
     after(async () => {
