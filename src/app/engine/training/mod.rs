@@ -79,6 +79,9 @@ pub struct TrainSession {
     log: StoredValue<Vec<HistoryPoint>>,
     /// Bumped by every start, stop and reset: a loop of an older run quits.
     run_id: StoredValue<u64>,
+    /// The configurations the form showed during this visit (the last 64): a link back to one of
+    /// them (back and forward) loses nothing, so it is applied without asking.
+    shown: StoredValue<Vec<LabConfig>>,
 }
 
 impl TrainSession {
@@ -100,9 +103,26 @@ impl TrainSession {
             trainer: StoredValue::new_local(None),
             log: StoredValue::new(Vec::new()),
             run_id: StoredValue::new(0),
+            shown: StoredValue::new(Vec::new()),
         };
         Effect::new(move |_| session.config.with(|c| save_setting(keys::TRAIN_CONFIG, c)));
         session
+    }
+
+    /// Remembers that the form showed `config` during this visit.
+    pub fn remember_shown(&self, config: &LabConfig) {
+        self.shown.update_value(|shown| {
+            shown.retain(|c| c != config);
+            shown.push(config.clone());
+            if shown.len() > 64 {
+                shown.remove(0);
+            }
+        });
+    }
+
+    /// Whether the form showed `config` earlier in this visit.
+    pub fn was_shown(&self, config: &LabConfig) -> bool {
+        self.shown.with_value(|shown| shown.contains(config))
     }
 
     pub fn has_model(&self) -> bool {

@@ -198,24 +198,23 @@ impl Explorer {
     }
 }
 
-/// A digit canvas whose screen-reader label follows the language: `label` is read in a reactive
-/// closure, so a new language rebuilds the canvas, which repaints itself from `pixels`.
+/// A digit canvas whose screen-reader label follows the language (`label` is read reactively).
 pub fn digit_canvas(
     pixels: Signal<Option<Vec<f32>>>,
     testid: String,
     label: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
-    move || view! { <DigitCanvas pixels=pixels testid=testid.clone() label=label() /> }
+    view! { <DigitCanvas pixels=pixels testid=testid label=Signal::derive(label) /> }
 }
 
-/// A mosaic of digits whose screen-reader label follows the language (see [`digit_canvas`]).
+/// A mosaic of digits whose screen-reader label follows the language.
 pub fn mosaic_canvas(
     rows: Signal<Vec<Vec<f32>>>,
     cols: Signal<usize>,
     testid: &'static str,
     label: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
-    move || view! { <MosaicCanvas rows=rows cols=cols testid=testid label=label() /> }
+    view! { <MosaicCanvas rows=rows cols=cols testid=testid label=Signal::derive(label) /> }
 }
 
 /// The model family's name ("Autoencoder", "VAE").

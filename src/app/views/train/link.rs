@@ -7,8 +7,6 @@
 //! configurations shown during this visit are remembered, so back and forward walk through the
 //! student's own changes without asking.
 
-use std::cell::RefCell;
-
 use leptos::prelude::*;
 
 use crate::app::engine::EngineChoice;
@@ -22,25 +20,6 @@ use crate::link::train::{
 };
 use crate::link::{Issue, value};
 use crate::model::lab::{Activation, LabConfig, LabKind};
-
-thread_local! {
-    /// The configurations shown in the form during this visit (the last 64).
-    static SHOWN: RefCell<Vec<LabConfig>> = const { RefCell::new(Vec::new()) };
-}
-
-fn remember(config: &LabConfig) {
-    SHOWN.with_borrow_mut(|shown| {
-        shown.retain(|c| c != config);
-        shown.push(config.clone());
-        if shown.len() > 64 {
-            shown.remove(0);
-        }
-    });
-}
-
-fn was_shown(config: &LabConfig) -> bool {
-    SHOWN.with_borrow(|shown| shown.contains(config))
-}
 
 /// One signal per key of the link: the settings the URL shows.
 #[derive(Clone, Copy)]
@@ -198,7 +177,7 @@ pub fn bind_settings(session: TrainSession) -> RwSignal<Option<LabConfig>> {
         if wanted == normalize(&current) {
             return;
         }
-        let nothing_to_lose = current == LabConfig::default() || was_shown(&wanted);
+        let nothing_to_lose = current == LabConfig::default() || session.was_shown(&wanted);
         if !session.state.get_untracked().is_active() && nothing_to_lose {
             // Saved at once: the restore of a saved model, starting now, keeps what is on screen.
             save_setting(keys::TRAIN_CONFIG, &wanted);
@@ -219,7 +198,7 @@ pub fn bind_settings(session: TrainSession) -> RwSignal<Option<LabConfig>> {
     // The form's settings, whatever changed them, are what the URL shows.
     Effect::new(move |_| {
         config.with(|c| {
-            remember(&normalize(c));
+            session.remember_shown(&normalize(c));
             fields.show(c);
         })
     });

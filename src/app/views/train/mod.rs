@@ -43,17 +43,14 @@ pub fn TrainView() -> impl IntoView {
                     when=move || session.recon.with(|r| !r.is_empty())
                     fallback=move || view! { <p class="caption wide">{move || i18n.t("train-recon-empty")}</p> }
                 >
-                    // Re-created when the language changes, for its text alternative.
-                    {move || view! {
-                        <MosaicCanvas rows=session.recon cols=16usize testid="recon-grid"
-                            label=i18n.t("train-recon-label") />
-                    }}
+                    <MosaicCanvas rows=session.recon cols=16usize testid="recon-grid"
+                        label=Signal::derive(move || i18n.t("train-recon-label")) />
                 </Show>
                 <Show when=move || session.map.with(Option::is_some)>
                     <h3>{move || i18n.t("train-map-title")}</h3>
-                    {move || view! {
+                    {view! {
                         <LatentMap map=session.map markers=Signal::derive(Markers::default) testid="latent-map-train"
-                            label=i18n.t("train-map-label") />
+                            label=Signal::derive(move || i18n.t("train-map-label")) />
                     }}
                     <ClassLegend />
                 </Show>
