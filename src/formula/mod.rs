@@ -43,6 +43,11 @@ fn g_of_f_of(x: &str) -> String {
     ])
 }
 
+/// 𝒩(0, I), the standard normal distribution.
+fn standard_normal() -> String {
+    row(&[mi("𝒩"), mo("("), mn("0"), mo(","), mi("I"), mo(")")])
+}
+
 fn x_tilde() -> String {
     build::over(&mi("x"), "~")
 }
@@ -209,12 +214,7 @@ pub fn reparameterisation(values: Option<(f64, f64, f64, Lang)>) -> String {
         mo(","),
         mi("ε"),
         mo("∼"),
-        mi("𝒩"),
-        mo("("),
-        mn("0"),
-        mo(","),
-        mi("I"),
-        mo(")"),
+        standard_normal(),
     ];
     if let Some((mu, sigma, eps, lang)) = values {
         parts.extend([
@@ -319,12 +319,7 @@ pub fn generation() -> String {
             mi("z"),
             mo(")"),
             mo("="),
-            mi("𝒩"),
-            mo("("),
-            mn("0"),
-            mo(","),
-            mi("I"),
-            mo(")"),
+            standard_normal(),
             mo(";"),
             mi("x"),
             mo("="),

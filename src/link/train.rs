@@ -32,22 +32,7 @@ pub const BATCH: RangeInclusive<u64> = 1..=1024;
 pub const EPOCHS: RangeInclusive<u64> = 1..=1000;
 pub const SEED: RangeInclusive<u64> = 0..=u32::MAX as u64;
 
-/// A real number in `range` at full precision (a link's `0.002` is the form's 0.002 exactly);
-/// out of range is clamped, anything that is not a finite number is malformed.
-pub fn real(text: &str, range: RangeInclusive<f64>) -> Result<(f64, Option<Issue>), Issue> {
-    let value: f64 = text.trim().parse().map_err(|_| Issue::Malformed)?;
-    if !value.is_finite() {
-        return Err(Issue::Malformed);
-    }
-    let clamped = value.clamp(*range.start(), *range.end());
-    let issue = (clamped != value).then(|| Issue::Clamped(write_real(clamped)));
-    Ok((clamped, issue))
-}
-
-/// The shortest text that reads back as the same `f64`.
-pub fn write_real(value: f64) -> String {
-    format!("{value}")
-}
+pub use super::value::{real, write_real};
 
 /// The link key of a kind's weight.
 pub fn weight_key(param: KindParam) -> &'static str {

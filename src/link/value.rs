@@ -4,16 +4,32 @@ use std::ops::RangeInclusive;
 
 use super::Issue;
 
-/// A number in `range`: out-of-range values are clamped (and said so), anything else that is not
-/// a finite number is malformed.
-pub fn number(text: &str, range: RangeInclusive<f32>) -> Result<(f32, Option<Issue>), Issue> {
-    let value: f32 = text.trim().parse().map_err(|_| Issue::Malformed)?;
+/// A real number in `range` at full precision (a link's `0.002` is the form's 0.002 exactly):
+/// out-of-range values are clamped (and said so), anything that is not a finite number is
+/// malformed.
+pub fn real(text: &str, range: RangeInclusive<f64>) -> Result<(f64, Option<Issue>), Issue> {
+    let value: f64 = text.trim().parse().map_err(|_| Issue::Malformed)?;
     if !value.is_finite() {
         return Err(Issue::Malformed);
     }
     let clamped = value.clamp(*range.start(), *range.end());
-    let issue = (clamped != value).then(|| Issue::Clamped(write_number(clamped)));
+    let issue = (clamped != value).then(|| Issue::Clamped(write_real(clamped)));
     Ok((clamped, issue))
+}
+
+/// [`real`] for the `f32` settings (noise levels, α).
+pub fn number(text: &str, range: RangeInclusive<f32>) -> Result<(f32, Option<Issue>), Issue> {
+    let (value, issue) = real(text, *range.start() as f64..=*range.end() as f64)?;
+    let value = value as f32;
+    if !value.is_finite() {
+        return Err(Issue::Malformed);
+    }
+    Ok((value, issue.map(|_| Issue::Clamped(write_number(value)))))
+}
+
+/// The shortest text that reads back as the same `f64`.
+pub fn write_real(value: f64) -> String {
+    format!("{value}")
 }
 
 /// A whole number in `range`, clamped the same way.
