@@ -363,13 +363,17 @@ pub fn interpolation(step: Option<(usize, usize, Lang)>) -> String {
     )
 }
 
-/// h_nou = h + α·h_dif, with the slider's α.
-pub fn attribute_vector(alpha: Option<(f64, Lang)>) -> String {
-    let alpha = alpha.map_or_else(|| mi("α"), |(a, lang)| num(a, 1, lang));
+/// h_nou = h + α·h_dif (the lecture's Romanian; h_new in English), with the slider's α if given.
+pub fn attribute_vector(alpha: Option<f64>, lang: Lang) -> String {
+    let alpha = alpha.map_or_else(|| mi("α"), |a| num(a, 1, lang));
+    let new = match lang {
+        Lang::Ro => "nou",
+        Lang::En => "new",
+    };
     math(
-        "h_new = h + α · h_dif",
+        &format!("h_{new} = h + α · h_dif"),
         &row(&[
-            sub(&mi("h"), &text_op("new")),
+            sub(&mi("h"), &text_op(new)),
             mo("="),
             mi("h"),
             mo("+"),

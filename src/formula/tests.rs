@@ -19,7 +19,7 @@ fn all(lang: Lang) -> Vec<String> {
         gaussian_kl(Some((25.4, lang))),
         generation(),
         interpolation(Some((3, 10, lang))),
-        attribute_vector(Some((1.5, lang))),
+        attribute_vector(Some(1.5), lang),
         binary_cross_entropy(),
         mean_squared_error(Some((0.0131, lang))),
     ]
@@ -68,7 +68,10 @@ fn live_numbers_are_written_the_language_s_way() {
     assert!(
         interpolation(Some((3, 10, Lang::En))).contains("<mfrac><mn>3</mn><mn>10</mn></mfrac>")
     );
-    assert!(attribute_vector(Some((-1.5, Lang::Ro))).contains("<mn>−1,5</mn>"));
+    assert!(attribute_vector(Some(-1.5), Lang::Ro).contains("<mn>−1,5</mn>"));
+    // The lecture's own subscript in Romanian.
+    assert!(attribute_vector(None, Lang::Ro).contains(">nou</mi>"));
+    assert!(attribute_vector(None, Lang::En).contains(">new</mi>"));
     assert!(bottleneck(16, 784, Lang::En).contains("<mo>&lt;</mo>"));
     assert!(bottleneck(1024, 784, Lang::En).contains("<mo>≥</mo>"));
 }

@@ -162,7 +162,7 @@ pub fn Attributes(ex: Explorer) -> impl IntoView {
             <h2>{move || i18n.t("latent-attr-title")}</h2>
             <p class="explain-line">{move || i18n.t("latent-attr-explain")}</p>
             <Concept
-                math=Signal::derive(move || formula::attribute_vector(Some((alpha.get() as f64, i18n.lang()))))
+                math=Signal::derive(move || formula::attribute_vector(Some(alpha.get() as f64), i18n.lang()))
                 caption=tk("latent-attr-formula")
             />
             <p class="explain-line" data-testid="attr-hdif">{move || match direction.get() {
