@@ -3,9 +3,11 @@
 
 pub mod attributes;
 pub mod elbo;
+pub mod kmeans;
 pub mod latent;
 pub mod latent_map;
 pub mod metrics;
 pub mod pca;
+pub mod retrieval;
 
 pub use pca::Pca;
