@@ -2,6 +2,7 @@
 //! latent-space arithmetic and digit attributes.
 
 pub mod attributes;
+pub mod clustering_metrics;
 pub mod elbo;
 pub mod kmeans;
 pub mod latent;
