@@ -10,5 +10,6 @@ pub mod latent_map;
 pub mod metrics;
 pub mod pca;
 pub mod retrieval;
+pub mod roc;
 
 pub use pca::Pca;
