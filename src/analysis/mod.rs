@@ -11,5 +11,6 @@ pub mod metrics;
 pub mod pca;
 pub mod retrieval;
 pub mod roc;
+pub mod subspace;
 
 pub use pca::Pca;
