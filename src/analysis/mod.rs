@@ -2,10 +2,15 @@
 //! latent-space arithmetic and digit attributes.
 
 pub mod attributes;
+pub mod clustering_metrics;
 pub mod elbo;
+pub mod kmeans;
 pub mod latent;
 pub mod latent_map;
 pub mod metrics;
 pub mod pca;
+pub mod retrieval;
+pub mod roc;
+pub mod subspace;
 
 pub use pca::Pca;

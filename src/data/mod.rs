@@ -1,6 +1,7 @@
 //! The bundled MNIST digits and the preprocessing that turns a drawing into an MNIST-like input.
 
 pub mod bundle;
+pub mod colouring;
 pub mod corrupt;
 pub mod noise;
 pub mod preprocess;
