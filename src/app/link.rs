@@ -87,7 +87,7 @@ impl LinkState {
     /// An unknown view in a link opens the draw view, and says so (`view=…` in the notice).
     fn check_route(self) {
         let route = self.location.with_untracked(|l| l.route.clone());
-        if !route.is_empty() && Route::from_slug(&route).is_none() {
+        if !route.is_empty() && Route::from_path(&route).is_none() {
             self.note("view", &route, Issue::Unknown);
             self.location
                 .update(|l| l.route = Route::Draw.slug().to_string());
@@ -98,8 +98,19 @@ impl LinkState {
     pub fn route(self) -> Memo<Route> {
         Memo::new(move |_| {
             self.location
-                .with(|l| Route::from_slug(&l.route))
+                .with(|l| Route::from_path(&l.route).map(|(r, _)| r))
                 .unwrap_or(Route::Draw)
+        })
+    }
+
+    /// The tab named after the view's slash (`apps/retrieval` → `retrieval`; tracked).
+    pub fn tab(self) -> Memo<String> {
+        Memo::new(move |_| {
+            self.location.with(|l| {
+                Route::from_path(&l.route)
+                    .map(|(_, tab)| tab.to_string())
+                    .unwrap_or_default()
+            })
         })
     }
 

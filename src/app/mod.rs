@@ -149,6 +149,7 @@ fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
                 Route::Noise => view! { <views::noise::NoiseView /> }.into_any(),
                 Route::Latent => view! { <views::latent::LatentView /> }.into_any(),
                 Route::Train => view! { <views::train::TrainView /> }.into_any(),
+                Route::Apps => view! { <views::apps::AppsView /> }.into_any(),
             };
             link.end_view();
             view

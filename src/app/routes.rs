@@ -1,6 +1,6 @@
-//! Hash-based routes (`#/draw`): every view has a URL a teacher can share, and it works on any
-//! static host without server-side rewrites. The query after the route is each view's state
-//! (see `link`).
+//! Hash-based routes (`#/draw`, `#/apps/retrieval`): every view has a URL a teacher can share,
+//! and it works on any static host without server-side rewrites. A view with tabs names the tab
+//! after a slash; the query after the route is each view's state (see `link`).
 
 use crate::i18n::tk;
 
@@ -10,10 +10,17 @@ pub enum Route {
     Noise,
     Latent,
     Train,
+    Apps,
 }
 
 impl Route {
-    pub const ALL: &'static [Route] = &[Route::Draw, Route::Noise, Route::Latent, Route::Train];
+    pub const ALL: &'static [Route] = &[
+        Route::Draw,
+        Route::Noise,
+        Route::Latent,
+        Route::Train,
+        Route::Apps,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -21,6 +28,7 @@ impl Route {
             Route::Noise => "noise",
             Route::Latent => "latent",
             Route::Train => "train",
+            Route::Apps => "apps",
         }
     }
 
@@ -31,10 +39,17 @@ impl Route {
             Route::Noise => tk("nav-noise"),
             Route::Latent => tk("nav-latent"),
             Route::Train => tk("nav-train"),
+            Route::Apps => tk("nav-apps"),
         }
     }
 
     pub fn from_slug(slug: &str) -> Option<Route> {
         Route::ALL.iter().copied().find(|r| r.slug() == slug)
+    }
+
+    /// The route of a hash path (`apps/retrieval` → `Apps`), and the tab after the slash.
+    pub fn from_path(path: &str) -> Option<(Route, &str)> {
+        let (slug, tab) = path.split_once('/').unwrap_or((path, ""));
+        Route::from_slug(slug).map(|r| (r, tab))
     }
 }

@@ -384,6 +384,23 @@ pub fn attribute_vector(alpha: Option<f64>, lang: Lang) -> String {
     )
 }
 
+/// z = Wᵀ(x − x̄): PCA's projection onto its first principal directions (the columns of W).
+pub fn pca_projection() -> String {
+    math(
+        "z = Wᵀ(x − x̄)",
+        &row(&[
+            mi("z"),
+            mo("="),
+            sup(&mi("W"), &mi("⊤")),
+            mo("("),
+            mi("x"),
+            mo("−"),
+            build::over(&mi("x"), "¯"),
+            mo(")"),
+        ]),
+    )
+}
+
 /// The binary cross-entropy of a reconstruction r of x, summed over the pixels.
 pub fn binary_cross_entropy() -> String {
     let x = sub(&mi("x"), &mi("k"));

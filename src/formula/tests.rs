@@ -21,6 +21,7 @@ fn all(lang: Lang) -> Vec<String> {
         interpolation(Some((3, 10, lang))),
         attribute_vector(Some(1.5), lang),
         binary_cross_entropy(),
+        pca_projection(),
         mean_squared_error(Some((0.0131, lang))),
     ]
 }

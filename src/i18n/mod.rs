@@ -178,6 +178,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("locales/en/train.ftl"),
         include_str!("locales/ro/train.ftl"),
     ),
+    (
+        "apps",
+        include_str!("locales/en/apps.ftl"),
+        include_str!("locales/ro/apps.ftl"),
+    ),
 ];
 
 /// The translation files of `lang`: (part, Fluent source).

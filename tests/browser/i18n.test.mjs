@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { launch, openApp, drawStroke, waitForInk, trainProgress, SEVEN } from './harness.mjs';
 import { englishSentences } from './ftl.mjs';
 
-const VIEWS = ['draw', 'noise', 'latent', 'train'];
+const VIEWS = ['draw', 'noise', 'latent', 'train', 'apps'];
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 
 /** Everything a student can read on the page: text, and the labels screen readers announce. */

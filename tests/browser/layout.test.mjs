@@ -19,6 +19,7 @@ const READY = {
   noise: '[data-testid="batch-progress"]',
   latent: '[data-testid="sample-grid-vae"][height="224"]',
   train: '[data-testid="loss-chart-empty"]',
+  apps: '[data-testid="reduce-knn-vae"]:not(:empty)',
 };
 const shots = process.env.LATENT_LAB_SCREENSHOTS;
 

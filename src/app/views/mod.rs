@@ -2,6 +2,7 @@
 //! (`app::state`), lays out components, and calls the engine and the natively tested modules
 //! for anything else.
 
+pub mod apps;
 pub mod draw;
 pub mod latent;
 pub mod noise;

@@ -1,0 +1,85 @@
+//! The applications lab (`#/apps/<tab>`): what a trained encoder is for, one tab per application
+//! of the lecture. Each tab computes its numbers in the browser from the models in use.
+
+mod reduce;
+
+use leptos::prelude::*;
+
+use crate::app::i18n::use_i18n;
+use crate::app::link::use_link;
+use crate::i18n::tk;
+use crate::link::Issue;
+
+/// A tab of the applications lab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppTab {
+    Reduce,
+}
+
+impl AppTab {
+    pub const ALL: [AppTab; 1] = [AppTab::Reduce];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            AppTab::Reduce => "reduce",
+        }
+    }
+
+    fn title_key(self) -> &'static str {
+        match self {
+            AppTab::Reduce => tk("apps-tab-reduce"),
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<AppTab> {
+        AppTab::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+#[component]
+pub fn AppsView() -> impl IntoView {
+    let i18n = use_i18n();
+    let link = use_link();
+    let tab_slug = link.tab();
+    let tab = Memo::new(move |_| {
+        let slug = tab_slug.get();
+        match AppTab::from_slug(&slug) {
+            Some(tab) => tab,
+            None => {
+                if !slug.is_empty() {
+                    link.note("tab", &slug, Issue::Unknown);
+                }
+                AppTab::ALL[0]
+            }
+        }
+    });
+    view! {
+        <section class="apps-view">
+            <h2>{move || i18n.t("apps-title")}</h2>
+            <p class="lead">{move || i18n.t("apps-lead")}</p>
+            <div class="tabs" role="tablist" aria-label=move || i18n.t("apps-tabs-label")>
+                {AppTab::ALL
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <a
+                                role="tab"
+                                href=format!("#/apps/{}", t.slug())
+                                data-testid=format!("apps-tab-{}", t.slug())
+                                class:active=move || tab.get() == t
+                                aria-selected=move || (tab.get() == t).to_string()
+                            >
+                                {move || i18n.t(t.title_key())}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div role="tabpanel">
+                {move || match tab.get() {
+                    AppTab::Reduce => view! { <reduce::ReduceTab /> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
