@@ -121,26 +121,37 @@ fn nearest_skipping(
         {
             let query = block * QUERY_BLOCK + i;
             let skip = skip_offset.map(|o| o + query);
-            order.clear();
-            order.extend((0..m).filter(|&g| Some(g) != skip));
-            let by_distance = |&x: &usize, &y: &usize| row[x].total_cmp(&row[y]).then(x.cmp(&y));
-            if k > 0 && k < order.len() {
-                order.select_nth_unstable_by(k - 1, by_distance);
-            }
-            order.truncate(k);
-            order.sort_unstable_by(by_distance);
-            result.push(
-                order
-                    .iter()
-                    .map(|&g| Neighbour {
-                        index: g,
-                        distance: row[g].sqrt(),
-                    })
-                    .collect(),
-            );
+            result.push(smallest_in_row(row, k, skip, &mut order));
         }
     }
     result
+}
+
+/// The `k` nearest gallery items of one query, from its row of squared distances (nearest
+/// first, ties to the lower index), leaving out `skip`. `order` is scratch space, reused
+/// between rows. Shared with the tensor version of the distances (the app's engines).
+pub fn smallest_in_row(
+    row: &[f32],
+    k: usize,
+    skip: Option<usize>,
+    order: &mut Vec<usize>,
+) -> Vec<Neighbour> {
+    order.clear();
+    order.extend((0..row.len()).filter(|&g| Some(g) != skip));
+    let k = k.min(order.len());
+    let by_distance = |&x: &usize, &y: &usize| row[x].total_cmp(&row[y]).then(x.cmp(&y));
+    if k > 0 && k < order.len() {
+        order.select_nth_unstable_by(k - 1, by_distance);
+    }
+    order.truncate(k);
+    order.sort_unstable_by(by_distance);
+    order
+        .iter()
+        .map(|&g| Neighbour {
+            index: g,
+            distance: row[g].max(0.0).sqrt(),
+        })
+        .collect()
 }
 
 /// Precision@k averaged over queries: for each query, the share of its first `k` neighbours

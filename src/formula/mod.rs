@@ -384,6 +384,28 @@ pub fn attribute_vector(alpha: Option<f64>, lang: Lang) -> String {
     )
 }
 
+/// d(q, g) = ‖h_q − h_g‖: the Euclidean distance between two descriptors.
+pub fn euclidean_distance() -> String {
+    let h = |s: &str| sub(&mi("h"), &mi(s));
+    math(
+        "d(q, g) = ‖h_q − h_g‖",
+        &row(&[
+            mi("d"),
+            mo("("),
+            mi("q"),
+            mo(","),
+            mi("g"),
+            mo(")"),
+            mo("="),
+            mo("‖"),
+            h("q"),
+            mo("−"),
+            h("g"),
+            mo("‖"),
+        ]),
+    )
+}
+
 /// z = Wᵀ(x − x̄): PCA's projection onto its first principal directions (the columns of W).
 pub fn pca_projection() -> String {
     math(

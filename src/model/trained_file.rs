@@ -2,7 +2,6 @@
 //! weights. Layout: the magic `LATENTLAB-MODEL`, a `u16` format version, a `u32` length and that
 //! many bytes of JSON (configuration and history), then the SafeTensors weights.
 
-use crate::i18n::{Lang, Text};
 use std::fmt;
 
 use burn::prelude::*;
@@ -11,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::history::HistoryPoint;
 use super::lab::{LabConfig, LabNet};
 use super::store::{WeightsError, load_weights, weights_to_bytes};
+use crate::i18n::{Lang, Text};
 
 const MAGIC: &[u8] = b"LATENTLAB-MODEL";
 pub const FORMAT_VERSION: u16 = 1;

@@ -2,7 +2,6 @@
 //! pretrained models, the engines (with a WebGPU warm-up and a check that WebGPU agrees with the
 //! CPU), then timing both engines so live drawing runs on the faster one.
 
-use crate::i18n::{Arg, Text, num, tk};
 use std::sync::Arc;
 
 use burn::prelude::*;
@@ -16,6 +15,7 @@ use super::webgpu::init_webgpu;
 use crate::app::web::fetch::{fetch_bytes, fetch_text};
 use crate::app::web::now_ms;
 use crate::data::Dataset;
+use crate::i18n::{Arg, Text, num, tk};
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::{Shipped, load_autoencoder, load_vae, parse_manifest};
 

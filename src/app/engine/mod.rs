@@ -6,6 +6,7 @@ pub mod evaluate;
 pub mod loader;
 pub mod models;
 pub mod resources;
+pub mod search;
 pub mod trained;
 pub mod training;
 pub mod webgpu;

@@ -2,7 +2,6 @@
 //! report) and the lab model, with the operations the views run on them. Each operation runs on
 //! the engine asked for and falls back to the CPU engine, saying so, when WebGPU fails.
 
-use crate::i18n::{Text, tk};
 use std::future::Future;
 use std::sync::{Arc, OnceLock};
 
@@ -12,14 +11,20 @@ use super::models::{Codes, ModelSet, Outputs, Reconstruction};
 use super::trained::TrainedSlot;
 use super::webgpu::GpuEngine;
 use super::{Backend, Family, LatentSize, PerFamily};
+use crate::PIXELS;
+use crate::analysis::Pca;
 use crate::analysis::attributes::AttributeScores;
 use crate::analysis::metrics::ErrorDistribution;
 use crate::data::Dataset;
+use crate::i18n::{Text, tk};
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::Shipped;
 
 /// WebGPU and CPU results may differ by rounding only; more than this means a broken kernel.
 pub const AGREEMENT_TOLERANCE: f32 = 1e-3;
+
+/// Components of the pixel PCA the applications compare with (as many as the 16-D codes).
+pub const PCA_COMPONENTS: usize = 16;
 
 /// What the engine badge reports; it changes if the WebGPU device is lost.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,6 +83,7 @@ pub struct Resources {
     pub use_trained: RwSignal<bool>,
     /// The test digits' attributes, measured on first use.
     attribute_scores: OnceLock<AttributeScores>,
+    pixel_pca: OnceLock<Pca>,
     /// The test digits' reconstruction errors, for the models in use when they were computed.
     pub test_errors: RwSignal<Option<TestErrors>>,
 }
@@ -107,6 +113,7 @@ impl Resources {
             trained: RwSignal::new(None),
             use_trained: RwSignal::new(false),
             attribute_scores: OnceLock::new(),
+            pixel_pca: OnceLock::new(),
             test_errors: RwSignal::new(None),
         }
     }
@@ -123,6 +130,13 @@ impl Resources {
     pub fn attribute_scores(&self) -> &AttributeScores {
         self.attribute_scores
             .get_or_init(|| AttributeScores::measure(&self.data.test.all_images()))
+    }
+
+    /// PCA-16 of the training digits' pixels, the linear baseline of the applications (fitted
+    /// once, on first use).
+    pub fn pixel_pca(&self) -> &Pca {
+        self.pixel_pca
+            .get_or_init(|| Pca::fit(&self.data.train.all_images(), PIXELS, PCA_COMPONENTS))
     }
 
     /// The models on `backend`, falling back to the CPU when WebGPU is missing or unhealthy.

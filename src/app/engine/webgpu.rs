@@ -1,7 +1,6 @@
 //! Starting Burn's wgpu backend on the browser's WebGPU, with a health flag that the browser's
 //! device-lost and error callbacks lower.
 
-use crate::i18n::Text;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -11,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::web::fetch::js_message;
+use crate::i18n::Text;
 
 /// A WebGPU device with a flag lowered when the browser reports it lost or broken.
 #[derive(Clone)]

@@ -5,13 +5,13 @@
 mod kind;
 mod loss;
 
-use crate::i18n::{Arg, Decimals, Text};
 use burn::nn::{Linear, LinearConfig};
 use burn::prelude::*;
 use burn::tensor::activation::sigmoid;
 use serde::{Deserialize, Serialize};
 
 use super::vae::Vae;
+use crate::i18n::{Arg, Decimals, Text};
 pub use kind::{Activation, KindParam, LabKind, format_hidden, parse_hidden};
 pub use loss::{LabLoss, contractive_penalty, kl_sparsity_penalty, l1_penalty};
 

@@ -9,7 +9,6 @@
 mod run;
 mod store;
 
-use crate::i18n::Text;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -18,6 +17,7 @@ use super::resources::Resources;
 use super::{Backend, EngineChoice};
 use crate::analysis::latent_map::MapPoints;
 use crate::app::web::storage::{keys, load_setting, save_setting};
+use crate::i18n::Text;
 use crate::model::history::HistoryPoint;
 use crate::model::lab::LabConfig;
 use crate::train::lab::{LabTrainer, RunProgress};

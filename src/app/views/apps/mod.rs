@@ -2,6 +2,7 @@
 //! of the lecture. Each tab computes its numbers in the browser from the models in use.
 
 mod reduce;
+mod retrieval;
 
 use leptos::prelude::*;
 
@@ -13,20 +14,23 @@ use crate::link::Issue;
 /// A tab of the applications lab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppTab {
+    Retrieval,
     Reduce,
 }
 
 impl AppTab {
-    pub const ALL: [AppTab; 1] = [AppTab::Reduce];
+    pub const ALL: [AppTab; 2] = [AppTab::Retrieval, AppTab::Reduce];
 
     pub fn slug(self) -> &'static str {
         match self {
+            AppTab::Retrieval => "retrieval",
             AppTab::Reduce => "reduce",
         }
     }
 
     fn title_key(self) -> &'static str {
         match self {
+            AppTab::Retrieval => tk("apps-tab-retrieval"),
             AppTab::Reduce => tk("apps-tab-reduce"),
         }
     }
@@ -77,6 +81,7 @@ pub fn AppsView() -> impl IntoView {
             </div>
             <div role="tabpanel">
                 {move || match tab.get() {
+                    AppTab::Retrieval => view! { <retrieval::RetrievalTab /> }.into_any(),
                     AppTab::Reduce => view! { <reduce::ReduceTab /> }.into_any(),
                 }}
             </div>

@@ -1,0 +1,352 @@
+//! Information retrieval with the bottleneck's descriptors: the query (the current digit) against
+//! the 8,000 training digits in four spaces — pixels, PCA-16, the AE-16 code h and the VAE-16
+//! mean μ — by Euclidean distance. The table measures precision@10 with every test digit as a
+//! query, one Burn matmul per block of queries on the engine in use.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::PIXELS;
+use crate::analysis::Pca;
+use crate::analysis::retrieval::{Neighbour, nearest, precision_at_k};
+use crate::app::components::digit_canvas::DigitCanvas;
+use crate::app::components::formula::Concept;
+use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::resources::Resources;
+use crate::app::engine::search::TensorGallery;
+use crate::app::engine::{Family, LatentSize};
+use crate::app::i18n::use_i18n;
+use crate::app::link::use_link;
+use crate::app::state::{use_current_digit, use_lab};
+use crate::app::web::{next_frame, now_ms, random_index};
+use crate::formula;
+use crate::i18n::tk;
+use crate::link::digit::DigitRef;
+
+/// Neighbours shown and scored.
+const K: usize = 10;
+
+/// A space the digits are compared in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Space {
+    Pixels,
+    Pca,
+    Ae,
+    Vae,
+}
+
+impl Space {
+    const ALL: [Space; 4] = [Space::Pixels, Space::Pca, Space::Ae, Space::Vae];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Space::Pixels => "pixels",
+            Space::Pca => "pca",
+            Space::Ae => "ae",
+            Space::Vae => "vae",
+        }
+    }
+
+    fn title_key(self) -> &'static str {
+        match self {
+            Space::Pixels => tk("apps-retrieval-pixels"),
+            Space::Pca => tk("apps-retrieval-pca"),
+            Space::Ae => tk("apps-retrieval-ae"),
+            Space::Vae => tk("apps-retrieval-vae"),
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The training digits in every space (the gallery), with what maps a query into each.
+struct Galleries {
+    pca: Pca,
+    /// Per space: the gallery's vectors and their length.
+    vectors: [(Vec<f32>, usize); 4],
+}
+
+impl Galleries {
+    async fn build(lab: &Resources) -> Result<Self, String> {
+        let images = lab.data.train.all_images();
+        let pca = lab.pixel_pca().clone();
+        let projected: Vec<f32> = images
+            .chunks_exact(PIXELS)
+            .flat_map(|x| pca.project(x))
+            .collect();
+        let engine = lab.batch_engine();
+        let ae = lab
+            .encode_on(engine, Family::Ae, LatentSize::Sixteen, &images)
+            .await?;
+        let vae = lab
+            .encode_on(engine, Family::Vae, LatentSize::Sixteen, &images)
+            .await?;
+        Ok(Self {
+            vectors: [
+                (images, PIXELS),
+                (projected, pca.k()),
+                (ae.mean, ae.dim),
+                (vae.mean, vae.dim),
+            ],
+            pca,
+        })
+    }
+
+    /// `images` (n × 784) in every space.
+    async fn queries(&self, lab: &Resources, images: &[f32]) -> Result<[Vec<f32>; 4], String> {
+        let engine = lab.batch_engine();
+        let ae = lab
+            .encode_on(engine, Family::Ae, LatentSize::Sixteen, images)
+            .await?;
+        let vae = lab
+            .encode_on(engine, Family::Vae, LatentSize::Sixteen, images)
+            .await?;
+        let pca = images
+            .chunks_exact(PIXELS)
+            .flat_map(|x| self.pca.project(x))
+            .collect();
+        Ok([images.to_vec(), pca, ae.mean, vae.mean])
+    }
+}
+
+/// One space's row of the table.
+#[derive(Clone, Debug, PartialEq)]
+struct Score {
+    precision: f64,
+    ms_per_query: f64,
+}
+
+#[component]
+pub fn RetrievalTab() -> impl IntoView {
+    let i18n = use_i18n();
+    let lab = use_lab();
+    let link = use_link();
+    let digit = use_current_digit();
+    let errors = TaskErrors::new();
+    let tests = lab.with(|r| r.data.test.len());
+    let query = RwSignal::new(match digit.as_link_untracked() {
+        DigitRef::Empty => DigitRef::Test(0),
+        d => d,
+    });
+    link.bind(
+        "d",
+        query,
+        move |t| {
+            DigitRef::read(t, tests).map(|(d, issue)| match d {
+                DigitRef::Empty => (DigitRef::Test(0), issue),
+                d => (d, issue),
+            })
+        },
+        DigitRef::write,
+    );
+    let query_image = Memo::new(move |_| {
+        query.with(|q| match q {
+            DigitRef::Pixels(p) => p.clone(),
+            DigitRef::Test(i) => lab.with(|r| r.data.test.image(*i)),
+            DigitRef::Empty => lab.with(|r| r.data.test.image(0)),
+        })
+    });
+
+    let galleries = RwSignal::new(None::<Arc<Galleries>>);
+    let results = RwSignal::new(None::<[Vec<Neighbour>; 4]>);
+    let scores = RwSignal::new(None::<[Score; 4]>);
+    let progress = RwSignal::new(0.0f64);
+    // The gallery in every space, again whenever the models in use change.
+    Effect::new(move |_| {
+        lab.with(|r| {
+            r.trained.track();
+            r.use_trained.track();
+        });
+        galleries.set(None);
+        scores.set(None);
+        leptos::task::spawn_local(async move {
+            next_frame().await;
+            let lab = lab.get();
+            let built = Galleries::build(&lab).await;
+            if let Some(g) = errors.check(tk("apps-retrieval-task-gallery"), built) {
+                galleries.try_set(Some(Arc::new(g)));
+            }
+        });
+    });
+    // The query's neighbours (one query: plain Rust is quick enough).
+    Effect::new(move |_| {
+        let Some(g) = galleries.get() else {
+            return;
+        };
+        let x = query_image.get();
+        leptos::task::spawn_local(async move {
+            let lab = lab.get();
+            let outcome = g.queries(&lab, &x).await;
+            if let Some(q) = errors.check(tk("apps-retrieval-task-query"), outcome) {
+                let found = std::array::from_fn(|s| {
+                    let (gallery, dim) = &g.vectors[s];
+                    nearest(&q[s], gallery, *dim, K).remove(0)
+                });
+                results.try_set(Some(found));
+            }
+        });
+    });
+    // The table: every test digit as a query, in every space.
+    let measure = move |_| {
+        let Some(g) = galleries.get_untracked() else {
+            return;
+        };
+        scores.set(None);
+        progress.set(0.0);
+        leptos::task::spawn_local(async move {
+            let lab = lab.get();
+            let outcome = measure_all(&lab, &g, progress).await;
+            if let Some(s) = errors.check(tk("apps-retrieval-task-table"), outcome) {
+                scores.try_set(Some(s));
+            }
+        });
+    };
+
+    let result_row = move |space: Space| {
+        let slug = space.slug();
+        view! {
+            <div class="retrieval-row">
+                <strong>{move || i18n.t(space.title_key())}</strong>
+                <div class="retrieval-results" data-testid=format!("retrieval-results-{slug}")>
+                    {move || {
+                        results.with(|r| {
+                            r.as_ref().map(|r| {
+                                r[space.index()]
+                                    .iter()
+                                    .map(|n| {
+                                        let (image, label) = lab.with(|l| {
+                                            (l.data.train.image(n.index), l.data.train.labels[n.index])
+                                        });
+                                        view! {
+                                            <span class="result" data-label=label.to_string()>
+                                                <DigitCanvas
+                                                    pixels=Signal::stored(Some(image))
+                                                    testid=format!("retrieval-{slug}-{}", n.index)
+                                                    label=Signal::derive(move || {
+                                                        i18n.t_with("apps-retrieval-result-label", &[("label", (label as usize).into())])
+                                                    })
+                                                />
+                                            </span>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                        })
+                    }}
+                </div>
+            </div>
+        }
+    };
+    let table_row = move |space: Space| {
+        let slug = space.slug();
+        let cell = move |f: fn(&Score) -> f64, decimals: usize| {
+            move || {
+                scores.with(|s| match s {
+                    Some(s) => i18n.num(f(&s[space.index()]), decimals),
+                    None => "—".to_string(),
+                })
+            }
+        };
+        view! {
+            <tr>
+                <th scope="row">{move || i18n.t(space.title_key())}</th>
+                <td data-testid=format!("retrieval-precision-{slug}")>{cell(|s| s.precision, 3)}</td>
+                <td data-testid=format!("retrieval-ms-{slug}")>{cell(|s| s.ms_per_query, 3)}</td>
+            </tr>
+        }
+    };
+    let random_query = move |_| query.set(DigitRef::Test(random_index(tests)));
+    let use_drawing = move |_| {
+        if let DigitRef::Pixels(p) = digit.as_link_untracked() {
+            query.set(DigitRef::Pixels(p));
+        }
+    };
+    view! {
+        <div class="retrieval-tab">
+            <p>{move || i18n.t("apps-retrieval-intro")}</p>
+            <Concept math=Signal::derive(formula::encoder) caption=tk("apps-retrieval-concept-encoder") />
+            <Concept math=Signal::derive(formula::euclidean_distance) caption=tk("apps-retrieval-concept-distance") />
+            <div class="toolbar">
+                <span>{move || i18n.t("apps-retrieval-query")}</span>
+                <DigitCanvas
+                    pixels=Signal::derive(move || Some(query_image.get()))
+                    testid="retrieval-query"
+                    label=Signal::derive(move || i18n.t("apps-retrieval-query"))
+                />
+                <button on:click=use_drawing>{move || i18n.t("apps-use-drawing")}</button>
+                <button data-testid="retrieval-random" on:click=random_query>{move || i18n.t("apps-random-digit")}</button>
+            </div>
+            <TaskErrorList errors=errors />
+            <Show when=move || galleries.with(Option::is_none)>
+                <p class="caption" role="status">{move || i18n.t("apps-retrieval-building")}</p>
+            </Show>
+            {Space::ALL.into_iter().map(result_row).collect_view()}
+            <h3>{move || i18n.t("apps-retrieval-table-title")}</h3>
+            <p class="caption">{move || i18n.t("apps-retrieval-table-explain")}</p>
+            <button
+                data-testid="retrieval-measure"
+                disabled=move || galleries.with(Option::is_none)
+                on:click=measure
+            >
+                {move || i18n.t("apps-retrieval-measure")}
+            </button>
+            <progress
+                max="1"
+                value=move || progress.get().to_string()
+                aria-label=move || i18n.t("apps-retrieval-progress")
+            ></progress>
+            <table class="retrieval-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t("apps-retrieval-space")}</th>
+                        <th scope="col">{move || i18n.t("apps-retrieval-precision")}</th>
+                        <th scope="col">{move || i18n.t("apps-retrieval-ms")}</th>
+                    </tr>
+                </thead>
+                <tbody>{Space::ALL.into_iter().map(table_row).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Precision@10 of the test split against the training digits in each space, with the time per
+/// query; `progress` goes from 0 to 1 over the four spaces.
+async fn measure_all(
+    lab: &Resources,
+    g: &Galleries,
+    progress: RwSignal<f64>,
+) -> Result<[Score; 4], String> {
+    let images = lab.data.test.all_images();
+    let n = lab.data.test.len();
+    let queries = g.queries(lab, &images).await?;
+    let mut scores = Vec::new();
+    for space in Space::ALL {
+        let s = space.index();
+        let (gallery, dim) = &g.vectors[s];
+        let start = now_ms();
+        // On the engine in use (the CPU if WebGPU fails on the way).
+        let (found, _) = lab
+            .run(lab.batch_engine(), |models| {
+                let queries = &queries[s];
+                async move {
+                    TensorGallery::new(gallery, *dim, &models.device)
+                        .nearest(queries, K, |done| {
+                            progress.try_set((s as f64 + done as f64 / n as f64) / 4.0);
+                        })
+                        .await
+                }
+            })
+            .await?;
+        let ms = now_ms() - start;
+        scores.push(Score {
+            precision: precision_at_k(&found, &lab.data.test.labels, &lab.data.train.labels, K),
+            ms_per_query: ms / n as f64,
+        });
+        next_frame().await;
+    }
+    progress.try_set(1.0);
+    Ok(scores.try_into().expect("four spaces"))
+}
