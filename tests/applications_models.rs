@@ -19,8 +19,7 @@ use latent_lab::{
 use nalgebra::DMatrix;
 
 // STAND-IN until `latent_lab::data::colouring` lands: the same file `pretrain` trains on.
-#[path = "../src/bin/pretrain/colouring.rs"]
-mod colouring;
+use latent_lab::data::colouring;
 
 fn load(name: &str) -> (Manifest, Autoencoder) {
     let manifest = files::read_manifest(name).unwrap();

@@ -6,10 +6,7 @@
 //!
 //! The applications lab's two models are trained after the six others (or alone with `--only`):
 //! `linear-16`, a linear autoencoder trained on squared error (PCA's subspace), and `colour-16`,
-//! which colours grey digits with the synthetic colouring of [`colouring`].
-
-#[path = "pretrain/colouring.rs"]
-mod colouring;
+//! which colours grey digits with the synthetic colouring of `data::colouring`.
 
 use std::{error::Error, fs, time::Instant};
 
@@ -19,6 +16,7 @@ use latent_lab::{
     PIXELS,
     analysis::Pca,
     data::Dataset,
+    data::colouring,
     data::noise::TrainingNoise,
     model::{
         Autoencoder, AutoencoderConfig, VaeConfig, loss,
