@@ -1,8 +1,18 @@
 // The applications lab on both engines: its own URL per tab, and each tab's numbers computed in
-// the browser from the models in use.
+// the browser from the models in use: a drawn 7 finds 7s in the AE's code space, precision@10
+// over the test split (CPU: SwiftShader's emulated GPU takes minutes), the linear AE's subspace
+// is PCA's, the colouriser colours a test digit like its true colouring.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINES, launch, openApp } from './harness.mjs';
+import { ENGINES, launch, openApp, drawStroke, waitForInk, correlation, SEVEN } from './harness.mjs';
+
+/** A canvas's pixels as [r, g, b] triples in [0, 1]. */
+const rgbOf = (page, id) => page.$eval(`[data-testid="${id}"]`, (c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const out = [];
+  for (let i = 0; i < d.length; i += 4) out.push(d[i] / 255, d[i + 1] / 255, d[i + 2] / 255);
+  return out;
+});
 
 const SPACES = ['pca', 'ae', 'vae'];
 
@@ -12,6 +22,8 @@ for (const engine of ENGINES) {
     before(async () => {
       app = await launch(engine);
       await openApp(app.page, app.url, '#/draw');
+      await drawStroke(app.page, SEVEN);
+      await waitForInk(app.page, 'draw-pad');
     });
     after(async () => {
       await app?.close();
@@ -45,12 +57,62 @@ for (const engine of ENGINES) {
       assert.ok(knn.vae > knn.pca + 0.1, `VAE-2 (${knn.vae}) separates better than PCA-2 (${knn.pca})`);
     });
 
+    it('retrieval: the drawn 7 finds mostly 7s among the AE-16 codes of the training digits', async () => {
+      const { page } = app;
+      await page.click('[data-testid="apps-tab-retrieval"]');
+      await page.waitForSelector('[data-testid="retrieval-results-ae"] [data-label]', { timeout: 240_000 });
+      for (const space of ['pixels', 'pca', 'ae', 'vae']) {
+        const labels = await page.$$eval(`[data-testid="retrieval-results-${space}"] [data-label]`, (e) => e.map((x) => x.dataset.label));
+        assert.equal(labels.length, 10, `${space}: ten results`);
+        if (space === 'ae') assert.ok(labels.filter((l) => l === '7').length >= 6, `AE neighbours of a 7: ${labels}`);
+      }
+    });
+
+    if (engine === 'cpu') {
+      it('retrieval: precision@10 over the test split in every space', async () => {
+        const { page } = app;
+        await page.click('[data-testid="retrieval-measure"]');
+        await page.waitForFunction(() => document.querySelector('[data-testid="retrieval-precision-vae"]').textContent.trim() !== '—', null, { timeout: 240_000 });
+        for (const space of ['pixels', 'pca', 'ae', 'vae']) {
+          const p = Number(await page.textContent(`[data-testid="retrieval-precision-${space}"]`));
+          assert.ok(p > 0.8 && p <= 1, `${space}: precision@10 = ${p}`);
+          assert.ok(Number(await page.textContent(`[data-testid="retrieval-ms-${space}"]`)) > 0);
+        }
+      });
+    }
+
+    it('pca: the linear AE spans PCA-16\u2019s subspace; the nonlinear AE reconstructs better', async () => {
+      const { page } = app;
+      await page.click('[data-testid="apps-tab-pca"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="subspace-max-angle"]')?.textContent.trim() !== '…', null, { timeout: 240_000 });
+      const n = async (id) => Number(await page.textContent(`[data-testid="${id}"]`));
+      const [pca, linear, ae, angle] = [await n('pca-mse-pca'), await n('pca-mse-linear'), await n('pca-mse-ae'), await n('subspace-max-angle')];
+      assert.ok(angle >= 0 && angle < 1, `largest principal angle ${angle}°`);
+      assert.ok(Math.abs(linear - pca) < 0.05 * pca, `linear AE ${linear} vs PCA ${pca}`);
+      assert.ok(ae < 0.7 * pca, `the nonlinear AE (${ae}) beats PCA (${pca})`);
+    });
+
+    it('colour: a test digit comes out in its class\u2019s colours', async () => {
+      const { page } = app;
+      await page.click('[data-testid="apps-tab-colour"]');
+      await page.click('[data-testid="colour-random"]');
+      await page.waitForSelector('[data-testid="colour-quality"]:not(:empty)', { timeout: 120_000 });
+      await page.waitForTimeout(1000);
+      const out = await rgbOf(page, 'colour-output');
+      const truth = await rgbOf(page, 'colour-truth');
+      assert.equal(truth.length, 784 * 3, 'a test digit has its true colouring');
+      const r = correlation(out, truth);
+      assert.ok(r > 0.85, `output and true colouring agree (r = ${r})`);
+      const grey = await page.$eval('[data-testid="colour-input"]', (c) => c.width);
+      assert.equal(grey, 28);
+    });
+
     it('an unknown tab opens the first one and says so', async () => {
       const other = await app.fresh();
       await openApp(other.page, app.url, '#/apps/nowhere');
       await other.page.waitForSelector('[data-testid="link-notice"]');
       assert.match(await other.page.textContent('[data-testid="link-notice"]'), /tab=nowhere/);
-      await other.page.waitForSelector('[data-testid="apps-tab-reduce"][aria-selected="true"]');
+      await other.page.waitForSelector('[data-testid="apps-tab-retrieval"][aria-selected="true"]');
       await other.context.close();
     });
 

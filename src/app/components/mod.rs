@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface, each with one job. They read shared state from context
 //! (`app::state`) or take it as props, and never hold domain logic.
 
+pub mod colour_canvas;
 pub mod digit_canvas;
 pub mod draw_pad;
 pub mod engine_badge;

@@ -1,6 +1,9 @@
 //! The applications lab (`#/apps/<tab>`): what a trained encoder is for, one tab per application
 //! of the lecture. Each tab computes its numbers in the browser from the models in use.
 
+mod colour;
+mod models;
+mod pca;
 mod reduce;
 mod retrieval;
 
@@ -15,15 +18,24 @@ use crate::link::Issue;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppTab {
     Retrieval,
+    Pca,
+    Colour,
     Reduce,
 }
 
 impl AppTab {
-    pub const ALL: [AppTab; 2] = [AppTab::Retrieval, AppTab::Reduce];
+    pub const ALL: [AppTab; 4] = [
+        AppTab::Retrieval,
+        AppTab::Pca,
+        AppTab::Colour,
+        AppTab::Reduce,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             AppTab::Retrieval => "retrieval",
+            AppTab::Pca => "pca",
+            AppTab::Colour => "colour",
             AppTab::Reduce => "reduce",
         }
     }
@@ -31,6 +43,8 @@ impl AppTab {
     fn title_key(self) -> &'static str {
         match self {
             AppTab::Retrieval => tk("apps-tab-retrieval"),
+            AppTab::Pca => tk("apps-tab-pca"),
+            AppTab::Colour => tk("apps-tab-colour"),
             AppTab::Reduce => tk("apps-tab-reduce"),
         }
     }
@@ -82,6 +96,8 @@ pub fn AppsView() -> impl IntoView {
             <div role="tabpanel">
                 {move || match tab.get() {
                     AppTab::Retrieval => view! { <retrieval::RetrievalTab /> }.into_any(),
+                    AppTab::Pca => view! { <pca::PcaTab /> }.into_any(),
+                    AppTab::Colour => view! { <colour::ColourTab /> }.into_any(),
                     AppTab::Reduce => view! { <reduce::ReduceTab /> }.into_any(),
                 }}
             </div>
