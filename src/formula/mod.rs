@@ -406,6 +406,22 @@ pub fn euclidean_distance() -> String {
     )
 }
 
+/// L(x, g(f(γ(x)))): the colourisation objective, γ(x) the grey version of the colour image x.
+pub fn colourisation() -> String {
+    let grey = row(&[mi("γ"), mo("("), mi("x"), mo(")")]);
+    math(
+        "L(x, g(f(γ(x))))",
+        &row(&[
+            mi("L"),
+            mo("("),
+            mi("x"),
+            mo(","),
+            g_of_f_of(&grey),
+            mo(")"),
+        ]),
+    )
+}
+
 /// z = Wᵀ(x − x̄): PCA's projection onto its first principal directions (the columns of W).
 pub fn pca_projection() -> String {
     math(

@@ -8,6 +8,7 @@ import { launch, openApp, drawStroke, waitForInk, trainProgress, SEVEN } from '.
 import { englishSentences } from './ftl.mjs';
 
 const VIEWS = ['draw', 'noise', 'latent', 'train', 'apps'];
+const APP_TABS = ['retrieval', 'pca', 'colour', 'reduce'];
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 
 /** Everything a student can read on the page: text, and the labels screen readers announce. */
@@ -51,8 +52,10 @@ describe('two languages', () => {
   it('every view in Romanian: no English sentence left, formulas as MathML with decimal commas', async () => {
     const sentences = englishSentences();
     assert.ok(sentences.length > 100, `English sentences known: ${sentences.length}`);
-    for (const view of VIEWS) {
-      await app.page.click(`[data-testid="nav-${view}"]`);
+    // Every view, and every tab of the applications lab.
+    const stops = [...VIEWS.map((v) => [v, `nav-${v}`]), ...APP_TABS.map((t) => ['apps', `apps-tab-${t}`])];
+    for (const [view, link] of stops) {
+      await app.page.click(`[data-testid="${link}"]`);
       await settle(app.page, view);
       const text = await readable(app.page);
       const left = sentences.filter((s) => text.includes(s));

@@ -19,7 +19,13 @@ const READY = {
   noise: '[data-testid="batch-progress"]',
   latent: '[data-testid="sample-grid-vae"][height="224"]',
   train: '[data-testid="loss-chart-empty"]',
-  apps: '[data-testid="reduce-knn-vae"]:not(:empty)',
+  apps: '[data-testid="retrieval-results-ae"] [data-label]',
+};
+// The applications lab's other tabs, once settled.
+const APP_TABS = {
+  pca: '[data-testid="subspace-max-angle"]:not(:empty)',
+  colour: '[data-testid="colour-quality"]:not(:empty)',
+  reduce: '[data-testid="reduce-map-vae"]',
 };
 const shots = process.env.LATENT_LAB_SCREENSHOTS;
 
@@ -47,6 +53,19 @@ for (const [name, viewport, lang] of SIZES) {
         if (shots) await page.screenshot({ path: join(shots, `${view}-${name}.png`) });
       });
     }
+
+    it('apps: every tab fits the width and passes the accessibility audit', async () => {
+      const { page } = app;
+      await page.click('[data-testid="nav-apps"]');
+      for (const [tab, ready] of Object.entries(APP_TABS)) {
+        await page.click(`[data-testid="apps-tab-${tab}"]`);
+        await page.waitForSelector(ready, { timeout: 120_000 });
+        await page.waitForTimeout(300);
+        assert.equal(await sidewaysScroll(page), 0, `${tab}: no horizontal scrolling`);
+        assert.deepEqual(await seriousViolations(page), [], tab);
+        if (shots) await page.screenshot({ path: join(shots, `apps-${tab}-${name}.png`) });
+      }
+    });
 
     it('noise: each row label stands beside its row of the mosaic', async () => {
       const { page } = app;

@@ -9,12 +9,14 @@ use super::models::AppModel;
 use crate::PIXELS;
 use crate::app::components::colour_canvas::ColourCanvas;
 use crate::app::components::digit_canvas::DigitCanvas;
+use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::state::{use_current_digit, use_lab};
 use crate::app::web::random_index;
 use crate::data::colouring::{class_colour, colourise};
+use crate::formula;
 use crate::i18n::{num, tk};
 use crate::link::digit::DigitRef;
 use crate::model::pretrained::Shipped;
@@ -127,6 +129,7 @@ pub fn ColourTab() -> impl IntoView {
     view! {
         <div class="colour-tab">
             <p>{move || i18n.t("apps-colour-intro")}</p>
+            <Concept math=Signal::derive(formula::colourisation) caption=tk("apps-colour-concept") />
             <p class="legend" aria-label=move || i18n.t("apps-colour-legend")>{legend}</p>
             <div class="toolbar">
                 <button on:click=use_drawing>{move || i18n.t("apps-use-drawing")}</button>

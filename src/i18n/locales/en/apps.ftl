@@ -68,3 +68,4 @@ apps-colour-grid = Test digits: grey inputs, colour outputs, true colourings
 apps-colour-quality = On the 2,000 test digits: MSE { $mse } against the true colouring; a colouriser blind to the class (the mean of the ten colourings) gets { $blind }.
 apps-colour-task-load = Loading the colourisation model
 apps-colour-task-run = Colouring the digits
+apps-colour-concept = Trained with input γ(x), the grey version of the colour image x, and output x itself: the network learns to put the colour back.

@@ -68,3 +68,4 @@ apps-colour-grid = Cifre de test: intrări gri, ieșiri color, colorări adevăr
 apps-colour-quality = Pe cele 2.000 de cifre de test: MSE { $mse } față de colorarea adevărată; un colorizator care nu ține cont de clasă (media celor zece colorări) obține { $blind }.
 apps-colour-task-load = Încărcarea modelului de colorizare
 apps-colour-task-run = Colorarea cifrelor
+apps-colour-concept = Antrenat cu intrarea γ(x), versiunea gri a imaginii color x, și cu ieșirea x însăși: rețeaua învață să pună culoarea la loc.
