@@ -422,6 +422,24 @@ pub fn colourisation() -> String {
     )
 }
 
+/// min Σⱼ Σ_{h∈Cⱼ} ‖h − μⱼ‖²: the k-means objective over clusters Cⱼ with centres μⱼ.
+pub fn kmeans_objective() -> String {
+    let mu_j = sub(&mi("μ"), &mi("j"));
+    math(
+        "min Σ_j Σ_{h ∈ C_j} ‖h − μ_j‖²",
+        &row(&[
+            text_op("min"),
+            sum_over("j"),
+            format!(
+                "<munder>{}{}</munder>",
+                mo("∑"),
+                row(&[mi("h"), mo("∈"), sub(&mi("C"), &mi("j"))])
+            ),
+            sup(&row(&[mo("‖"), mi("h"), mo("−"), mu_j, mo("‖")]), &mn("2")),
+        ]),
+    )
+}
+
 /// z = Wᵀ(x − x̄): PCA's projection onto its first principal directions (the columns of W).
 pub fn pca_projection() -> String {
     math(

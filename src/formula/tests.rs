@@ -22,6 +22,7 @@ fn all(lang: Lang) -> Vec<String> {
         attribute_vector(Some(1.5), lang),
         binary_cross_entropy(),
         pca_projection(),
+        kmeans_objective(),
         colourisation(),
         euclidean_distance(),
         mean_squared_error(Some((0.0131, lang))),

@@ -4,7 +4,7 @@
 // is PCA's, the colouriser colours a test digit like its true colouring.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINES, launch, openApp, drawStroke, waitForInk, correlation, SEVEN } from './harness.mjs';
+import { ENGINES, launch, openApp, drawStroke, waitForInk, correlation, setRange, SEVEN } from './harness.mjs';
 
 /** A canvas's pixels as [r, g, b] triples in [0, 1]. */
 const rgbOf = (page, id) => page.$eval(`[data-testid="${id}"]`, (c) => {
@@ -80,6 +80,24 @@ for (const engine of ENGINES) {
         }
       });
     }
+
+    it('clustering: k-means in four spaces, scored against the labels, with k from the slider', async () => {
+      const { page } = app;
+      await page.click('[data-testid="apps-tab-clustering"]');
+      const done = () => page.waitForFunction(() => document.querySelector('[data-testid="kmeans-nmi-vae"]')?.textContent.trim() !== '…', null, { timeout: 240_000 });
+      await done();
+      for (const space of ['pixels', 'pca', 'ae', 'vae']) {
+        const purity = Number(await page.textContent(`[data-testid="kmeans-purity-${space}"]`));
+        const nmi = Number(await page.textContent(`[data-testid="kmeans-nmi-${space}"]`));
+        assert.ok(purity > 0.4 && purity <= 1, `${space}: purity ${purity}`);
+        assert.ok(nmi > 0.3 && nmi <= 1, `${space}: NMI ${nmi}`);
+        assert.equal(await page.$eval(`[data-testid="kmeans-centres-${space}"]`, (c) => c.width), 10 * 28, `${space}: ten centres`);
+      }
+      await setRange(page, 'kmeans-k', 5, 'change');
+      await page.waitForFunction(() => location.hash.includes('k=5'));
+      await done();
+      assert.equal(await page.$eval('[data-testid="kmeans-centres-ae"]', (c) => c.width), 5 * 28, 'five centres');
+    });
 
     it('pca: the linear AE spans PCA-16\u2019s subspace; the nonlinear AE reconstructs better', async () => {
       const { page } = app;

@@ -1,6 +1,7 @@
 //! The applications lab (`#/apps/<tab>`): what a trained encoder is for, one tab per application
 //! of the lecture. Each tab computes its numbers in the browser from the models in use.
 
+mod clustering;
 mod colour;
 mod models;
 mod pca;
@@ -18,14 +19,16 @@ use crate::link::Issue;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppTab {
     Retrieval,
+    Clustering,
     Pca,
     Colour,
     Reduce,
 }
 
 impl AppTab {
-    pub const ALL: [AppTab; 4] = [
+    pub const ALL: [AppTab; 5] = [
         AppTab::Retrieval,
+        AppTab::Clustering,
         AppTab::Pca,
         AppTab::Colour,
         AppTab::Reduce,
@@ -34,6 +37,7 @@ impl AppTab {
     pub fn slug(self) -> &'static str {
         match self {
             AppTab::Retrieval => "retrieval",
+            AppTab::Clustering => "clustering",
             AppTab::Pca => "pca",
             AppTab::Colour => "colour",
             AppTab::Reduce => "reduce",
@@ -43,6 +47,7 @@ impl AppTab {
     fn title_key(self) -> &'static str {
         match self {
             AppTab::Retrieval => tk("apps-tab-retrieval"),
+            AppTab::Clustering => tk("apps-tab-clustering"),
             AppTab::Pca => tk("apps-tab-pca"),
             AppTab::Colour => tk("apps-tab-colour"),
             AppTab::Reduce => tk("apps-tab-reduce"),
@@ -96,6 +101,7 @@ pub fn AppsView() -> impl IntoView {
             <div role="tabpanel">
                 {move || match tab.get() {
                     AppTab::Retrieval => view! { <retrieval::RetrievalTab /> }.into_any(),
+                    AppTab::Clustering => view! { <clustering::ClusteringTab /> }.into_any(),
                     AppTab::Pca => view! { <pca::PcaTab /> }.into_any(),
                     AppTab::Colour => view! { <colour::ColourTab /> }.into_any(),
                     AppTab::Reduce => view! { <reduce::ReduceTab /> }.into_any(),

@@ -69,3 +69,15 @@ apps-colour-quality = On the 2,000 test digits: MSE { $mse } against the true co
 apps-colour-task-load = Loading the colourisation model
 apps-colour-task-run = Colouring the digits
 apps-colour-concept = Trained with input γ(x), the grey version of the colour image x, and output x itself: the network learns to put the colour back.
+
+apps-tab-clustering = Clustering
+apps-cluster-intro = The encoder's descriptors are useful features for a clustering algorithm such as k-means: the latent space is organised in clusters of the most similar examples. Here k-means groups the 2,000 test digits without looking at their labels, in pixel space and in three spaces of descriptors; the labels are used only afterwards, to score the groups.
+apps-cluster-concept = k-means looks for k centres μⱼ that minimise the squared distance of every descriptor to the centre of its cluster Cⱼ (k-means++ start, then Lloyd iterations until no point changes cluster).
+apps-cluster-k = Number of clusters k = { $k }
+apps-cluster-seed = Seed
+apps-cluster-purity = Purity
+apps-cluster-nmi = NMI
+apps-cluster-centres = The centre of each cluster, as an image
+apps-cluster-table = Clusters × classes
+apps-cluster-explain = Purity: the share of digits whose cluster's most common class is their own class. NMI (normalised mutual information, 0 to 1): how much knowing the cluster tells about the class. The centres of the latent spaces are decoded by the decoder; in pixel space a centre is the mean image of its cluster.
+apps-cluster-task = Clustering the test digits

@@ -69,3 +69,15 @@ apps-colour-quality = Pe cele 2.000 de cifre de test: MSE { $mse } față de col
 apps-colour-task-load = Încărcarea modelului de colorizare
 apps-colour-task-run = Colorarea cifrelor
 apps-colour-concept = Antrenat cu intrarea γ(x), versiunea gri a imaginii color x, și cu ieșirea x însăși: rețeaua învață să pună culoarea la loc.
+
+apps-tab-clustering = Clusterizare
+apps-cluster-intro = Descriptorii produși de codor sunt trăsături utile pentru un algoritm de clusterizare precum k-means: spațiul latent este organizat în clustere formate din exemplele cele mai asemănătoare. Aici k-means grupează cele 2.000 de cifre de test fără să le vadă etichetele, în spațiul pixelilor și în trei spații de descriptori; etichetele sunt folosite abia la final, ca să evalueze grupurile.
+apps-cluster-concept = k-means caută k centre μⱼ care minimizează distanța pătratică dintre fiecare descriptor și centrul clusterului său Cⱼ (inițializare k-means++, apoi iterații Lloyd până când niciun punct nu mai schimbă clusterul).
+apps-cluster-k = Numărul de clustere k = { $k }
+apps-cluster-seed = Sămânța
+apps-cluster-purity = Puritatea
+apps-cluster-nmi = NMI
+apps-cluster-centres = Centrul fiecărui cluster, ca imagine
+apps-cluster-table = Clustere × clase
+apps-cluster-explain = Puritatea: proporția cifrelor pentru care clasa cea mai frecventă din clusterul lor este chiar clasa lor. NMI (informația mutuală normalizată, de la 0 la 1): cât spune clusterul despre clasă. Centrele din spațiile latente sunt decodate de decodor; în spațiul pixelilor, un centru este imaginea medie a clusterului său.
+apps-cluster-task = Clusterizarea cifrelor de test

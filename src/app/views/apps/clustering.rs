@@ -1,0 +1,256 @@
+//! Clustering: k-means (k-means++ start, seeded, Lloyd iterations to convergence) on the 2,000
+//! test digits in pixel space, PCA-16, the AE-16 code and the VAE-16 mean, side by side: purity
+//! and normalised mutual information against the labels, the cluster × class table, and each
+//! cluster's centre as an image (decoded for the latent spaces, the mean image for pixels).
+
+use leptos::prelude::*;
+
+use crate::PIXELS;
+use crate::analysis::clustering_metrics::Contingency;
+use crate::analysis::kmeans::kmeans;
+use crate::app::components::digit_canvas::MosaicCanvas;
+use crate::app::components::fields::{NumberField, RangeField};
+use crate::app::components::formula::Concept;
+use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::resources::Resources;
+use crate::app::engine::{Family, LatentSize};
+use crate::app::i18n::use_i18n;
+use crate::app::link::use_link;
+use crate::app::state::use_lab;
+use crate::app::web::next_frame;
+use crate::formula;
+use crate::i18n::tk;
+use crate::input::NumberRule;
+use crate::link::value;
+
+/// The spaces compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Space {
+    Pixels,
+    Pca,
+    Ae,
+    Vae,
+}
+
+impl Space {
+    const ALL: [Space; 4] = [Space::Pixels, Space::Pca, Space::Ae, Space::Vae];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Space::Pixels => "pixels",
+            Space::Pca => "pca",
+            Space::Ae => "ae",
+            Space::Vae => "vae",
+        }
+    }
+
+    fn title_key(self) -> &'static str {
+        match self {
+            Space::Pixels => tk("apps-retrieval-pixels"),
+            Space::Pca => tk("apps-retrieval-pca"),
+            Space::Ae => tk("apps-retrieval-ae"),
+            Space::Vae => tk("apps-retrieval-vae"),
+        }
+    }
+}
+
+/// One space's clustering, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+struct Clustered {
+    purity: f64,
+    nmi: f64,
+    table: Contingency,
+    /// The centres as 28×28 images.
+    centres: Vec<Vec<f32>>,
+}
+
+/// k-means in every space, one after another (the page repaints in between).
+async fn cluster_all(
+    lab: &Resources,
+    k: usize,
+    seed: u64,
+    out: [RwSignal<Option<Clustered>>; 4],
+) -> Result<(), String> {
+    let images = lab.data.test.all_images();
+    let labels = &lab.data.test.labels;
+    let engine = lab.batch_engine();
+    let pca = lab.pixel_pca();
+    for space in Space::ALL {
+        next_frame().await;
+        let (vectors, dim) = match space {
+            Space::Pixels => (images.clone(), PIXELS),
+            Space::Pca => (
+                images
+                    .chunks_exact(PIXELS)
+                    .flat_map(|x| pca.project(x))
+                    .collect(),
+                pca.k(),
+            ),
+            Space::Ae | Space::Vae => {
+                let family = if space == Space::Ae {
+                    Family::Ae
+                } else {
+                    Family::Vae
+                };
+                let codes = lab
+                    .encode_on(engine, family, LatentSize::Sixteen, &images)
+                    .await?;
+                (codes.mean, codes.dim)
+            }
+        };
+        let result = kmeans(&vectors, dim, k, seed);
+        let centres = match space {
+            Space::Pixels => result
+                .centres
+                .chunks_exact(PIXELS)
+                .map(<[f32]>::to_vec)
+                .collect(),
+            Space::Pca => result
+                .centres
+                .chunks_exact(dim)
+                .map(|c| pca.reconstruct(c))
+                .collect(),
+            Space::Ae | Space::Vae => {
+                let family = if space == Space::Ae {
+                    Family::Ae
+                } else {
+                    Family::Vae
+                };
+                lab.decode_on(engine, family, LatentSize::Sixteen, &result.centres)
+                    .await?
+                    .chunks_exact(PIXELS)
+                    .map(<[f32]>::to_vec)
+                    .collect()
+            }
+        };
+        let table = Contingency::from_labels(&result.assignments, labels);
+        out[space as usize].try_set(Some(Clustered {
+            purity: table.purity(),
+            nmi: table.nmi(),
+            table,
+            centres,
+        }));
+    }
+    Ok(())
+}
+
+const K_RULE: NumberRule = NumberRule::integer(2.0, 20.0);
+const SEED_MAX: u64 = 999_999;
+
+#[component]
+pub fn ClusteringTab() -> impl IntoView {
+    let i18n = use_i18n();
+    let lab = use_lab();
+    let link = use_link();
+    let errors = TaskErrors::new();
+    let k = RwSignal::new(10usize);
+    let seed = RwSignal::new(1u64);
+    link.bind(
+        "k",
+        k,
+        |t| value::whole(t, 2..=20).map(|(v, i)| (v as usize, i)),
+        |v| v.to_string(),
+    );
+    link.bind(
+        "seed",
+        seed,
+        |t| value::whole(t, 0..=SEED_MAX),
+        |v| v.to_string(),
+    );
+    let results: [RwSignal<Option<Clustered>>; 4] = std::array::from_fn(|_| RwSignal::new(None));
+    Effect::new(move |_| {
+        let (k, seed) = (k.get(), seed.get());
+        lab.with(|r| {
+            r.trained.track();
+            r.use_trained.track();
+        });
+        results.iter().for_each(|r| r.set(None));
+        leptos::task::spawn_local(async move {
+            let outcome = cluster_all(&lab.get(), k, seed, results).await;
+            errors.check(tk("apps-cluster-task"), outcome);
+        });
+    });
+    let panel = move |space: Space| {
+        let slug = space.slug();
+        let state = results[space as usize];
+        let number = move |f: fn(&Clustered) -> f64| {
+            move || {
+                state.with(|s| match s {
+                    Some(s) => i18n.num(f(s), 3),
+                    None => "…".to_string(),
+                })
+            }
+        };
+        view! {
+            <figure class="cluster-space">
+                <figcaption><strong>{move || i18n.t(space.title_key())}</strong></figcaption>
+                <p class="caption">
+                    {move || i18n.t("apps-cluster-purity")}" "
+                    <strong data-testid=format!("kmeans-purity-{slug}")>{number(|s| s.purity)}</strong>
+                    " · "{move || i18n.t("apps-cluster-nmi")}" "
+                    <strong data-testid=format!("kmeans-nmi-{slug}")>{number(|s| s.nmi)}</strong>
+                </p>
+                <MosaicCanvas
+                    rows=Signal::derive(move || state.with(|s| s.as_ref().map(|s| vec![s.centres.concat()]).unwrap_or_default()))
+                    cols=Signal::derive(move || state.with(|s| s.as_ref().map_or(1, |s| s.centres.len())))
+                    testid=format!("kmeans-centres-{slug}")
+                    label=Signal::derive(move || i18n.t("apps-cluster-centres"))
+                />
+                <details>
+                    <summary>{move || i18n.t("apps-cluster-table")}</summary>
+                    {move || state.with(|s| s.as_ref().map(|s| contingency_table(&s.table, slug)))}
+                </details>
+            </figure>
+        }
+    };
+    view! {
+        <div class="clustering-tab">
+            <p>{move || i18n.t("apps-cluster-intro")}</p>
+            <Concept math=Signal::derive(formula::kmeans_objective) caption=tk("apps-cluster-concept") />
+            <div class="toolbar">
+                <RangeField
+                    label=Signal::derive(move || i18n.t_with("apps-cluster-k", &[("k", k.get().into())]))
+                    testid="kmeans-k"
+                    value=Signal::derive(move || k.get() as f64)
+                    min=K_RULE.min max=K_RULE.max step=1.0
+                    live=false
+                    on_value=Callback::new(move |v: f64| k.set(v.round() as usize))
+                />
+                <NumberField
+                    label=Signal::derive(move || i18n.t("apps-cluster-seed"))
+                    testid="kmeans-seed"
+                    value=Signal::derive(move || seed.get() as f64)
+                    rule=NumberRule::integer(0.0, SEED_MAX as f64)
+                    step="1"
+                    on_commit=Callback::new(move |v: f64| seed.set(v as u64))
+                />
+            </div>
+            <TaskErrorList errors=errors />
+            <div class="reduce-spaces">{Space::ALL.into_iter().map(panel).collect_view()}</div>
+            <p class="caption">{move || i18n.t("apps-cluster-explain")}</p>
+        </div>
+    }
+}
+
+/// The cluster × class counts, a row per cluster.
+fn contingency_table(table: &Contingency, slug: &'static str) -> impl IntoView + use<> {
+    let header = (0..table.classes)
+        .map(|c| view! { <th scope="col">{c}</th> })
+        .collect_view();
+    let rows = (0..table.clusters)
+        .map(|cluster| {
+            let cells = table
+                .row(cluster)
+                .iter()
+                .map(|n| view! { <td>{*n}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{cluster + 1}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="contingency" data-testid=format!("kmeans-table-{slug}")>
+            <thead><tr><th></th>{header}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
