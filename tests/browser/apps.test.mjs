@@ -110,19 +110,22 @@ for (const engine of ENGINES) {
       assert.ok(ae < 0.7 * pca, `the nonlinear AE (${ae}) beats PCA (${pca})`);
     });
 
-    it('colour: a test digit comes out in its class\u2019s colours', async () => {
+    it('colour: test digits come out in their class\u2019s colours', async () => {
       const { page } = app;
       await page.click('[data-testid="apps-tab-colour"]');
-      await page.click('[data-testid="colour-random"]');
       await page.waitForSelector('[data-testid="colour-quality"]:not(:empty)', { timeout: 120_000 });
-      await page.waitForTimeout(1000);
-      const out = await rgbOf(page, 'colour-output');
-      const truth = await rgbOf(page, 'colour-truth');
-      assert.equal(truth.length, 784 * 3, 'a test digit has its true colouring');
-      const r = correlation(out, truth);
-      assert.ok(r > 0.85, `output and true colouring agree (r = ${r})`);
-      const grey = await page.$eval('[data-testid="colour-input"]', (c) => c.width);
-      assert.equal(grey, 28);
+      // The query was the drawing (no class, so no true colouring); test digit 3 has one.
+      assert.equal(await page.$eval('[data-testid="colour-truth"]', (c) => c.getContext('2d').getImageData(0, 0, 28, 28).data.some((v, i) => i % 4 !== 3 && v > 0)), false);
+      await page.evaluate(() => { location.hash = '#/apps/colour?d=3'; });
+      await page.waitForFunction(() => document.querySelector('[data-testid="colour-truth"]').getContext('2d').getImageData(0, 0, 28, 28).data.some((v, i) => i % 4 !== 3 && v > 0));
+      await page.waitForTimeout(1500);
+      const r = correlation(await rgbOf(page, 'colour-output'), await rgbOf(page, 'colour-truth'));
+      assert.ok(r > 0.85, `test digit 3: output and true colouring agree (r = ${r})`);
+      // The grid: 8 test digits, their colourisations (row 2) and true colourings (row 3).
+      const grid = await rgbOf(page, 'colour-grid');
+      const row = (k) => grid.slice(k * 28 * 224 * 3, (k + 1) * 28 * 224 * 3);
+      const rg = correlation(row(1), row(2));
+      assert.ok(rg > 0.85, `the grid's colourisations agree with the true colourings (r = ${rg})`);
     });
 
     it('an unknown tab opens the first one and says so', async () => {
