@@ -4,6 +4,7 @@ pub mod bundle;
 pub mod colouring;
 pub mod corrupt;
 pub mod noise;
+pub mod outliers;
 pub mod preprocess;
 pub mod sketch;
 pub mod split;

@@ -1,6 +1,7 @@
 //! The applications lab (`#/apps/<tab>`): what a trained encoder is for, one tab per application
 //! of the lecture. Each tab computes its numbers in the browser from the models in use.
 
+mod anomaly;
 mod clustering;
 mod colour;
 mod models;
@@ -19,6 +20,7 @@ use crate::link::Issue;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppTab {
     Retrieval,
+    Anomaly,
     Clustering,
     Pca,
     Colour,
@@ -26,8 +28,9 @@ pub enum AppTab {
 }
 
 impl AppTab {
-    pub const ALL: [AppTab; 5] = [
+    pub const ALL: [AppTab; 6] = [
         AppTab::Retrieval,
+        AppTab::Anomaly,
         AppTab::Clustering,
         AppTab::Pca,
         AppTab::Colour,
@@ -37,6 +40,7 @@ impl AppTab {
     pub fn slug(self) -> &'static str {
         match self {
             AppTab::Retrieval => "retrieval",
+            AppTab::Anomaly => "anomaly",
             AppTab::Clustering => "clustering",
             AppTab::Pca => "pca",
             AppTab::Colour => "colour",
@@ -47,6 +51,7 @@ impl AppTab {
     fn title_key(self) -> &'static str {
         match self {
             AppTab::Retrieval => tk("apps-tab-retrieval"),
+            AppTab::Anomaly => tk("apps-tab-anomaly"),
             AppTab::Clustering => tk("apps-tab-clustering"),
             AppTab::Pca => tk("apps-tab-pca"),
             AppTab::Colour => tk("apps-tab-colour"),
@@ -101,6 +106,7 @@ pub fn AppsView() -> impl IntoView {
             <div role="tabpanel">
                 {move || match tab.get() {
                     AppTab::Retrieval => view! { <retrieval::RetrievalTab /> }.into_any(),
+                    AppTab::Anomaly => view! { <anomaly::AnomalyTab /> }.into_any(),
                     AppTab::Clustering => view! { <clustering::ClusteringTab /> }.into_any(),
                     AppTab::Pca => view! { <pca::PcaTab /> }.into_any(),
                     AppTab::Colour => view! { <colour::ColourTab /> }.into_any(),
