@@ -81,6 +81,44 @@ for (const engine of ENGINES) {
       });
     }
 
+    it('anomaly: non-digits score higher than digits (AUC per model and set), and the drawn 7 is normal', async () => {
+      const { page } = app;
+      await page.click('[data-testid="apps-tab-anomaly"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="anomaly-auc-vae-rotated"]')?.textContent.trim() !== '…', null, { timeout: 300_000 });
+      const auc = {};
+      for (const model of ['ae', 'vae']) {
+        for (const set of ['fashion', 'noise', 'rotated']) {
+          auc[`${model}-${set}`] = Number(await page.textContent(`[data-testid="anomaly-auc-${model}-${set}"]`));
+        }
+      }
+      for (const [key, value] of Object.entries(auc)) assert.ok(value > 0.6 && value <= 1, `AUC ${key} = ${value}`);
+      assert.ok(auc['ae-noise'] > 0.99 && auc['ae-fashion'] > 0.9, JSON.stringify(auc));
+      await page.waitForSelector('[data-testid="anomaly-verdict"][data-verdict]');
+      assert.equal(await page.getAttribute('[data-testid="anomaly-verdict"]', 'data-verdict'), 'normal', 'the drawn 7 looks like a digit');
+      assert.ok(Number(await page.getAttribute('[data-testid="anomaly-verdict"]', 'data-score')) > 0);
+    });
+
+    it('anomaly: a scribble gets the anomaly verdict', async () => {
+      const { page } = app;
+      await page.click('[data-testid="nav-draw"]');
+      await page.waitForSelector('#app[data-view="draw"]');
+      await page.click('[data-testid="clear"]');
+      const scribble = [];
+      for (let i = 0; i <= 12; i++) scribble.push([0.1 + 0.8 * (i / 12), i % 2 ? 0.15 : 0.85]);
+      await drawStroke(page, scribble, 3);
+      await drawStroke(page, [[0.1, 0.5], [0.9, 0.45], [0.1, 0.3], [0.9, 0.7]], 3);
+      await waitForInk(page, 'draw-pad');
+      await page.click('[data-testid="nav-apps"]');
+      await page.click('[data-testid="apps-tab-anomaly"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="anomaly-verdict"]')?.dataset.verdict === 'anomaly', null, { timeout: 300_000 });
+      // Back to the 7 for the tabs below.
+      await page.click('[data-testid="nav-draw"]');
+      await page.click('[data-testid="clear"]');
+      await drawStroke(page, SEVEN);
+      await waitForInk(page, 'draw-pad');
+      await page.click('[data-testid="nav-apps"]');
+    });
+
     it('clustering: k-means in four spaces, scored against the labels, with k from the slider', async () => {
       const { page } = app;
       await page.click('[data-testid="apps-tab-clustering"]');

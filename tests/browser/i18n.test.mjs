@@ -8,7 +8,7 @@ import { launch, openApp, drawStroke, waitForInk, trainProgress, SEVEN } from '.
 import { englishSentences } from './ftl.mjs';
 
 const VIEWS = ['draw', 'noise', 'latent', 'train', 'apps'];
-const APP_TABS = ['retrieval', 'clustering', 'pca', 'colour', 'reduce'];
+const APP_TABS = ['retrieval', 'anomaly', 'clustering', 'pca', 'colour', 'reduce'];
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 
 /** Everything a student can read on the page: text, and the labels screen readers announce. */

@@ -23,6 +23,7 @@ const READY = {
 };
 // The applications lab's other tabs, once settled.
 const APP_TABS = {
+  anomaly: '[data-testid="anomaly-verdict"][data-verdict]',
   clustering: '[data-testid="kmeans-centres-vae"][width="280"]',
   pca: '[data-testid="subspace-max-angle"]:not(:empty)',
   colour: '[data-testid="colour-quality"]:not(:empty)',
