@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use super::engine::resources::Resources;
 use super::engine::training::TrainSession;
+use super::link::LinkState;
 use super::web::raster::rasterise;
 use super::web::storage::{keys, load_setting, save_setting};
 use crate::data::sketch::Sketch;
@@ -91,6 +92,25 @@ impl CurrentDigit {
     /// something else than `digit` (an empty pad or the same digit lose nothing).
     pub fn would_replace(self, digit: &DigitRef) -> bool {
         self.sketch.with_untracked(|s| !s.is_empty()) && self.as_link_untracked() != *digit
+    }
+
+    /// The digit a view works on, kept in the link's `d`: the student's digit as the view opens
+    /// (test digit 0 on an empty pad), and its pixels. The view only reads the pad.
+    pub fn bind_view_digit(
+        self,
+        lab: Lab,
+        link: LinkState,
+    ) -> (RwSignal<DigitRef>, Memo<Vec<f32>>) {
+        let tests = lab.with(|r| r.data.test.len());
+        let digit = RwSignal::new(self.as_link_untracked().or_first());
+        link.bind(
+            "d",
+            digit,
+            move |t| DigitRef::read(t, tests).map(|(d, issue)| (d.or_first(), issue)),
+            DigitRef::write,
+        );
+        let image = Memo::new(move |_| digit.with(|d| lab.with(|r| d.image(&r.data.test))));
+        (digit, image)
     }
 
     /// Puts `digit` on the pad (replacing the sketch) and computes its input at once, so views

@@ -2,6 +2,7 @@
 //! its pixels (`d=p…`, see [`super::pixels`]), or an empty pad (`d=`).
 
 use super::{Issue, pixels};
+use crate::data::Split;
 use crate::data::sketch::Sketch;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +27,23 @@ impl DigitRef {
         }
         let (i, issue) = super::value::whole(text, 0..=tests.saturating_sub(1) as u64)?;
         Ok((DigitRef::Test(i as usize), issue))
+    }
+
+    /// For a view that always works on some digit: an empty pad means test digit 0.
+    pub fn or_first(self) -> DigitRef {
+        match self {
+            DigitRef::Empty => DigitRef::Test(0),
+            d => d,
+        }
+    }
+
+    /// The digit's 784 pixels (test digit 0 for an empty pad).
+    pub fn image(&self, test: &Split) -> Vec<f32> {
+        match self {
+            DigitRef::Pixels(p) => p.clone(),
+            DigitRef::Test(i) => test.image(*i),
+            DigitRef::Empty => test.image(0),
+        }
     }
 
     pub fn write(&self) -> String {
@@ -80,6 +98,17 @@ mod tests {
             };
             assert_eq!(DigitRef::of_sketch(&sketch, input.as_deref()), d);
         }
+    }
+
+    #[test]
+    fn an_empty_pad_stands_for_the_first_test_digit() {
+        assert_eq!(DigitRef::Empty.or_first(), DigitRef::Test(0));
+        assert_eq!(DigitRef::Test(5).or_first(), DigitRef::Test(5));
+        let data = crate::data::Dataset::load_bundled().expect("the bundled digits");
+        assert_eq!(DigitRef::Empty.image(&data.test), data.test.image(0));
+        assert_eq!(DigitRef::Test(7).image(&data.test), data.test.image(7));
+        let drawn = vec![0.5; PIXELS];
+        assert_eq!(DigitRef::Pixels(drawn.clone()).image(&data.test), drawn);
     }
 
     #[test]

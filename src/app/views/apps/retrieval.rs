@@ -127,28 +127,7 @@ pub fn RetrievalTab() -> impl IntoView {
     let digit = use_current_digit();
     let errors = TaskErrors::new();
     let tests = lab.with(|r| r.data.test.len());
-    let query = RwSignal::new(match digit.as_link_untracked() {
-        DigitRef::Empty => DigitRef::Test(0),
-        d => d,
-    });
-    link.bind(
-        "d",
-        query,
-        move |t| {
-            DigitRef::read(t, tests).map(|(d, issue)| match d {
-                DigitRef::Empty => (DigitRef::Test(0), issue),
-                d => (d, issue),
-            })
-        },
-        DigitRef::write,
-    );
-    let query_image = Memo::new(move |_| {
-        query.with(|q| match q {
-            DigitRef::Pixels(p) => p.clone(),
-            DigitRef::Test(i) => lab.with(|r| r.data.test.image(*i)),
-            DigitRef::Empty => lab.with(|r| r.data.test.image(0)),
-        })
-    });
+    let (query, query_image) = digit.bind_view_digit(lab, link);
 
     let galleries = RwSignal::new(None::<Arc<Galleries>>);
     let results = RwSignal::new(None::<[Vec<Neighbour>; 4]>);

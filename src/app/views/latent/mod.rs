@@ -242,16 +242,7 @@ pub fn LatentView() -> impl IntoView {
     let student = use_current_digit();
     let n_test = lab.with(|r| r.data.test.len());
     // The student's digit as the view opens (a lone test digit by its index), else test digit 0.
-    let first_digit = student.sketch.with_untracked(|s| {
-        student
-            .input
-            .with_untracked(|input| DigitRef::of_sketch(s, input.as_deref()))
-    });
-    let first_digit = match first_digit {
-        DigitRef::Empty => DigitRef::Test(0),
-        d => d,
-    };
-    let digit = RwSignal::new(first_digit);
+    let digit = RwSignal::new(student.as_link_untracked().or_first());
     let current = Memo::new(move |_| digit.with(|d| digit_image(lab, d)));
     let ex = Explorer {
         lab,

@@ -63,27 +63,10 @@ pub fn NoiseView() -> impl IntoView {
     let i18n = use_i18n();
     let link = use_link();
     let digit = use_current_digit();
-    let tests = lab.with(|r| r.data.test.len());
     // The clean digit: the student's (a drawing or the test digit on the pad) as the view opens,
     // test digit #0 if the pad is empty.
-    let or_first = |d: DigitRef| match d {
-        DigitRef::Empty => DigitRef::Test(0),
-        d => d,
-    };
-    let source = RwSignal::new(or_first(digit.as_link_untracked()));
-    link.bind(
-        "d",
-        source,
-        move |t| DigitRef::read(t, tests).map(|(d, issue)| (or_first(d), issue)),
-        DigitRef::write,
-    );
-    let clean = Memo::new(move |_| {
-        source.with(|s| match s {
-            DigitRef::Pixels(p) => p.clone(),
-            DigitRef::Test(i) => lab.with(|r| r.data.test.image(*i)),
-            DigitRef::Empty => lab.with(|r| r.data.test.image(0)),
-        })
-    });
+    let (source, clean) = digit.bind_view_digit(lab, link);
+    let tests = lab.with(|r| r.data.test.len());
     // "Use my drawing" on an empty pad.
     let pad_empty = RwSignal::new(false);
     let state = CorruptionState::new();
