@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::spaces::Space;
 use crate::PIXELS;
 use crate::analysis::clustering_metrics::Contingency;
 use crate::analysis::kmeans::kmeans;
@@ -12,8 +13,8 @@ use crate::app::components::digit_canvas::MosaicCanvas;
 use crate::app::components::fields::{NumberField, RangeField};
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::LatentSize;
 use crate::app::engine::resources::Resources;
-use crate::app::engine::{Family, LatentSize};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::state::use_lab;
@@ -22,37 +23,6 @@ use crate::formula;
 use crate::i18n::tk;
 use crate::input::NumberRule;
 use crate::link::value;
-
-/// The spaces compared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Space {
-    Pixels,
-    Pca,
-    Ae,
-    Vae,
-}
-
-impl Space {
-    const ALL: [Space; 4] = [Space::Pixels, Space::Pca, Space::Ae, Space::Vae];
-
-    fn slug(self) -> &'static str {
-        match self {
-            Space::Pixels => "pixels",
-            Space::Pca => "pca",
-            Space::Ae => "ae",
-            Space::Vae => "vae",
-        }
-    }
-
-    fn title_key(self) -> &'static str {
-        match self {
-            Space::Pixels => tk("apps-retrieval-pixels"),
-            Space::Pca => tk("apps-retrieval-pca"),
-            Space::Ae => tk("apps-retrieval-ae"),
-            Space::Vae => tk("apps-retrieval-vae"),
-        }
-    }
-}
 
 /// One space's clustering, ready to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,58 +43,34 @@ async fn cluster_all(
 ) -> Result<(), String> {
     let images = lab.data.test.all_images();
     let labels = &lab.data.test.labels;
-    let engine = lab.batch_engine();
-    let pca = lab.pixel_pca();
     for space in Space::ALL {
         next_frame().await;
-        let (vectors, dim) = match space {
-            Space::Pixels => (images.clone(), PIXELS),
-            Space::Pca => (
-                images
-                    .chunks_exact(PIXELS)
-                    .flat_map(|x| pca.project(x))
-                    .collect(),
-                pca.k(),
-            ),
-            Space::Ae | Space::Vae => {
-                let family = if space == Space::Ae {
-                    Family::Ae
-                } else {
-                    Family::Vae
-                };
-                let codes = lab
-                    .encode_on(engine, family, LatentSize::Sixteen, &images)
-                    .await?;
-                (codes.mean, codes.dim)
-            }
-        };
+        let (vectors, dim) = space.vectors(lab, &images).await?;
         let result = kmeans(&vectors, dim, k, seed);
-        let centres = match space {
-            Space::Pixels => result
-                .centres
-                .chunks_exact(PIXELS)
-                .map(<[f32]>::to_vec)
-                .collect(),
-            Space::Pca => result
-                .centres
-                .chunks_exact(dim)
-                .map(|c| pca.reconstruct(c))
-                .collect(),
-            Space::Ae | Space::Vae => {
-                let family = if space == Space::Ae {
-                    Family::Ae
-                } else {
-                    Family::Vae
-                };
-                lab.decode_on(engine, family, LatentSize::Sixteen, &result.centres)
-                    .await?
-                    .chunks_exact(PIXELS)
-                    .map(<[f32]>::to_vec)
+        // Centres as images: decoded in the code spaces, back through PCA, or as they are.
+        let centres: Vec<f32> = match (space, space.family()) {
+            (_, Some(family)) => {
+                lab.decode_on(
+                    lab.batch_engine(),
+                    family,
+                    LatentSize::Sixteen,
+                    &result.centres,
+                )
+                .await?
+            }
+            (Space::Pca, None) => {
+                let pca = lab.pixel_pca();
+                result
+                    .centres
+                    .chunks_exact(dim)
+                    .flat_map(|c| pca.reconstruct(c))
                     .collect()
             }
+            _ => result.centres.clone(),
         };
+        let centres = centres.chunks_exact(PIXELS).map(<[f32]>::to_vec).collect();
         let table = Contingency::from_labels(&result.assignments, labels);
-        out[space as usize].try_set(Some(Clustered {
+        out[space.index()].try_set(Some(Clustered {
             purity: table.purity(),
             nmi: table.nmi(),
             table,
@@ -172,7 +118,7 @@ pub fn ClusteringTab() -> impl IntoView {
     });
     let panel = move |space: Space| {
         let slug = space.slug();
-        let state = results[space as usize];
+        let state = results[space.index()];
         let number = move |f: fn(&Clustered) -> f64| {
             move || {
                 state.with(|s| match s {

@@ -8,6 +8,7 @@ mod models;
 mod pca;
 mod reduce;
 mod retrieval;
+mod spaces;
 
 use leptos::prelude::*;
 

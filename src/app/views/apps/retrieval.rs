@@ -7,15 +7,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::PIXELS;
-use crate::analysis::Pca;
+use super::spaces::Space;
 use crate::analysis::retrieval::{Neighbour, nearest, precision_at_k};
 use crate::app::components::digit_canvas::DigitCanvas;
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::resources::Resources;
 use crate::app::engine::search::TensorGallery;
-use crate::app::engine::{Family, LatentSize};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::state::{use_current_digit, use_lab};
@@ -27,89 +25,26 @@ use crate::link::digit::DigitRef;
 /// Neighbours shown and scored.
 const K: usize = 10;
 
-/// A space the digits are compared in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Space {
-    Pixels,
-    Pca,
-    Ae,
-    Vae,
-}
-
-impl Space {
-    const ALL: [Space; 4] = [Space::Pixels, Space::Pca, Space::Ae, Space::Vae];
-
-    fn slug(self) -> &'static str {
-        match self {
-            Space::Pixels => "pixels",
-            Space::Pca => "pca",
-            Space::Ae => "ae",
-            Space::Vae => "vae",
-        }
-    }
-
-    fn title_key(self) -> &'static str {
-        match self {
-            Space::Pixels => tk("apps-retrieval-pixels"),
-            Space::Pca => tk("apps-retrieval-pca"),
-            Space::Ae => tk("apps-retrieval-ae"),
-            Space::Vae => tk("apps-retrieval-vae"),
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-}
-
-/// The training digits in every space (the gallery), with what maps a query into each.
+/// The training digits in every space (the gallery): per space, the vectors and their length.
 struct Galleries {
-    pca: Pca,
-    /// Per space: the gallery's vectors and their length.
     vectors: [(Vec<f32>, usize); 4],
 }
 
 impl Galleries {
     async fn build(lab: &Resources) -> Result<Self, String> {
-        let images = lab.data.train.all_images();
-        let pca = lab.pixel_pca().clone();
-        let projected: Vec<f32> = images
-            .chunks_exact(PIXELS)
-            .flat_map(|x| pca.project(x))
-            .collect();
-        let engine = lab.batch_engine();
-        let ae = lab
-            .encode_on(engine, Family::Ae, LatentSize::Sixteen, &images)
-            .await?;
-        let vae = lab
-            .encode_on(engine, Family::Vae, LatentSize::Sixteen, &images)
-            .await?;
         Ok(Self {
-            vectors: [
-                (images, PIXELS),
-                (projected, pca.k()),
-                (ae.mean, ae.dim),
-                (vae.mean, vae.dim),
-            ],
-            pca,
+            vectors: in_every_space(lab, &lab.data.train.all_images()).await?,
         })
     }
+}
 
-    /// `images` (n × 784) in every space.
-    async fn queries(&self, lab: &Resources, images: &[f32]) -> Result<[Vec<f32>; 4], String> {
-        let engine = lab.batch_engine();
-        let ae = lab
-            .encode_on(engine, Family::Ae, LatentSize::Sixteen, images)
-            .await?;
-        let vae = lab
-            .encode_on(engine, Family::Vae, LatentSize::Sixteen, images)
-            .await?;
-        let pca = images
-            .chunks_exact(PIXELS)
-            .flat_map(|x| self.pca.project(x))
-            .collect();
-        Ok([images.to_vec(), pca, ae.mean, vae.mean])
+/// `images` (n × 784) in every space.
+async fn in_every_space(lab: &Resources, images: &[f32]) -> Result<[(Vec<f32>, usize); 4], String> {
+    let mut out = Vec::new();
+    for space in Space::ALL {
+        out.push(space.vectors(lab, images).await?);
     }
+    Ok(out.try_into().expect("four spaces"))
 }
 
 /// One space's row of the table.
@@ -158,11 +93,11 @@ pub fn RetrievalTab() -> impl IntoView {
         let x = query_image.get();
         leptos::task::spawn_local(async move {
             let lab = lab.get();
-            let outcome = g.queries(&lab, &x).await;
+            let outcome = in_every_space(&lab, &x).await;
             if let Some(q) = errors.check(tk("apps-retrieval-task-query"), outcome) {
                 let found = std::array::from_fn(|s| {
                     let (gallery, dim) = &g.vectors[s];
-                    nearest(&q[s], gallery, *dim, K).remove(0)
+                    nearest(&q[s].0, gallery, *dim, K).remove(0)
                 });
                 results.try_set(Some(found));
             }
@@ -300,7 +235,7 @@ async fn measure_all(
 ) -> Result<[Score; 4], String> {
     let images = lab.data.test.all_images();
     let n = lab.data.test.len();
-    let queries = g.queries(lab, &images).await?;
+    let queries = in_every_space(lab, &images).await?;
     let mut scores = Vec::new();
     for space in Space::ALL {
         let s = space.index();
@@ -309,7 +244,7 @@ async fn measure_all(
         // On the engine in use (the CPU if WebGPU fails on the way).
         let (found, _) = lab
             .run(lab.batch_engine(), |models| {
-                let queries = &queries[s];
+                let queries = &queries[s].0;
                 async move {
                     TensorGallery::new(gallery, *dim, &models.device)
                         .nearest(queries, K, |done| {
