@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod pca;
 pub mod retrieval;
 pub mod roc;
+pub mod scores;
 pub mod subspace;
 
 pub use pca::Pca;

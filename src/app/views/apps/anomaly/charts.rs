@@ -9,6 +9,7 @@ use plotters_canvas::CanvasBackend;
 
 use super::{ModelScores, Outliers};
 use crate::analysis::roc::roc_curve;
+use crate::analysis::scores::{log_histogram, log_score};
 use crate::app::components::digit_canvas::device_scale;
 use crate::app::i18n::use_i18n;
 use crate::i18n::number::format_number;
@@ -32,16 +33,17 @@ fn tick(value: f64, lang: Lang) -> String {
     format_number(value, Decimals::UpTo(3), true, lang)
 }
 
-/// Shares of `scores` (log10) in each of `BINS` bins over `lo..hi`.
-fn shares(scores: &[f32], lo: f64, hi: f64) -> Vec<f64> {
-    let mut counts = vec![0usize; BINS];
-    for &s in scores {
-        let x = (s.max(1e-9) as f64).log10();
-        let b = (((x - lo) / (hi - lo)) * BINS as f64).floor();
-        counts[(b.max(0.0) as usize).min(BINS - 1)] += 1;
-    }
-    let n = scores.len().max(1) as f64;
-    counts.into_iter().map(|c| c as f64 / n).collect()
+/// The chart's canvas at this screen's density, cleared; and the density (canvas pixels per CSS
+/// pixel), which scales every size.
+fn frame(
+    canvas: web_sys::HtmlCanvasElement,
+) -> Option<(DrawingArea<CanvasBackend, plotters::coord::Shift>, f64)> {
+    let s = device_scale();
+    canvas.set_width((WIDTH * s) as u32);
+    canvas.set_height((HEIGHT * s) as u32);
+    let root = CanvasBackend::with_canvas_object(canvas)?.into_drawing_area();
+    root.fill(&WHITE).ok()?;
+    Some((root, s))
 }
 
 fn draw_histogram(
@@ -51,26 +53,22 @@ fn draw_histogram(
     current: Option<f32>,
     lang: Lang,
 ) -> Option<()> {
-    let s = device_scale();
+    let (root, s) = frame(canvas)?;
     let px = |v: f64| (v * s).round() as i32;
-    canvas.set_width((WIDTH * s) as u32);
-    canvas.set_height((HEIGHT * s) as u32);
-    let root = CanvasBackend::with_canvas_object(canvas)?.into_drawing_area();
-    root.fill(&WHITE).ok()?;
     let all = scores.digits.iter().chain(scores.outliers.iter().flatten());
-    let logs: Vec<f64> = all.map(|&v| (v.max(1e-9) as f64).log10()).collect();
+    let logs: Vec<f64> = all.map(|&v| log_score(v)).collect();
     let lo = logs.iter().copied().fold(f64::INFINITY, f64::min) - 0.05;
     let hi = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max) + 0.05;
     let series: Vec<(String, RGBColor, Vec<f64>)> = std::iter::once((
         translate(lang, tk("apps-anomaly-set-digits"), &[]),
         DIGITS,
-        shares(&scores.digits, lo, hi),
+        log_histogram(&scores.digits, lo, hi, BINS),
     ))
     .chain(Outliers::ALL.into_iter().map(|set| {
         (
             translate(lang, set.name_key(), &[]),
             set_colour(set),
-            shares(&scores.outliers[set as usize], lo, hi),
+            log_histogram(&scores.outliers[set as usize], lo, hi, BINS),
         )
     }))
     .collect();
@@ -113,7 +111,7 @@ fn draw_histogram(
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], stroke));
     }
     let vertical = |at: f32, colour: RGBColor| {
-        let x = (at.max(1e-9) as f64).log10();
+        let x = log_score(at);
         PathElement::new(
             vec![(x, 0.0), (x, top)],
             colour.stroke_width(px(2.0) as u32),
@@ -141,12 +139,8 @@ fn draw_histogram(
 }
 
 fn draw_roc(canvas: web_sys::HtmlCanvasElement, scores: &ModelScores, lang: Lang) -> Option<()> {
-    let s = device_scale();
+    let (root, s) = frame(canvas)?;
     let px = |v: f64| (v * s).round() as i32;
-    canvas.set_width((WIDTH * s) as u32);
-    canvas.set_height((HEIGHT * s) as u32);
-    let root = CanvasBackend::with_canvas_object(canvas)?.into_drawing_area();
-    root.fill(&WHITE).ok()?;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(8.0))
         .x_label_area_size(px(36.0))

@@ -13,6 +13,7 @@ use crate::PIXELS;
 use crate::analysis::elbo::ElboTerms;
 use crate::analysis::metrics::mse;
 use crate::analysis::roc::{auc, rates_at};
+use crate::analysis::scores::percentile;
 use crate::app::components::fields::{Choice, RangeField, SelectField};
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
@@ -157,14 +158,6 @@ async fn score_all(lab: &Resources) -> Result<[ModelScores; 2], String> {
             outliers: three(vae_o),
         },
     ])
-}
-
-/// The score at `fraction` of the sorted `scores` (a percentile of the digits).
-fn percentile(scores: &[f32], fraction: f64) -> f32 {
-    let mut sorted = scores.to_vec();
-    sorted.sort_by(f32::total_cmp);
-    let i = ((sorted.len() as f64 - 1.0) * fraction).round() as usize;
-    sorted.get(i).copied().unwrap_or(f32::NAN)
 }
 
 #[component]
