@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use super::models::Reconstructor;
 use super::resources::Resources;
-use super::{Backend, Family, PerFamily};
+use super::{Backend, Family, LatentSize, PerFamily};
 use crate::PIXELS;
+use crate::analysis::elbo::ElboTerms;
 use crate::analysis::metrics::{ErrorDistribution, MeanErrors, mse};
 use crate::data::corrupt::Corruption;
 
@@ -78,4 +79,36 @@ pub async fn test_errors(lab: Arc<Resources>) -> Result<PerFamily<ErrorDistribut
         ae: ErrorDistribution::new(errors.ae),
         vae: ErrorDistribution::new(errors.vae),
     })
+}
+
+/// How unusual each of `images` looks to the models in use: the AE's reconstruction MSE and the
+/// VAE's −ELBO in nats (BCE of g(μ) plus the KL of q(z|x)). Like [`test_errors`], on the CPU
+/// engine in batches, yielding between them, so thousands of images never freeze the page.
+pub async fn anomaly_scores(
+    lab: &Resources,
+    images: &[f32],
+) -> Result<PerFamily<Vec<f32>>, String> {
+    let mut scores = PerFamily::new(|_| Vec::with_capacity(images.len() / PIXELS));
+    for batch in images.chunks(MEAN_BATCH * PIXELS) {
+        let (out, _) = lab.reconstruct_both_on(Backend::Cpu, batch).await?;
+        let codes = lab
+            .encode_on(Backend::Cpu, Family::Vae, LatentSize::Sixteen, batch)
+            .await?;
+        let log_var = codes.log_var.ok_or("the VAE gave no variances")?;
+        let d = codes.dim;
+        for (i, x) in batch.chunks_exact(PIXELS).enumerate() {
+            let pixels = i * PIXELS..(i + 1) * PIXELS;
+            let code = i * d..(i + 1) * d;
+            scores.ae.push(mse(&out.ae[pixels.clone()], x) as f32);
+            let elbo = ElboTerms::of(
+                x,
+                &out.vae[pixels],
+                &codes.mean[code.clone()],
+                &log_var[code],
+            );
+            scores.vae.push(elbo.total() as f32);
+        }
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    Ok(scores)
 }

@@ -9,16 +9,13 @@ mod charts;
 
 use leptos::prelude::*;
 
-use crate::PIXELS;
-use crate::analysis::elbo::ElboTerms;
-use crate::analysis::metrics::mse;
 use crate::analysis::roc::{auc, rates_at};
 use crate::analysis::scores::percentile;
 use crate::app::components::fields::{Choice, RangeField, SelectField};
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::evaluate::anomaly_scores;
 use crate::app::engine::resources::Resources;
-use crate::app::engine::{Family, LatentSize};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::state::{use_current_digit, use_lab};
@@ -97,33 +94,10 @@ pub struct ModelScores {
 /// The seed of the noise images (fixed: the same set on every visit).
 const NOISE_SEED: u64 = 20241;
 
-/// Scores of `images` under both models: the AE's MSE and the VAE's −ELBO (in nats).
+/// Scores of `images` under both models (see `evaluate::anomaly_scores`).
 async fn score(lab: &Resources, images: &[f32]) -> Result<[Vec<f32>; 2], String> {
-    let engine = lab.batch_engine();
-    let (out, _) = lab.reconstruct_both_on(engine, images).await?;
-    let codes = lab
-        .encode_on(engine, Family::Vae, LatentSize::Sixteen, images)
-        .await?;
-    let log_var = codes.log_var.ok_or("the VAE gave no variances")?;
-    let d = codes.dim;
-    let ae = images
-        .chunks_exact(PIXELS)
-        .zip(out.ae.chunks_exact(PIXELS))
-        .map(|(x, r)| mse(r, x) as f32)
-        .collect();
-    let vae = images
-        .chunks_exact(PIXELS)
-        .zip(out.vae.chunks_exact(PIXELS))
-        .enumerate()
-        .map(|(i, (x, r))| {
-            let (mu, lv) = (
-                &codes.mean[i * d..(i + 1) * d],
-                &log_var[i * d..(i + 1) * d],
-            );
-            ElboTerms::of(x, r, mu, lv).total() as f32
-        })
-        .collect();
-    Ok([ae, vae])
+    let scores = anomaly_scores(lab, images).await?;
+    Ok([scores.ae, scores.vae])
 }
 
 /// Both models' scores of the test digits and of the three outlier sets.
