@@ -152,7 +152,7 @@ fn top_eigenpairs(c: &[f64], dim: usize, k: usize) -> (Vec<f64>, Vec<Vec<f64>>) 
         }
         let b = dot(&w, &w).sqrt();
         let m = basis.len();
-        let check = m == dim || (m >= k && (m - k) % 8 == 0);
+        let check = m == dim || (m >= k && (m - k).is_multiple_of(8));
         if check {
             let (values, ritz) = tridiagonal_eigen(&alpha, &beta);
             // For a Ritz pair, ‖C v − θ v‖ = β · |last entry of its eigenvector of T|.
