@@ -90,54 +90,109 @@ pub fn kmeans(data: &[f32], dim: usize, k: usize, seed: u64) -> KMeans {
 /// k-means with explicit options. Panics on no points, `k = 0`, `max_iterations = 0`, or data
 /// that is not a whole number of rows.
 pub fn kmeans_with(data: &[f32], dim: usize, options: &KMeansOptions) -> KMeans {
-    let k = options.k;
-    assert!(k >= 1, "k-means needs k ≥ 1");
-    assert!(
-        options.max_iterations >= 1,
-        "k-means needs at least one iteration"
-    );
-    let norms = squared_norms(data, dim);
-    let n = norms.len();
-    assert!(n >= 1, "k-means needs at least one point");
+    let mut run = KMeansRun::new(data, dim, options);
+    while !run.step(data) {}
+    run.finish(data)
+}
 
-    let mut centres = plus_plus(data, &norms, dim, k, options.seed);
-    let mut assignments = vec![usize::MAX; n];
-    let mut iterations = 0;
-    let mut converged = false;
-    let mut reseeds = 0;
-    while iterations < options.max_iterations {
-        iterations += 1;
-        let centre_norms = squared_norms(&centres, dim);
-        let distances = squared_distances_with_norms(data, &norms, &centres, &centre_norms, dim);
-        let mut changed = assign(&distances, k, &mut assignments);
-        let moved = reseed_empty(data, dim, k, &distances, &mut assignments, &mut centres);
-        reseeds += moved;
+/// k-means one Lloyd iteration at a time, so that a caller can yield between iterations (the
+/// browser repaints while thousands of points are clustered); [`kmeans_with`] runs it to the end.
+/// `data` must be the same slice at every call.
+pub struct KMeansRun {
+    k: usize,
+    dim: usize,
+    max_iterations: usize,
+    norms: Vec<f32>,
+    centres: Vec<f32>,
+    assignments: Vec<usize>,
+    iterations: usize,
+    converged: bool,
+    reseeds: usize,
+}
+
+impl KMeansRun {
+    /// The k-means++ start.
+    pub fn new(data: &[f32], dim: usize, options: &KMeansOptions) -> Self {
+        let k = options.k;
+        assert!(k >= 1, "k-means needs k ≥ 1");
+        assert!(
+            options.max_iterations >= 1,
+            "k-means needs at least one iteration"
+        );
+        let norms = squared_norms(data, dim);
+        let n = norms.len();
+        assert!(n >= 1, "k-means needs at least one point");
+        Self {
+            k,
+            dim,
+            max_iterations: options.max_iterations,
+            centres: plus_plus(data, &norms, dim, k, options.seed),
+            assignments: vec![usize::MAX; n],
+            norms,
+            iterations: 0,
+            converged: false,
+            reseeds: 0,
+        }
+    }
+
+    /// Assignment steps run so far.
+    pub fn iterations(&self) -> usize {
+        self.iterations
+    }
+
+    /// One assignment step and centre update; returns whether the run is over (converged, or
+    /// the iteration cap reached).
+    pub fn step(&mut self, data: &[f32]) -> bool {
+        if self.converged || self.iterations >= self.max_iterations {
+            return true;
+        }
+        let (k, dim) = (self.k, self.dim);
+        self.iterations += 1;
+        let centre_norms = squared_norms(&self.centres, dim);
+        let distances =
+            squared_distances_with_norms(data, &self.norms, &self.centres, &centre_norms, dim);
+        let mut changed = assign(&distances, k, &mut self.assignments);
+        let moved = reseed_empty(
+            data,
+            dim,
+            k,
+            &distances,
+            &mut self.assignments,
+            &mut self.centres,
+        );
+        self.reseeds += moved;
         changed |= moved > 0;
         if !changed {
-            converged = true;
-            break;
+            self.converged = true;
+            return true;
         }
-        update_centres(data, dim, k, &assignments, &mut centres);
+        update_centres(data, dim, k, &self.assignments, &mut self.centres);
+        self.iterations >= self.max_iterations
     }
-    let inertia = data
-        .chunks_exact(dim)
-        .zip(&assignments)
-        .map(|(x, &c)| {
-            x.iter()
-                .zip(&centres[c * dim..(c + 1) * dim])
-                .map(|(&a, &b)| ((a - b) as f64).powi(2))
-                .sum::<f64>()
-        })
-        .sum();
-    KMeans {
-        k,
-        dim,
-        assignments,
-        centres,
-        iterations,
-        converged,
-        inertia,
-        reseeds,
+
+    /// The clustering as it stands.
+    pub fn finish(self, data: &[f32]) -> KMeans {
+        let dim = self.dim;
+        let inertia = data
+            .chunks_exact(dim)
+            .zip(&self.assignments)
+            .map(|(x, &c)| {
+                x.iter()
+                    .zip(&self.centres[c * dim..(c + 1) * dim])
+                    .map(|(&a, &b)| ((a - b) as f64).powi(2))
+                    .sum::<f64>()
+            })
+            .sum();
+        KMeans {
+            k: self.k,
+            dim,
+            assignments: self.assignments,
+            centres: self.centres,
+            iterations: self.iterations,
+            converged: self.converged,
+            inertia,
+            reseeds: self.reseeds,
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::spaces::Space;
 use crate::PIXELS;
 use crate::analysis::clustering_metrics::Contingency;
-use crate::analysis::kmeans::kmeans;
+use crate::analysis::kmeans::{KMeans, KMeansOptions, KMeansRun};
 use crate::app::components::digit_canvas::MosaicCanvas;
 use crate::app::components::fields::{NumberField, RangeField};
 use crate::app::components::formula::Concept;
@@ -18,7 +18,7 @@ use crate::app::engine::resources::Resources;
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::state::use_lab;
-use crate::app::web::next_frame;
+use crate::app::web::{next_frame, now_ms};
 use crate::formula;
 use crate::i18n::tk;
 use crate::input::NumberRule;
@@ -32,6 +32,9 @@ struct Clustered {
     table: Contingency,
     /// The centres as 28×28 images.
     centres: Vec<Vec<f32>>,
+    /// Lloyd iterations to convergence, and the time k-means took (without the encoding).
+    iterations: usize,
+    ms: f64,
 }
 
 /// k-means in every space, one after another (the page repaints in between).
@@ -40,13 +43,18 @@ async fn cluster_all(
     k: usize,
     seed: u64,
     out: [RwSignal<Option<Clustered>>; 4],
+    is_current: impl Fn() -> bool,
 ) -> Result<(), String> {
     let images = lab.data.test.all_images();
     let labels = &lab.data.test.labels;
     for space in Space::ALL {
         next_frame().await;
+        // A newer k or seed (or model) started another clustering: leave it the signals.
+        if !is_current() {
+            return Ok(());
+        }
         let (vectors, dim) = space.vectors(lab, &images).await?;
-        let result = kmeans(&vectors, dim, k, seed);
+        let (result, ms) = kmeans_yielding(&vectors, dim, k, seed).await;
         // Centres as images: decoded in the code spaces, back through PCA, or as they are.
         let centres: Vec<f32> = match (space, space.family()) {
             (_, Some(family)) => {
@@ -70,14 +78,39 @@ async fn cluster_all(
         };
         let centres = centres.chunks_exact(PIXELS).map(<[f32]>::to_vec).collect();
         let table = Contingency::from_labels(&result.assignments, labels);
+        if !is_current() {
+            return Ok(());
+        }
         out[space.index()].try_set(Some(Clustered {
             purity: table.purity(),
             nmi: table.nmi(),
             table,
             centres,
+            iterations: result.iterations,
+            ms,
         }));
     }
     Ok(())
+}
+
+/// k-means on `vectors`, handing the page back to the browser whenever a stretch of Lloyd
+/// iterations has run for a while (pixel space takes about a second); returns the clustering and
+/// the milliseconds spent computing (without the pauses).
+async fn kmeans_yielding(vectors: &[f32], dim: usize, k: usize, seed: u64) -> (KMeans, f64) {
+    const SLICE_MS: f64 = 40.0;
+    let mut computing = 0.0;
+    let mut slice_start = now_ms();
+    let mut run = KMeansRun::new(vectors, dim, &KMeansOptions::new(k, seed));
+    while !run.step(vectors) {
+        let now = now_ms();
+        if now - slice_start > SLICE_MS {
+            computing += now - slice_start;
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            slice_start = now_ms();
+        }
+    }
+    let result = run.finish(vectors);
+    (result, computing + now_ms() - slice_start)
 }
 
 const K_RULE: NumberRule = NumberRule::integer(2.0, 20.0);
@@ -104,6 +137,9 @@ pub fn ClusteringTab() -> impl IntoView {
         |v| v.to_string(),
     );
     let results: [RwSignal<Option<Clustered>>; 4] = std::array::from_fn(|_| RwSignal::new(None));
+    let total_ms = RwSignal::new(None::<f64>);
+    // Which clustering is the newest (an older one still running stops writing).
+    let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let (k, seed) = (k.get(), seed.get());
         lab.with(|r| {
@@ -111,9 +147,16 @@ pub fn ClusteringTab() -> impl IntoView {
             r.use_trained.track();
         });
         results.iter().for_each(|r| r.set(None));
+        total_ms.set(None);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        let is_current = move || generation.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
-            let outcome = cluster_all(&lab.get(), k, seed, results).await;
-            errors.check(tk("apps-cluster-task"), outcome);
+            let start = now_ms();
+            let outcome = cluster_all(&lab.get(), k, seed, results, is_current).await;
+            if errors.check(tk("apps-cluster-task"), outcome).is_some() && is_current() {
+                total_ms.try_set(Some(now_ms() - start));
+            }
         });
     });
     let panel = move |space: Space| {
@@ -135,6 +178,12 @@ pub fn ClusteringTab() -> impl IntoView {
                     <strong data-testid=format!("kmeans-purity-{slug}")>{number(|s| s.purity)}</strong>
                     " · "{move || i18n.t("apps-cluster-nmi")}" "
                     <strong data-testid=format!("kmeans-nmi-{slug}")>{number(|s| s.nmi)}</strong>
+                </p>
+                <p class="caption" data-testid=format!("kmeans-time-{slug}") data-ms=move || state.with(|s| s.as_ref().map(|s| format!("{:.1}", s.ms)))>
+                    {move || state.with(|s| s.as_ref().map(|s| i18n.t_with("apps-cluster-time", &[
+                        ("iterations", s.iterations.into()),
+                        ("ms", crate::i18n::num(s.ms, 0)),
+                    ])))}
                 </p>
                 <MosaicCanvas
                     rows=Signal::derive(move || state.with(|s| s.as_ref().map(|s| vec![s.centres.concat()]).unwrap_or_default()))
@@ -173,6 +222,7 @@ pub fn ClusteringTab() -> impl IntoView {
             </div>
             <TaskErrorList errors=errors />
             <div class="reduce-spaces">{Space::ALL.into_iter().map(panel).collect_view()}</div>
+            <super::Elapsed testid="kmeans-total-time" key=tk("apps-cluster-elapsed") ms=total_ms.into() />
             <p class="caption">{move || i18n.t("apps-cluster-explain")}</p>
         </div>
     }
