@@ -83,32 +83,63 @@ pub async fn test_errors(lab: Arc<Resources>) -> Result<PerFamily<ErrorDistribut
 
 /// How unusual each of `images` looks to the models in use: the AE's reconstruction MSE and the
 /// VAE's −ELBO in nats (BCE of g(μ) plus the KL of q(z|x)). Like [`test_errors`], on the CPU
-/// engine in batches, yielding between them, so thousands of images never freeze the page.
+/// engine in batches, yielding between them, so thousands of images never freeze the page. Each
+/// model runs once per batch: the VAE's encoding gives both the KL and the μ it decodes.
 pub async fn anomaly_scores(
     lab: &Resources,
     images: &[f32],
 ) -> Result<PerFamily<Vec<f32>>, String> {
     let mut scores = PerFamily::new(|_| Vec::with_capacity(images.len() / PIXELS));
     for batch in images.chunks(MEAN_BATCH * PIXELS) {
-        let (out, _) = lab.reconstruct_both_on(Backend::Cpu, batch).await?;
-        let codes = lab
-            .encode_on(Backend::Cpu, Family::Vae, LatentSize::Sixteen, batch)
-            .await?;
+        let ae = ae_reconstruction(lab, batch).await?;
+        let (codes, vae) = vae_encoding_and_reconstruction(lab, batch).await?;
         let log_var = codes.log_var.ok_or("the VAE gave no variances")?;
         let d = codes.dim;
         for (i, x) in batch.chunks_exact(PIXELS).enumerate() {
             let pixels = i * PIXELS..(i + 1) * PIXELS;
             let code = i * d..(i + 1) * d;
-            scores.ae.push(mse(&out.ae[pixels.clone()], x) as f32);
-            let elbo = ElboTerms::of(
-                x,
-                &out.vae[pixels],
-                &codes.mean[code.clone()],
-                &log_var[code],
-            );
+            scores.ae.push(mse(&ae[pixels.clone()], x) as f32);
+            let elbo = ElboTerms::of(x, &vae[pixels], &codes.mean[code.clone()], &log_var[code]);
             scores.vae.push(elbo.total() as f32);
         }
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
     Ok(scores)
+}
+
+/// The AE in use (the lab model when it stands in, whatever its code size) on the CPU engine.
+async fn ae_reconstruction(lab: &Resources, images: &[f32]) -> Result<Vec<f32>, String> {
+    match lab.active_trained().filter(|s| s.family() == Family::Ae) {
+        Some(slot) => slot.reconstruct(images).await,
+        None => {
+            let codes = lab
+                .encode_on(Backend::Cpu, Family::Ae, LatentSize::Sixteen, images)
+                .await?;
+            lab.decode_on(Backend::Cpu, Family::Ae, LatentSize::Sixteen, &codes.mean)
+                .await
+        }
+    }
+}
+
+/// The VAE in use: q(z|x) of `images` and the reconstruction g(μ), on the CPU engine.
+async fn vae_encoding_and_reconstruction(
+    lab: &Resources,
+    images: &[f32],
+) -> Result<(super::models::Codes, Vec<f32>), String> {
+    match lab.active_trained().filter(|s| s.family() == Family::Vae) {
+        Some(slot) => {
+            let codes = slot.encode(images).await?;
+            let reconstruction = slot.decode(&codes.mean).await?;
+            Ok((codes, reconstruction))
+        }
+        None => {
+            let codes = lab
+                .encode_on(Backend::Cpu, Family::Vae, LatentSize::Sixteen, images)
+                .await?;
+            let reconstruction = lab
+                .decode_on(Backend::Cpu, Family::Vae, LatentSize::Sixteen, &codes.mean)
+                .await?;
+            Ok((codes, reconstruction))
+        }
+    }
 }

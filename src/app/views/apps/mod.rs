@@ -65,6 +65,21 @@ impl AppTab {
     }
 }
 
+/// How long a whole-split computation took, shown to the student (pixels against descriptors is
+/// part of the lesson) and read by `tests/browser/bench-apps.mjs` from `data-ms`.
+#[component]
+fn Elapsed(testid: &'static str, key: &'static str, ms: Signal<Option<f64>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="caption" data-testid=testid data-ms=move || ms.get().map(|m| format!("{m:.1}"))>
+            {move || {
+                ms.get()
+                    .map(|m| i18n.t_with(key, &[("seconds", crate::i18n::num(m / 1000.0, 2))]))
+            }}
+        </p>
+    }
+}
+
 #[component]
 pub fn AppsView() -> impl IntoView {
     let i18n = use_i18n();

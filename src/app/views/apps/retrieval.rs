@@ -68,6 +68,7 @@ pub fn RetrievalTab() -> impl IntoView {
     let results = RwSignal::new(None::<[Vec<Neighbour>; 4]>);
     let scores = RwSignal::new(None::<[Score; 4]>);
     let progress = RwSignal::new(0.0f64);
+    let table_ms = RwSignal::new(None::<f64>);
     // The gallery in every space, again whenever the models in use change.
     Effect::new(move |_| {
         lab.with(|r| {
@@ -109,12 +110,15 @@ pub fn RetrievalTab() -> impl IntoView {
             return;
         };
         scores.set(None);
+        table_ms.set(None);
         progress.set(0.0);
         leptos::task::spawn_local(async move {
             let lab = lab.get();
+            let start = now_ms();
             let outcome = measure_all(&lab, &g, progress).await;
             if let Some(s) = errors.check(tk("apps-retrieval-task-table"), outcome) {
                 scores.try_set(Some(s));
+                table_ms.try_set(Some(now_ms() - start));
             }
         });
     };
@@ -222,6 +226,7 @@ pub fn RetrievalTab() -> impl IntoView {
                 </thead>
                 <tbody>{Space::ALL.into_iter().map(table_row).collect_view()}</tbody>
             </table>
+            <super::Elapsed testid="retrieval-table-time" key=tk("apps-retrieval-elapsed") ms=table_ms.into() />
         </div>
     }
 }

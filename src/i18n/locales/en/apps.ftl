@@ -34,6 +34,7 @@ apps-retrieval-result-label = A training digit of class { $label }
 apps-retrieval-building = Encoding the 8,000 training digits in every space…
 apps-retrieval-table-title = Precision@10 over the test split
 apps-retrieval-table-explain = Every one of the 2,000 test digits is a query against the 8,000 training digits; precision@10 is the share of its 10 nearest that have its class, averaged over the queries. One matrix product per block of queries, on the engine in use.
+apps-retrieval-elapsed = The whole table (every test digit encoded and searched in the four spaces) took { $seconds } s in this browser.
 apps-retrieval-measure = Measure on the 2,000 test digits
 apps-retrieval-progress = Measuring progress
 apps-retrieval-space = Space
@@ -81,6 +82,11 @@ apps-cluster-centres = The centre of each cluster, as an image
 apps-cluster-table = Clusters × classes
 apps-cluster-explain = Purity: the share of digits whose cluster's most common class is their own class. NMI (normalised mutual information, 0 to 1): how much knowing the cluster tells about the class. The centres of the latent spaces are decoded by the decoder; in pixel space a centre is the mean image of its cluster.
 apps-cluster-task = Clustering the test digits
+apps-cluster-time = k-means: { $iterations ->
+    [one] one Lloyd iteration
+   *[other] { $iterations } Lloyd iterations
+} in { $ms } ms
+apps-cluster-elapsed = All four spaces (encoding, k-means and decoding the centres) took { $seconds } s in this browser.
 
 apps-tab-anomaly = Anomaly detection
 apps-anomaly-intro = The autoencoders were trained on digits only, so anything else reconstructs badly: its reconstruction error is a score of how unusual it is. The histogram compares the 2,000 test digits with three sets of non-digits: 2,000 Fashion-MNIST images (clothes), uniform noise, and the test digits turned by 90°. A threshold turns the score into a verdict. Draw a letter or a scribble in the draw view and watch it cross the threshold.
@@ -110,4 +116,5 @@ apps-anomaly-rates = { $set }: { $tpr } caught (true positive rate).
 apps-anomaly-auc = AUC
 apps-anomaly-auc-explain = AUC, the area under the ROC curve: the chance that a random outlier scores higher than a random test digit (1: always, 0.5: no better than chance).
 apps-anomaly-task-scores = Scoring the test digits and the outlier sets
+apps-anomaly-elapsed = Scoring the 8,000 images with both models took { $seconds } s in this browser.
 apps-anomaly-task-current = Scoring the current digit

@@ -34,6 +34,7 @@ apps-retrieval-result-label = O cifră de antrenare din clasa { $label }
 apps-retrieval-building = Se codează cele 8.000 de cifre de antrenare în fiecare spațiu…
 apps-retrieval-table-title = Precizia@10 pe setul de test
 apps-retrieval-table-explain = Fiecare dintre cele 2.000 de cifre de test este o interogare în baza celor 8.000 de cifre de antrenare; precizia@10 este proporția celor mai apropiate 10 care au clasa ei, mediată pe interogări. Un produs de matrice pe fiecare bloc de interogări, pe motorul de calcul folosit.
+apps-retrieval-elapsed = Tabelul întreg (fiecare cifră de test codată și căutată în cele patru spații) a durat { $seconds } s în acest browser.
 apps-retrieval-measure = Măsoară pe cele 2.000 de cifre de test
 apps-retrieval-progress = Progresul măsurării
 apps-retrieval-space = Spațiul
@@ -81,6 +82,12 @@ apps-cluster-centres = Centrul fiecărui cluster, ca imagine
 apps-cluster-table = Clustere × clase
 apps-cluster-explain = Puritatea: proporția cifrelor pentru care clasa cea mai frecventă din clusterul lor este chiar clasa lor. NMI (informația mutuală normalizată, de la 0 la 1): cât spune clusterul despre clasă. Centrele din spațiile latente sunt decodate de decodor; în spațiul pixelilor, un centru este imaginea medie a clusterului său.
 apps-cluster-task = Clusterizarea cifrelor de test
+apps-cluster-time = k-means: { $iterations ->
+    [one] o iterație Lloyd
+    [few] { $iterations } iterații Lloyd
+   *[other] { $iterations } de iterații Lloyd
+} în { $ms } ms
+apps-cluster-elapsed = Toate cele patru spații (codarea, k-means și decodarea centrelor) au durat { $seconds } s în acest browser.
 
 apps-tab-anomaly = Detecția anomaliilor
 apps-anomaly-intro = Autoencoderele au fost antrenate doar pe cifre, deci orice altceva se reconstruiește prost: eroarea de reconstrucție este un scor al cât de neobișnuită este o imagine. Histograma compară cele 2.000 de cifre de test cu trei seturi care nu sunt cifre: 2.000 de imagini Fashion-MNIST (haine), zgomot uniform și cifrele de test rotite cu 90°. Un prag transformă scorul într-un verdict. Desenează o literă sau o mâzgăleală în pagina de desen și urmărește cum trece pragul.
@@ -110,4 +117,5 @@ apps-anomaly-rates = { $set }: { $tpr } prinse (rata adevărat pozitivelor).
 apps-anomaly-auc = AUC
 apps-anomaly-auc-explain = AUC, aria de sub curba ROC: probabilitatea ca o anomalie aleasă la întâmplare să aibă un scor mai mare decât o cifră de test aleasă la întâmplare (1: mereu, 0,5: ca întâmplarea).
 apps-anomaly-task-scores = Calculul scorurilor cifrelor de test și ale seturilor de anomalii
+apps-anomaly-elapsed = Scorurile celor 8.000 de imagini, cu ambele modele, au durat { $seconds } s în acest browser.
 apps-anomaly-task-current = Calculul scorului cifrei curente

@@ -20,7 +20,7 @@ use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::state::{use_current_digit, use_lab};
 use crate::app::web::fetch::fetch_bytes;
-use crate::app::web::next_frame;
+use crate::app::web::{next_frame, now_ms};
 use crate::data::bundle::decode_fashion;
 use crate::data::outliers::{rotate_quarter, uniform_noise};
 use crate::formula;
@@ -100,8 +100,9 @@ async fn score(lab: &Resources, images: &[f32]) -> Result<[Vec<f32>; 2], String>
     Ok([scores.ae, scores.vae])
 }
 
-/// Both models' scores of the test digits and of the three outlier sets.
-async fn score_all(lab: &Resources) -> Result<[ModelScores; 2], String> {
+/// Both models' scores of the test digits and of the three outlier sets, and the time the
+/// scoring took (after the download).
+async fn score_all(lab: &Resources) -> Result<([ModelScores; 2], f64), String> {
     let fashion = decode_fashion(&fetch_bytes("static/fashion.bin").await?)
         .map_err(|e| e.to_string())?
         .all_images();
@@ -113,6 +114,7 @@ async fn score_all(lab: &Resources) -> Result<[ModelScores; 2], String> {
         rotate_quarter(&digits),
     ];
     next_frame().await;
+    let start = now_ms();
     let [ae_d, vae_d] = score(lab, &digits).await?;
     let (mut ae_o, mut vae_o) = (Vec::new(), Vec::new());
     for images in &sets {
@@ -122,7 +124,7 @@ async fn score_all(lab: &Resources) -> Result<[ModelScores; 2], String> {
         vae_o.push(v);
     }
     let three = |v: Vec<Vec<f32>>| -> [Vec<f32>; 3] { v.try_into().expect("three sets") };
-    Ok([
+    let scores = [
         ModelScores {
             digits: ae_d,
             outliers: three(ae_o),
@@ -131,7 +133,8 @@ async fn score_all(lab: &Resources) -> Result<[ModelScores; 2], String> {
             digits: vae_d,
             outliers: three(vae_o),
         },
-    ])
+    ];
+    Ok((scores, now_ms() - start))
 }
 
 #[component]
@@ -157,16 +160,19 @@ pub fn AnomalyTab() -> impl IntoView {
         |v| value::write_number(*v),
     );
     let scores = RwSignal::new(None::<[ModelScores; 2]>);
+    let scores_ms = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
         lab.with(|r| {
             r.trained.track();
             r.use_trained.track();
         });
         scores.set(None);
+        scores_ms.set(None);
         leptos::task::spawn_local(async move {
             let outcome = score_all(&lab.get()).await;
-            if let Some(s) = errors.check(tk("apps-anomaly-task-scores"), outcome) {
+            if let Some((s, ms)) = errors.check(tk("apps-anomaly-task-scores"), outcome) {
                 scores.try_set(Some(s));
+                scores_ms.try_set(Some(ms));
             }
         });
     });
@@ -273,6 +279,7 @@ pub fn AnomalyTab() -> impl IntoView {
                 <p class="caption" role="status">{move || i18n.t("apps-anomaly-scoring")}</p>
             </Show>
             <charts::Histogram scores=chosen threshold=threshold current=Signal::derive(move || current.get().map(|c| c[model.get() as usize])) />
+            <super::Elapsed testid="anomaly-scores-time" key=tk("apps-anomaly-elapsed") ms=scores_ms.into() />
             <p
                 class="verdict"
                 data-testid="anomaly-verdict"
