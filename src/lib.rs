@@ -9,11 +9,13 @@
 //! - [`i18n`]: Romanian and English (Fluent files), numbers written each language's way;
 //! - [`link`]: links that reproduce a view's state (parsing, limits, packed drawings and masks);
 //! - [`formula`]: the course's formulas as MathML, with live numbers;
+//! - [`homework`]: course assignments, work logs, reports and their verification;
 //! - `app` (WebAssembly only): the Leptos user interface, which only calls the modules above.
 
 pub mod analysis;
 pub mod data;
 pub mod formula;
+pub mod homework;
 pub mod i18n;
 pub mod input;
 pub mod link;

@@ -21,12 +21,12 @@ pub struct Evaluation {
     pub kl: Option<f64>,
 }
 
-fn scalar(t: Tensor<1>) -> f64 {
+pub(crate) fn scalar(t: Tensor<1>) -> f64 {
     t.into_scalar::<f32>() as f64
 }
 
 /// Runs `per_batch` over the split in batches and averages its `(mse, bce, kl)` by image count.
-fn average(
+pub(crate) fn average(
     split: &Split,
     device: &Device,
     mut per_batch: impl FnMut(Tensor<2>) -> (f64, f64, f64),

@@ -1,0 +1,40 @@
+//! Training replayed exactly as the browser's lab trains (`app/engine/training/run.rs`): a fresh
+//! [`LabTrainer`] seeded with the configuration's seed, then step `s` (from 0) on the training
+//! images `batch_at(len, batch size, seed, s)`. On the CPU engine (Burn's Flex backend) the
+//! result is bit for bit the same, so a teacher can retrain a student's run and compare the
+//! weights' hash.
+
+use burn::prelude::*;
+
+use super::safetensors_sha256;
+use crate::data::Split;
+use crate::model::lab::{LabConfig, LabNet};
+use crate::model::store::weights_to_bytes;
+use crate::train::batches::batch_at;
+use crate::train::lab::LabTrainer;
+
+/// The model after `steps` optimiser steps of `config` on `train` (off the autodiff device).
+pub fn train(config: &LabConfig, train: &Split, steps: usize, device: &Device) -> LabNet {
+    let mut trainer = LabTrainer::new(config.clone(), device);
+    for step in 0..steps {
+        let indices = batch_at(train.len(), config.batch_size, config.seed, step);
+        trainer.step(&train.batch(&indices));
+    }
+    trainer.model().valid()
+}
+
+/// SHA-256 (hex) of a model's weights (its SafeTensors bytes from
+/// `model::store::weights_to_bytes`, hashed by [`safetensors_sha256`]), the hash a report and the
+/// work log record.
+pub fn weights_sha256(model: &LabNet) -> String {
+    let bytes = weights_to_bytes(model).expect("a lab model's weights serialise");
+    safetensors_sha256(&bytes).expect("Burn writes valid SafeTensors")
+}
+
+/// SHA-256 of the weights inside an app model file (`model::trained_file`), without building the
+/// model.
+pub fn model_file_weights_sha256(model_file: &[u8]) -> Result<String, String> {
+    crate::model::trained_file::split(model_file)
+        .map_err(|e| e.to_string())
+        .and_then(|(_, weights)| safetensors_sha256(weights))
+}
