@@ -29,6 +29,14 @@ use latent_lab::model::trained_file::{self, TrainedMeta};
 
 const ASSIGNMENTS: &str = "static/assignments";
 
+/// Burn's CPU backend keeps one random generator for the whole process: a test seeding it and
+/// initialising a model must not interleave with another test's model initialisation (the
+/// browser runs one thread, so this only concerns the parallel test runner).
+fn burn_rng() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 fn example() -> String {
     r##"{
   "format": "latent-lab-assignment", "version": 1, "id": "ae-small",
@@ -535,6 +543,7 @@ fn recompute(task: usize, bytes: &[u8]) -> Result<BTreeMap<String, f64>, String>
 
 #[test]
 fn a_report_survives_its_html_page_and_is_verified() {
+    let _burn = burn_rng();
     let a = Assignment::parse(example().as_bytes()).unwrap();
     let (record, measured) = report_for(&a, "s001");
     assert_eq!(record.record_sha256, record.computed_sha256());
@@ -618,6 +627,7 @@ fn check_on(metric: &str, op: Op, value: f64) -> Check {
 
 #[test]
 fn verification_catches_edits_recomputed_metrics_and_other_assignments() {
+    let _burn = burn_rng();
     let a = Assignment::parse(example().as_bytes()).unwrap();
     let (record, measured) = report_for(&a, "s002");
 
@@ -759,6 +769,7 @@ fn the_report_page_refuses_what_it_cannot_read() {
 
 #[test]
 fn identical_weights_and_the_gradebook() {
+    let _burn = burn_rng();
     let a = Assignment::parse(example().as_bytes()).unwrap();
     let (r1, _) = report_for(&a, "s1");
     let mut r2 = r1.clone();
@@ -802,6 +813,7 @@ fn identical_weights_and_the_gradebook() {
 
 #[test]
 fn cpu_training_replays_bit_for_bit() {
+    let _burn = burn_rng();
     let data = Dataset::load_bundled().unwrap();
     let config = LabConfig {
         hidden: vec![32],
@@ -941,6 +953,7 @@ fn the_bundled_assignments_parse_fit_the_schema_and_open_valid_views() {
 #[test]
 #[ignore]
 fn measure_bundled_training_tasks() {
+    let _burn = burn_rng();
     let data = Dataset::load_bundled().unwrap();
     let device = Device::flex();
     for (id, bytes) in bundled() {

@@ -27,6 +27,15 @@ pub struct LinkState {
     claimed: StoredValue<Vec<&'static str>>,
     /// Whether the next write starts a new history entry (armed by the end of a gesture).
     push_next: StoredValue<bool>,
+    /// Settings a homework task fixes: the route they belong to and each key's value as link text.
+    locks: RwSignal<Option<Locks>>,
+}
+
+/// What an active homework task locks (see [`LinkState::lock`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Locks {
+    pub route: String,
+    pub values: Vec<(String, String)>,
 }
 
 fn current_hash() -> String {
@@ -42,6 +51,7 @@ impl LinkState {
             notices: RwSignal::new(Vec::new()),
             claimed: StoredValue::new(Vec::new()),
             push_next: StoredValue::new(false),
+            locks: RwSignal::new(None),
         };
         link.check_route();
         let follow_url = move || {
@@ -132,7 +142,7 @@ impl LinkState {
         T: Clone + PartialEq + Send + Sync + 'static,
     {
         self.claimed.update_value(|c| c.push(key));
-        let apply = move |text: &str, report: bool| match read(text) {
+        let apply = std::sync::Arc::new(move |text: &str, report: bool| match read(text) {
             Ok((value, issue)) => {
                 if report && let Some(issue) = issue {
                     self.note(key, text, issue);
@@ -146,18 +156,30 @@ impl LinkState {
                     self.note(key, text, issue);
                 }
             }
-        };
+        });
         // The link's value, once, as the view opens.
         if let Some(text) = self.initial(key) {
             apply(&text, true);
         }
         // Back and forward: the URL changed under the view.
+        let follow = apply.clone();
         Effect::new(move |first: Option<()>| {
             let text = self.location.with(|l| l.get(key).map(str::to_string));
             if first.is_some()
                 && let Some(text) = text
             {
-                apply(&text, true);
+                follow(&text, true);
+            }
+        });
+        // A homework task locks this setting: any other value goes back to the task's.
+        let write = std::sync::Arc::new(write);
+        let write_locked = write.clone();
+        Effect::new(move |_| {
+            let Some(locked) = self.locked_text(key) else {
+                return;
+            };
+            if signal.with(|v| write_locked(v)) != locked {
+                apply(&locked, false);
             }
         });
         // The view changed the value (or a navigation dropped the key): the URL follows.
@@ -165,7 +187,7 @@ impl LinkState {
         Effect::new(move |_| {
             // Read (not just tracked) so that the lazy memo computes and follows the URL.
             let _ = missing.get();
-            let text = signal.with(&write);
+            let text = signal.with(|v| write(v));
             if self
                 .location
                 .with_untracked(|l| l.get(key) != Some(text.as_str()))
@@ -173,6 +195,52 @@ impl LinkState {
                 self.location.update(|l| l.set(key, text));
             }
         });
+    }
+
+    /// Locks settings for a homework task: on `route`, each key keeps its value (link text);
+    /// the views disable the controls ([`LinkState::is_locked`]) and a binding puts a locked
+    /// value back if anything changes it. `None` lifts the locks.
+    pub fn lock(self, locks: Option<Locks>) {
+        self.locks.set(locks);
+    }
+
+    /// The locked value of `key` on the open route, if a task locks it (tracked).
+    fn locked_text(self, key: &str) -> Option<String> {
+        let route = self.location.with(|l| l.route.clone());
+        self.locks.with(|locks| {
+            locks
+                .as_ref()
+                .filter(|l| l.route == route)
+                .and_then(|l| l.values.iter().find(|(k, _)| k == key))
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    /// Whether a homework task locks `key` on the open route (tracked): its control is disabled.
+    pub fn is_locked(self, key: &str) -> bool {
+        self.locked_text(key).is_some()
+    }
+
+    /// What a homework task locks, as `key = value` (tracked; empty without a task).
+    pub fn locked_settings(self) -> String {
+        self.locks.with(|l| {
+            l.as_ref()
+                .map(|l| {
+                    l.values
+                        .iter()
+                        .map(|(k, v)| format!("{k} = {v}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+        })
+    }
+
+    /// Whether a homework task locks anything on the open route (tracked).
+    pub fn has_locks(self) -> bool {
+        let route = self.location.with(|l| l.route.clone());
+        self.locks
+            .with(|l| l.as_ref().is_some_and(|l| l.route == route))
     }
 
     /// Records a parameter the link got wrong.

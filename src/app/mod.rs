@@ -9,6 +9,7 @@
 
 mod components;
 mod engine;
+mod homework;
 mod i18n;
 mod link;
 mod routes;
@@ -64,6 +65,7 @@ fn App() -> impl IntoView {
     let route = link.route();
     provide_context(CurrentDigit::restore());
     provide_context(TrainSession::new());
+    provide_context(homework::Homework::new());
 
     view! {
         <div
@@ -76,6 +78,7 @@ fn App() -> impl IntoView {
                 <nav>
                     {Route::ALL
                         .iter()
+                        .filter(|r| r.in_nav())
                         .map(|&r| {
                             view! {
                                 <a
@@ -140,6 +143,7 @@ fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
     let link = use_link();
     view! {
         <TrainedBanner />
+        <views::hw::HomeworkBanner />
         <CopyLink />
         {move || {
             let route = route.get();
@@ -150,6 +154,8 @@ fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
                 Route::Latent => view! { <views::latent::LatentView /> }.into_any(),
                 Route::Train => view! { <views::train::TrainView /> }.into_any(),
                 Route::Apps => view! { <views::apps::AppsView /> }.into_any(),
+                Route::Hw => view! { <views::hw::HomeworkView /> }.into_any(),
+                Route::Verify => view! { <views::verify::VerifyView /> }.into_any(),
             };
             link.end_view();
             view

@@ -11,6 +11,8 @@ pub enum Route {
     Latent,
     Train,
     Apps,
+    Hw,
+    Verify,
 }
 
 impl Route {
@@ -20,6 +22,8 @@ impl Route {
         Route::Latent,
         Route::Train,
         Route::Apps,
+        Route::Hw,
+        Route::Verify,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -29,6 +33,8 @@ impl Route {
             Route::Latent => "latent",
             Route::Train => "train",
             Route::Apps => "apps",
+            Route::Hw => "hw",
+            Route::Verify => "verify",
         }
     }
 
@@ -40,7 +46,14 @@ impl Route {
             Route::Latent => tk("nav-latent"),
             Route::Train => tk("nav-train"),
             Route::Apps => tk("nav-apps"),
+            Route::Hw => tk("nav-hw"),
+            Route::Verify => tk("nav-verify"),
         }
+    }
+
+    /// Whether the top bar links to it (the teacher's page is reached from the homework page).
+    pub fn in_nav(self) -> bool {
+        self != Route::Verify
     }
 
     pub fn from_slug(slug: &str) -> Option<Route> {

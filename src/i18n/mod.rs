@@ -183,6 +183,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("locales/en/apps.ftl"),
         include_str!("locales/ro/apps.ftl"),
     ),
+    (
+        "hw",
+        include_str!("locales/en/hw.ftl"),
+        include_str!("locales/ro/hw.ftl"),
+    ),
 ];
 
 /// The translation files of `lang`: (part, Fluent source).

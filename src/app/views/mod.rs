@@ -4,6 +4,8 @@
 
 pub mod apps;
 pub mod draw;
+pub mod hw;
 pub mod latent;
 pub mod noise;
 pub mod train;
+pub mod verify;

@@ -19,6 +19,8 @@ pub mod keys {
     pub const USE_TRAINED: &str = "latent-lab.use-trained.v1";
     /// The language the student chose with the switch.
     pub const LANG: &str = "latent-lab.lang.v1";
+    /// The student's name and number for homework reports.
+    pub const STUDENT: &str = "latent-lab.student.v1";
 }
 
 /// A setting saved under `key`, if present and readable (anything else reads as absent).
@@ -90,24 +92,34 @@ async fn open() -> Result<IdbDatabase, String> {
 
 /// Saves the exported model file.
 pub async fn save_trained(bytes: &[u8]) -> Result<(), String> {
+    save_bytes(KEY, bytes).await
+}
+
+/// The saved model file, if any.
+pub async fn load_trained() -> Result<Option<Vec<u8>>, String> {
+    load_bytes(KEY).await
+}
+
+/// Saves `bytes` under `key` in the app's IndexedDB store (the lab model, homework work).
+pub async fn save_bytes(key: &str, bytes: &[u8]) -> Result<(), String> {
     let db = open().await?;
     let tx = db
         .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
         .map_err(|e| js_message(&e))?;
     let store = tx.object_store(STORE).map_err(|e| js_message(&e))?;
     let req = store
-        .put_with_key(&Uint8Array::from(bytes), &JsValue::from_str(KEY))
+        .put_with_key(&Uint8Array::from(bytes), &JsValue::from_str(key))
         .map_err(|e| js_message(&e))?;
     request(&req).await.map(|_| ())
 }
 
-/// The saved model file, if any.
-pub async fn load_trained() -> Result<Option<Vec<u8>>, String> {
+/// The bytes saved under `key`, if any.
+pub async fn load_bytes(key: &str) -> Result<Option<Vec<u8>>, String> {
     let db = open().await?;
     let tx = db.transaction_with_str(STORE).map_err(|e| js_message(&e))?;
     let store = tx.object_store(STORE).map_err(|e| js_message(&e))?;
     let req = store
-        .get(&JsValue::from_str(KEY))
+        .get(&JsValue::from_str(key))
         .map_err(|e| js_message(&e))?;
     let value = request(&req).await?;
     Ok(value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec))

@@ -15,6 +15,7 @@ use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::LatentSize;
 use crate::app::engine::resources::Resources;
+use crate::app::homework::{Homework, use_homework};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::state::use_lab;
@@ -43,6 +44,7 @@ async fn cluster_all(
     k: usize,
     seed: u64,
     out: [RwSignal<Option<Clustered>>; 4],
+    hw: Homework,
     is_current: impl Fn() -> bool,
 ) -> Result<(), String> {
     let images = lab.data.test.all_images();
@@ -81,6 +83,7 @@ async fn cluster_all(
         if !is_current() {
             return Ok(());
         }
+        publish_metrics(hw, space, &table);
         out[space.index()].try_set(Some(Clustered {
             purity: table.purity(),
             nmi: table.nmi(),
@@ -91,6 +94,15 @@ async fn cluster_all(
         }));
     }
     Ok(())
+}
+
+/// Purity and NMI as measures a homework task can hand in (`kmeans_purity_ae`, …).
+fn publish_metrics(hw: Homework, space: Space, table: &Contingency) {
+    let slug = space.slug();
+    hw.app_metrics.try_update(|m| {
+        m.insert(format!("kmeans_purity_{slug}"), table.purity());
+        m.insert(format!("kmeans_nmi_{slug}"), table.nmi());
+    });
 }
 
 /// k-means on `vectors`, handing the page back to the browser whenever a stretch of Lloyd
@@ -138,6 +150,7 @@ pub fn ClusteringTab() -> impl IntoView {
     );
     let results: [RwSignal<Option<Clustered>>; 4] = std::array::from_fn(|_| RwSignal::new(None));
     let total_ms = RwSignal::new(None::<f64>);
+    let hw = use_homework();
     // Which clustering is the newest (an older one still running stops writing).
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -153,7 +166,7 @@ pub fn ClusteringTab() -> impl IntoView {
         let is_current = move || generation.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
             let start = now_ms();
-            let outcome = cluster_all(&lab.get(), k, seed, results, is_current).await;
+            let outcome = cluster_all(&lab.get(), k, seed, results, hw, is_current).await;
             if errors.check(tk("apps-cluster-task"), outcome).is_some() && is_current() {
                 total_ms.try_set(Some(now_ms() - start));
             }

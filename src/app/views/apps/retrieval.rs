@@ -14,6 +14,7 @@ use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::resources::Resources;
 use crate::app::engine::search::TensorGallery;
+use crate::app::homework::use_homework;
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::state::{use_current_digit, use_lab};
@@ -61,6 +62,7 @@ pub fn RetrievalTab() -> impl IntoView {
     let link = use_link();
     let digit = use_current_digit();
     let errors = TaskErrors::new();
+    let hw = use_homework();
     let tests = lab.with(|r| r.data.test.len());
     let (query, query_image) = digit.bind_view_digit(lab, link);
 
@@ -117,6 +119,14 @@ pub fn RetrievalTab() -> impl IntoView {
             let start = now_ms();
             let outcome = measure_all(&lab, &g, progress).await;
             if let Some(s) = errors.check(tk("apps-retrieval-task-table"), outcome) {
+                hw.app_metrics.try_update(|m| {
+                    for space in Space::ALL {
+                        m.insert(
+                            format!("retrieval_precision_{}", space.slug()),
+                            s[space.index()].precision,
+                        );
+                    }
+                });
                 scores.try_set(Some(s));
                 table_ms.try_set(Some(now_ms() - start));
             }

@@ -11,6 +11,7 @@ use crate::app::components::formula::{Concept, Formula};
 use crate::app::engine::EngineChoice;
 use crate::app::engine::training::TrainSession;
 use crate::app::i18n::use_i18n;
+use crate::app::link::use_link;
 use crate::app::state::{use_lab, use_session};
 use crate::formula;
 use crate::i18n::{Arg, Decimals, Text, tk};
@@ -34,6 +35,22 @@ fn param_testid(param: KindParam) -> &'static str {
         KindParam::Lambda => "train-lambda",
         KindParam::Rho => "train-rho",
     }
+}
+
+/// The link key of a kind's weight (as `link.rs` binds it).
+fn param_key(param: KindParam) -> &'static str {
+    match param {
+        KindParam::Beta => "beta",
+        KindParam::Sigma => "sigma",
+        KindParam::Lambda => "lambda",
+        KindParam::Rho => "rho",
+    }
+}
+
+/// A control that is off while training runs, or for good while a homework task locks its key.
+fn unless_locked(running: Signal<bool>, key: &'static str) -> Signal<bool> {
+    let link = use_link();
+    Signal::derive(move || running.get() || link.is_locked(key))
 }
 
 fn activation_title(activation: Activation) -> &'static str {
@@ -131,7 +148,7 @@ pub fn TrainForm() -> impl IntoView {
         <label>{move || i18n.t("train-preset")}" "
             <SelectField
                 testid="train-preset"
-                disabled=running
+                disabled=Signal::derive(move || running.get() || use_link().has_locks())
                 value=Signal::derive(move || preset.get().map(|p| p.0).unwrap_or("").to_string())
                 choices=std::iter::once(Choice::key("", tk("train-preset-own")))
                     .chain(presets().into_iter().map(|p| Choice::key(p.slug, p.title)))
@@ -149,7 +166,7 @@ pub fn TrainForm() -> impl IntoView {
         <label>{move || i18n.t("train-kind")}" "
             <SelectField
                 testid="train-kind"
-                disabled=running
+                disabled=unless_locked(running, "kind")
                 value=Signal::derive(move || kind_slug.get().to_string())
                 choices=LabKind::defaults().iter().map(|k| Choice::key(k.slug(), k.name_key())).collect()
                 on_select=Callback::new(move |v: String| {
@@ -167,7 +184,7 @@ pub fn TrainForm() -> impl IntoView {
                     testid=param_testid(param)
                     value=Signal::derive(move || config.with(|c| c.kind.param(param).unwrap_or_default()))
                     rule=NumberRule::real(min, max)
-                    disabled=running
+                    disabled=unless_locked(running, param_key(param))
                     on_commit=Callback::new(move |v: f64| edit(&|c| { c.kind.set_param(param, v); }))
                 />
             }
@@ -203,7 +220,7 @@ pub fn TrainForm() -> impl IntoView {
         </div>
         <Show when=move || config.with(|c| c.kind.uses_hidden_widths())>
         <label>{move || i18n.t("train-hidden")}" "
-            <input type="text" data-testid="train-hidden" prop:disabled=running
+            <input type="text" data-testid="train-hidden" prop:disabled=unless_locked(running, "hidden")
                 prop:value=move || config.with(|c| format_hidden(&c.hidden))
                 on:change=move |ev| match parse_hidden(&event_target_value(&ev)) {
                     Ok(h) => { hidden_error.set(None); edit(&|c| c.hidden = h.clone()); }
@@ -218,7 +235,10 @@ pub fn TrainForm() -> impl IntoView {
         <label>{move || i18n.t("train-activation")}" "
             <SelectField
                 testid="train-activation"
-                disabled=Signal::derive(move || running.get() || !config.with(|c| c.kind.uses_activation()))
+                disabled=Signal::derive({
+                    let locked = unless_locked(running, "act");
+                    move || locked.get() || !config.with(|c| c.kind.uses_activation())
+                })
                 value=Signal::derive(move || config.with(|c| {
                     let shown = if c.kind.uses_activation() { c.activation } else { Activation::Identity };
                     shown.slug().to_string()
@@ -274,7 +294,7 @@ fn LatentField(session: TrainSession, running: Signal<bool>) -> impl IntoView {
             value=Signal::derive(move || latent.get() as f64)
             rule=NumberRule::integer(1.0, 1024.0)
             step="1"
-            disabled=running
+            disabled=unless_locked(running, "latent")
             on_commit=Callback::new(move |v: f64| config.update(|c| c.latent = v as usize))
         />
         <div data-testid="train-bottleneck">
@@ -300,7 +320,7 @@ fn TrainingFields(session: TrainSession, running: Signal<bool>, has_gpu: bool) -
             testid="train-lr"
             value=Signal::derive(move || config.with(|c| c.learning_rate))
             rule=NumberRule::real(1e-6, 1.0)
-            disabled=running
+            disabled=unless_locked(running, "lr")
             on_commit=Callback::new(move |v: f64| edit(&|c| c.learning_rate = v))
         />
         <NumberField
@@ -309,7 +329,7 @@ fn TrainingFields(session: TrainSession, running: Signal<bool>, has_gpu: bool) -
             value=Signal::derive(move || config.with(|c| c.batch_size as f64))
             rule=NumberRule::integer(1.0, 1024.0)
             step="1"
-            disabled=running
+            disabled=unless_locked(running, "batch")
             on_commit=Callback::new(move |v: f64| edit(&|c| c.batch_size = v as usize))
         />
         <NumberField
@@ -318,7 +338,7 @@ fn TrainingFields(session: TrainSession, running: Signal<bool>, has_gpu: bool) -
             value=Signal::derive(move || config.with(|c| c.epochs as f64))
             rule=NumberRule::integer(1.0, 1000.0)
             step="1"
-            disabled=running
+            disabled=unless_locked(running, "epochs")
             on_commit=Callback::new(move |v: f64| edit(&|c| c.epochs = v as usize))
         />
         <NumberField
@@ -327,13 +347,13 @@ fn TrainingFields(session: TrainSession, running: Signal<bool>, has_gpu: bool) -
             value=Signal::derive(move || config.with(|c| c.seed as f64))
             rule=NumberRule::integer(0.0, 4_294_967_295.0)
             step="1"
-            disabled=running
+            disabled=unless_locked(running, "seed")
             on_commit=Callback::new(move |v: f64| edit(&|c| c.seed = v as u64))
         />
         <label>{move || i18n.t("train-engine")}" "
             <SelectField
                 testid="train-engine"
-                disabled=running
+                disabled=unless_locked(running, "engine")
                 value=Signal::derive(move || session.wanted.get().slug().to_string())
                 choices=vec![
                     Choice::key(EngineChoice::Auto.slug(), tk("train-engine-auto")),

@@ -16,6 +16,7 @@ use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::evaluate::anomaly_scores;
 use crate::app::engine::resources::Resources;
+use crate::app::homework::{Homework, use_homework};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::state::{use_current_digit, use_lab};
@@ -137,6 +138,20 @@ async fn score_all(lab: &Resources) -> Result<([ModelScores; 2], f64), String> {
     Ok((scores, now_ms() - start))
 }
 
+/// Every AUC as a measure a homework task can hand in (`anomaly_auc_ae_fashion`, …).
+fn publish_aucs(hw: Homework, scores: &[ModelScores; 2]) {
+    hw.app_metrics.try_update(|m| {
+        for model in Model::ALL {
+            let s = &scores[model as usize];
+            for set in Outliers::ALL {
+                if let Some(a) = auc(&s.digits, &s.outliers[set as usize]) {
+                    m.insert(format!("anomaly_auc_{}_{}", model.slug(), set.slug()), a);
+                }
+            }
+        }
+    });
+}
+
 #[component]
 pub fn AnomalyTab() -> impl IntoView {
     let i18n = use_i18n();
@@ -159,6 +174,7 @@ pub fn AnomalyTab() -> impl IntoView {
         |t| value::number(t, 0.5..=1.0),
         |v| value::write_number(*v),
     );
+    let hw = use_homework();
     let scores = RwSignal::new(None::<[ModelScores; 2]>);
     let scores_ms = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
@@ -171,6 +187,7 @@ pub fn AnomalyTab() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let outcome = score_all(&lab.get()).await;
             if let Some((s, ms)) = errors.check(tk("apps-anomaly-task-scores"), outcome) {
+                publish_aucs(hw, &s);
                 scores.try_set(Some(s));
                 scores_ms.try_set(Some(ms));
             }

@@ -1,0 +1,74 @@
+//! Retraining a student's CPU-engine run from its configuration and seed, step for step as the
+//! lab trains (`crate::homework::replay` is the same loop, tested natively to be bit for bit
+//! reproducible), yielding to the page between stretches of steps.
+
+use burn::prelude::*;
+
+use crate::app::engine::resources::Resources;
+use crate::app::web::now_ms;
+use crate::homework::replay::weights_sha256;
+use crate::homework::report::ReportRecord;
+use crate::homework::verify::{Status, Verdict};
+use crate::model::trained_file;
+use crate::train::batches::batch_at;
+use crate::train::lab::LabTrainer;
+
+/// Runs longer than this are not retrained (a note says so); a task's runs are far shorter.
+const MAX_STEPS: u64 = 5_000;
+
+/// Retrains every CPU-engine model of the report and marks the verdict when the weights differ.
+pub async fn check_retraining(lab: &Resources, record: &ReportRecord, verdict: &mut Verdict) {
+    for task in &record.tasks {
+        let Ok(Some(bytes)) = task.model_bytes() else {
+            continue;
+        };
+        let n = task.task;
+        if task.engine.as_deref() != Some("cpu") {
+            verdict.messages.push(format!(
+                "task {n}: trained on {}; graded by its recomputed metrics (WebGPU runs are not bit-reproducible)",
+                task.engine.as_deref().unwrap_or("an unknown engine")
+            ));
+            continue;
+        }
+        let Ok((_, meta)) = trained_file::decode(&bytes, &Device::flex()) else {
+            continue;
+        };
+        let steps = meta.history.last().map_or(0, |p| p.step) as u64;
+        if steps > MAX_STEPS {
+            verdict
+                .messages
+                .push(format!("task {n}: {steps} steps, too long to retrain here"));
+            continue;
+        }
+        let retrained = retrain(lab, &meta.config, steps as usize).await;
+        if Some(&retrained) == task.weights_sha256.as_ref() {
+            verdict.messages.push(format!(
+                "task {n}: retrained {steps} steps from seed {}: the same weights",
+                meta.config.seed
+            ));
+        } else {
+            let field = format!(
+                "task {n} weights: retraining {steps} steps from the configuration and seed {} gives other weights",
+                meta.config.seed
+            );
+            verdict.messages.push(field.clone());
+            verdict.status = Status::Tampered { field };
+        }
+    }
+}
+
+/// The weights' hash after `steps` steps of `config` on the CPU engine.
+async fn retrain(lab: &Resources, config: &crate::model::lab::LabConfig, steps: usize) -> String {
+    let train = &lab.data.train;
+    let mut trainer = LabTrainer::new(config.clone(), &Device::flex());
+    let mut slice_start = now_ms();
+    for step in 0..steps {
+        let indices = batch_at(train.len(), config.batch_size, config.seed, step);
+        trainer.step(&train.batch(&indices));
+        if now_ms() - slice_start > 50.0 {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            slice_start = now_ms();
+        }
+    }
+    weights_sha256(&trainer.model().valid())
+}
