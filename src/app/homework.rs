@@ -47,6 +47,9 @@ pub struct Homework {
     link: LinkState,
 }
 
+/// The IndexedDB key of the assignment last opened (reopened after a reload).
+const CURRENT: &str = "homework:current";
+
 /// The IndexedDB key of an assignment's work.
 fn work_key(hash: &str) -> String {
     format!("homework:{hash}")
@@ -56,7 +59,7 @@ impl Homework {
     pub fn new() -> Self {
         let student = RwSignal::new(load_setting::<Student>(keys::STUDENT).unwrap_or_default());
         Effect::new(move |_| student.with(|s| save_setting(keys::STUDENT, s)));
-        Self {
+        let homework = Self {
             assignment: RwSignal::new(None),
             student,
             active: RwSignal::new(None),
@@ -66,7 +69,16 @@ impl Homework {
             error: RwSignal::new(None),
             notice: RwSignal::new(None),
             link: use_link(),
-        }
+        };
+        // The assignment open before a reload, with its work (nothing to say if there is none).
+        leptos::task::spawn_local(async move {
+            if let Ok(Some(bytes)) = storage::load_bytes(CURRENT).await
+                && homework.assignment.with_untracked(Option::is_none)
+            {
+                let _ = homework.open(&bytes).await;
+            }
+        });
+        homework
     }
 
     /// Opens an assignment file; on any error the open assignment stays. Restores the work saved
@@ -94,6 +106,8 @@ impl Homework {
         self.checks.set(None);
         self.work.set(work);
         self.assignment.set(Some(Arc::new(assignment)));
+        // Reopened after a reload; a browser without storage simply forgets it.
+        let _ = storage::save_bytes(CURRENT, bytes).await;
         Ok(())
     }
 

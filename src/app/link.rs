@@ -243,6 +243,14 @@ impl LinkState {
             .with(|l| l.as_ref().is_some_and(|l| l.route == route))
     }
 
+    /// The value of `key` as the view opens, for a parameter that asks for something once (open
+    /// this file) rather than holding a setting: claimed, so it is not reported, and left as is.
+    pub fn read_once(self, key: &'static str) -> Option<String> {
+        self.claimed.update_value(|c| c.push(key));
+        self.location
+            .with_untracked(|l| l.get(key).map(str::to_string))
+    }
+
     /// Records a parameter the link got wrong.
     pub fn note(self, key: &str, value: &str, issue: Issue) {
         let notice = Notice {

@@ -9,6 +9,7 @@
 pub mod bits;
 pub mod digit;
 pub mod latent;
+pub mod packed;
 pub mod pixels;
 pub mod train;
 pub mod value;

@@ -78,6 +78,21 @@ describe('homework on the CPU engine', () => {
     await page.waitForSelector('[data-testid="hw-handed-in-1"]');
     assert.match(await page.textContent('[data-testid="hw-handed-in-1"]'), /test_mse/);
 
+    // The work survives a reload (the assignment reopens with it).
+    await page.reload();
+    await page.waitForSelector('#app[data-state="ready"]', { timeout: 240_000 });
+    await page.waitForSelector('[data-testid="hw-handed-in-1"]');
+
+    // A link that carries the assignment itself opens it in another browser.
+    await page.click('.hw-share > summary');
+    await page.click('[data-testid="hw-share"]');
+    const shared = await page.inputValue('[data-testid="hw-share-url"]');
+    assert.match(shared, /#\/hw\?a=z/);
+    const other = await app.fresh();
+    await openApp(other.page, shared.slice(0, shared.indexOf('#')), shared.slice(shared.indexOf('#')));
+    await other.page.waitForSelector('[data-testid="hw-assignment"][data-id="ae-sizes"]');
+    await other.context.close();
+
     // The written answer of task 4, then the public checks.
     const answer = Array.from({ length: 90 }, (_, i) => `cuvânt${i}`).join(' ');
     await page.fill('[data-testid="hw-answer-4"]', answer);

@@ -63,6 +63,7 @@ pub fn RangeField(
     step: f64,
     on_value: Callback<f64>,
     #[prop(default = true)] live: bool,
+    #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let read = move |ev: leptos::ev::Event| {
         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
@@ -78,6 +79,7 @@ pub fn RangeField(
                 max=max.to_string()
                 step=step.to_string()
                 data-testid=testid
+                prop:disabled=disabled
                 prop:value=move || value.get().to_string()
                 on:input=move |ev| if live { read(ev) }
                 on:change=move |ev| if !live { read(ev) }

@@ -219,6 +219,7 @@ pub fn ClusteringTab() -> impl IntoView {
                 <RangeField
                     label=Signal::derive(move || i18n.t_with("apps-cluster-k", &[("k", k.get().into())]))
                     testid="kmeans-k"
+                    disabled=Signal::derive(move || link.is_locked("k"))
                     value=Signal::derive(move || k.get() as f64)
                     min=K_RULE.min max=K_RULE.max step=1.0
                     live=false
@@ -227,6 +228,7 @@ pub fn ClusteringTab() -> impl IntoView {
                 <NumberField
                     label=Signal::derive(move || i18n.t("apps-cluster-seed"))
                     testid="kmeans-seed"
+                    disabled=Signal::derive(move || link.is_locked("seed"))
                     value=Signal::derive(move || seed.get() as f64)
                     rule=NumberRule::integer(0.0, SEED_MAX as f64)
                     step="1"

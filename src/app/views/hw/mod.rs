@@ -16,10 +16,10 @@ use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::web::fetch::fetch_bytes;
 use crate::app::web::files::{download, read_file};
-use crate::homework::assignment::Bilingual;
+use crate::homework::assignment::{Bilingual, MAX_BYTES};
 use crate::homework::report::{ReportRecord, render_html};
 use crate::i18n::Text;
-use crate::link::Issue;
+use crate::link::packed::{pack, unpack};
 
 /// Where the bundled assignments are listed.
 const INDEX: &str = "static/assignments/index.json";
@@ -70,32 +70,42 @@ pub fn HomeworkView() -> impl IntoView {
             _ => error.set(Some(Text::new("hw-index-failed"))),
         }
     });
-    // `#/hw?src=static/assignments/ae-sizes.json`: a teacher's link to one assignment.
-    let src = RwSignal::new(String::new());
-    link.bind(
-        "src",
-        src,
-        |t| {
-            if is_relative_path(t) {
-                Ok((t.to_string(), None))
-            } else {
-                Err(Issue::Malformed)
-            }
-        },
-        |s| s.clone(),
-    );
-    Effect::new(move |_| {
-        let path = src.get();
-        if path.is_empty() {
-            return;
-        }
+    // `#/hw?src=static/assignments/ae-sizes.json` (a file next to the app) or `#/hw?a=z…` (the
+    // assignment itself, deflated into the link: see `link::packed`): opened once.
+    let from_link = link.read_once("src").map(|path| (path, false));
+    let from_link = from_link.or_else(|| link.read_once("a").map(|text| (text, true)));
+    if let Some((text, carried)) = from_link {
         leptos::task::spawn_local(async move {
-            match open_path(hw, path).await {
+            let outcome = if carried {
+                match unpack(&text, MAX_BYTES) {
+                    Some(bytes) => hw.open(&bytes).await,
+                    None => Err(Text::new("hw-bad-link")),
+                }
+            } else if is_relative_path(&text) {
+                open_path(hw, text).await
+            } else {
+                Err(Text::new("hw-bad-link"))
+            };
+            match outcome {
                 Ok(()) => error.try_set(None),
                 Err(why) => error.try_set(Some(why)),
             };
         });
-    });
+    }
+    // A link that carries the open assignment, for a teacher to hand out.
+    let share = RwSignal::new(None::<String>);
+    let make_share = move |_| {
+        let Some(a) = hw.assignment.get_untracked() else {
+            return;
+        };
+        let here = window().location();
+        share.set(Some(format!(
+            "{}{}#/hw?a={}",
+            here.origin().unwrap_or_default(),
+            here.pathname().unwrap_or_default(),
+            pack(a.to_pretty_json().as_bytes())
+        )));
+    };
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
             let outcome = match read_file(file).await {
@@ -228,6 +238,14 @@ pub fn HomeworkView() -> impl IntoView {
                             <button data-testid="hw-report" on:click=report>{move || i18n.t("hw-report")}</button>
                         </div>
                         <p class="caption">{move || i18n.t("hw-report-explain")}</p>
+                        <details class="hw-share">
+                            <summary>{move || i18n.t("hw-share")}</summary>
+                            <p class="caption">{move || i18n.t("hw-share-explain")}</p>
+                            <button data-testid="hw-share" on:click=make_share>{move || i18n.t("hw-share-make")}</button>
+                            {move || share.get().map(|url| view! {
+                                <input type="text" readonly data-testid="hw-share-url" prop:value=url aria-label=move || i18n.t("hw-share") />
+                            })}
+                        </details>
                     </article>
                 }
             })}

@@ -336,6 +336,7 @@ pub fn LatentView() -> impl IntoView {
                     {move || view! {
                         <SelectField
                             testid="latent-size"
+                            disabled=Signal::derive(move || link.is_locked("dim"))
                             value=Signal::derive(move || ex.size.get().dim().to_string())
                             choices=vec![
                                 Choice::new("2", i18n.t("latent-size-2")),

@@ -64,3 +64,7 @@ verify-feedback-download = Download
 verify-identical = Identical weights handed in by different students:
 verify-identical-pair = { $a } and { $b }, task { $task }
 verify-csv = Download the gradebook (CSV)
+hw-share = A link that carries this assignment
+hw-share-explain = For teachers: the assignment itself, compressed into the address, so students open it with one click and no file to host.
+hw-share-make = Make the link
+hw-bad-link = This link's assignment cannot be opened: it is damaged, or it names a file outside the app. Ask your teacher for the link again.

@@ -66,3 +66,7 @@ verify-feedback-download = Descarcă
 verify-identical = Ponderi identice predate de studenți diferiți:
 verify-identical-pair = { $a } și { $b }, sarcina { $task }
 verify-csv = Descarcă catalogul (CSV)
+hw-share = Un link care conține această temă
+hw-share-explain = Pentru profesori: tema însăși, comprimată în adresă, pe care studenții o deschid cu un clic, fără fișier de găzduit.
+hw-share-make = Creează linkul
+hw-bad-link = Tema din acest link nu se poate deschide: linkul este deteriorat sau numește un fișier din afara aplicației. Cere-i profesorului linkul din nou.

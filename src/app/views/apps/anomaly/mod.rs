@@ -272,6 +272,7 @@ pub fn AnomalyTab() -> impl IntoView {
                     {move || i18n.t("apps-anomaly-model")}" "
                     <SelectField
                         testid="anomaly-model"
+                        disabled=Signal::derive(move || link.is_locked("model"))
                         value=Signal::derive(move || model.get().slug().to_string())
                         choices=Model::ALL.into_iter().map(|m| Choice::key(m.slug(), m.name_key())).collect()
                         on_select=Callback::new(move |v: String| {
