@@ -74,6 +74,25 @@ describe('two languages', () => {
     assert.deepEqual(app.problems, []);
   });
 
+  it('the homework pages in Romanian: the assignment in its Romanian text, no English sentence left', async () => {
+    const { page } = app;
+    const sentences = englishSentences();
+    await page.click('[data-testid="nav-hw"]');
+    await page.click('[data-testid="hw-bundled-vae"]');
+    await page.waitForSelector('[data-testid="hw-task-1"]');
+    for (const view of ['hw', 'verify']) {
+      if (view === 'verify') {
+        await page.click('[data-testid="hw-to-verify"]');
+        await page.waitForSelector('[data-testid="verify-reports"]');
+      }
+      const text = await readable(page);
+      assert.deepEqual(sentences.filter((s) => text.includes(s)), [], `English in #/${view}`);
+      const lines = text.split('\n').filter((l) => ENGLISH_WORDS.test(l) && !/Latent Lab|MNIST|SwiftShader|llmodel|CSV|HTML/.test(l));
+      assert.deepEqual(lines, [], `English words in #/${view}`);
+    }
+    assert.deepEqual(app.problems, []);
+  });
+
   it('the switch changes every word at once, keeps the drawing and a running training, and is remembered', async () => {
     const { page } = app;
     await page.click('[data-testid="nav-draw"]');

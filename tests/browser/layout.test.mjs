@@ -56,6 +56,21 @@ for (const [name, viewport, lang] of SIZES) {
       });
     }
 
+    it('homework and the teacher\'s page fit the width and pass the accessibility audit', async () => {
+      const { page } = app;
+      await page.click('[data-testid="nav-hw"]');
+      await page.click('[data-testid="hw-bundled-ae-sizes"]');
+      await page.waitForSelector('[data-testid="hw-task-4"]');
+      await page.waitForTimeout(300);
+      assert.equal(await sidewaysScroll(page), 0, 'no horizontal scrolling in #/hw');
+      assert.deepEqual(await seriousViolations(page), []);
+      if (shots) await page.screenshot({ path: join(shots, `hw-${name}.png`) });
+      await page.click('[data-testid="hw-to-verify"]');
+      await page.waitForSelector('[data-testid="verify-reports"]');
+      assert.equal(await sidewaysScroll(page), 0, 'no horizontal scrolling in #/verify');
+      assert.deepEqual(await seriousViolations(page), []);
+    });
+
     it('apps: every tab fits the width and passes the accessibility audit', async () => {
       const { page } = app;
       await page.click('[data-testid="nav-apps"]');

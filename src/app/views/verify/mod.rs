@@ -205,6 +205,7 @@ pub fn VerifyView() -> impl IntoView {
                     {i18n.t_with("verify-progress", &[("done", done.into()), ("total", total.into())])}
                 </p>
             })}
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t("verify-title")>
             <table class="verify-table">
                 <thead>
                     <tr>
@@ -218,6 +219,7 @@ pub fn VerifyView() -> impl IntoView {
                     {move || verdicts.get().into_iter().map(row).collect_view()}
                 </tbody>
             </table>
+            </div>
             {move || {
                 let pairs = twins.get();
                 (!pairs.is_empty()).then(|| view! {
