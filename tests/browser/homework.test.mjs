@@ -129,6 +129,19 @@ describe('homework on the CPU engine', () => {
     const gradebook = await readFile(await csv.path(), 'utf8');
     assert.match(gradebook, /S123/);
 
+    // The teacher's hidden checks (a rubric) add their points.
+    const points = async () => (await page.textContent('[data-testid="verify-score-S123"]')).split('/').map(Number);
+    const [got, max] = await points();
+    const rubric = {
+      format: 'latent-lab-rubric', version: 1, assignment: 'ae-sizes', assignment_hash: record.assignment.hash,
+      checks: [{ task: 1, id: 'hidden-mse', metric: 'test_mse', op: '<', value: 1, points: 2, visibility: 'hidden' }],
+    };
+    await page.setInputFiles('[data-testid="verify-rubric"]', { name: 'rubric.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rubric)) });
+    await verify(page, [reportPath]);
+    assert.deepEqual(await points(), [got + 2, max + 2]);
+    const [feedback] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="verify-feedback-S123"]')]);
+    assert.match(await readFile(await feedback.path(), 'utf8'), /Ana Pop/);
+
     // The same report with one metric edited by hand.
     const claimed = record.tasks[0].metrics.test_mse;
     const edited = html.replace(`"test_mse":${claimed}`, `"test_mse":${claimed / 2}`);
