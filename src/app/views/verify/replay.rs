@@ -48,7 +48,7 @@ pub async fn check_retraining(lab: &Resources, record: &ReportRecord, verdict: &
             ));
         } else {
             let field = format!(
-                "task {n} weights: retraining {steps} steps from the configuration and seed {} gives other weights",
+                "task {n} weights: retraining {steps} steps from the configuration and seed {} gives other weights (a run resumed after a reload cannot be retrained: the task must be trained in one go)",
                 meta.config.seed
             );
             verdict.messages.push(field.clone());
