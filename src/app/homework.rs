@@ -86,11 +86,22 @@ impl Homework {
     pub async fn open(self, bytes: &[u8]) -> Result<(), Text> {
         let assignment = Assignment::parse(bytes)
             .map_err(|e| Text::new("hw-bad-assignment").with("why", e.to_string()))?;
-        let key = work_key(&assignment.hash());
+        let hash = assignment.hash();
+        // The same assignment again (a link followed back, the same button): the work in memory
+        // and the task under way stay as they are.
+        if self
+            .assignment
+            .with_untracked(|a| a.as_ref().is_some_and(|a| a.hash() == hash))
+        {
+            return Ok(());
+        }
+        let key = work_key(&hash);
         let work = match storage::load_bytes(&key).await {
-            Ok(Some(bytes)) => match serde_json::from_slice::<Work>(&bytes) {
+            Ok(Some(stored)) => match serde_json::from_slice::<Work>(&stored) {
                 Ok(work) if work.log.verify().is_ok() => work,
                 _ => {
+                    // Set aside, not overwritten: the next save would replace it.
+                    let _ = storage::save_bytes(&format!("{key}:damaged"), &stored).await;
                     self.notice.set(Some(Text::new("hw-work-damaged")));
                     Work::default()
                 }
@@ -136,10 +147,13 @@ impl Homework {
     }
 
     /// Opens the task's view with its settings (and, for training, the student's seed), locked
-    /// where the task says so.
-    pub fn start_task(self, task: usize) -> Result<(), Text> {
+    /// where the task says so. Not while the lab trains (`training`): its settings are in use.
+    pub fn start_task(self, task: usize, training: bool) -> Result<(), Text> {
         if self.student.with_untracked(|s| s.id.trim().is_empty()) {
             return Err(Text::new("hw-need-student-id"));
+        }
+        if training {
+            return Err(Text::new("hw-stop-training-first"));
         }
         let Some(t) = self
             .assignment

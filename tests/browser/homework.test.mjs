@@ -50,6 +50,9 @@ describe('homework on the CPU engine', () => {
   it('a bundled assignment done end to end, then verified; an edited report is flagged', async () => {
     const { page } = app;
     await openApp(page, app.url, '#/draw');
+    // Settings of the student's own (a task's settings must replace them without a question).
+    await page.click('[data-testid="nav-train"]');
+    await setInput(page, 'train-latent', '9');
     await page.click('[data-testid="nav-hw"]');
     await setInput(page, 'hw-student-name', 'Ana Pop');
     await setInput(page, 'hw-student-id', 'S123');
@@ -180,6 +183,7 @@ describe('homework hand-in on WebGPU (SwiftShader)', () => {
   it('a model trained on WebGPU is handed in with its recomputed metrics', async () => {
     const { page } = app;
     await openApp(page, app.url, '#/hw');
+    await setInput(page, 'hw-student-name', 'Gigel Ionescu');
     await setInput(page, 'hw-student-id', 'G7');
     const assignment = {
       format: 'latent-lab-assignment',

@@ -144,6 +144,9 @@ pub async fn hand_in(
     else {
         return Err(Text::new("hw-no-such-task"));
     };
+    if session.state.get_untracked().is_active() {
+        return Err(Text::new("hw-busy-training"));
+    }
     let mut report = TaskReport {
         task,
         ..TaskReport::default()
@@ -158,6 +161,14 @@ pub async fn hand_in(
                 let (_, meta) = trained_file::decode(&bytes, &Device::flex())
                     .map_err(|e| Text::new("hw-no-model").with("why", e.to_string()))?;
                 let steps = meta.history.last().map_or(0, |p| p.step) as u64;
+                // The teacher's check, said now: a model trained with another seed gets no points.
+                if let Some(want) = hw.seed(task)
+                    && meta.config.seed != want
+                {
+                    return Err(Text::new("hw-wrong-seed")
+                        .with("got", meta.config.seed.to_string())
+                        .with("want", want.to_string()));
+                }
                 let problems = constraints.violations(&meta.config, steps);
                 if !problems.is_empty() {
                     return Err(Text::new("hw-model-constraints").with("why", problems.join("; ")));
@@ -165,14 +176,23 @@ pub async fn hand_in(
                 let metrics = model_metrics(&bytes, &lab.data.test, &Device::flex())
                     .map_err(|why| Text::new("hw-no-model").with("why", why))?;
                 report.metrics.extend(metrics);
-                report.weights_sha256 = Some(
-                    model_file_weights_sha256(&bytes)
-                        .map_err(|why| Text::new("hw-no-model").with("why", why))?,
-                );
+                let weights = model_file_weights_sha256(&bytes)
+                    .map_err(|why| Text::new("hw-no-model").with("why", why))?;
+                // The engine that trained these weights (the log knows, even after a reload moved
+                // the lab to the CPU), else the one in use.
+                let trained_on = hw.work.with_untracked(|w| {
+                    w.log
+                        .entries
+                        .iter()
+                        .rev()
+                        .find(|e| e.weights_sha256.as_deref() == Some(weights.as_str()))
+                        .map(|e| e.engine.clone())
+                });
+                report.engine = Some(trained_on.unwrap_or_else(|| engine_name(session)));
+                report.weights_sha256 = Some(weights);
                 report.config = serde_json::to_value(&meta.config).ok();
                 report.seed = Some(meta.config.seed);
                 report.steps = Some(steps);
-                report.engine = Some(engine_name(session));
                 report.set_model(&bytes);
             }
             HandIn::Metrics { names } => {
@@ -199,6 +219,8 @@ pub async fn hand_in(
             HandIn::Answer { .. } => {}
         }
     }
+    // JSON has no NaN: a diverged model's or a degenerate measure's value is left out.
+    report.metrics.retain(|_, v| v.is_finite());
     hw.log(NewEntry {
         time_ms: js_sys::Date::now(),
         task,

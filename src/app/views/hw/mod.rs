@@ -139,6 +139,13 @@ pub fn HomeworkView() -> impl IntoView {
         let Some(assignment) = hw.assignment.get_untracked() else {
             return;
         };
+        if hw
+            .student
+            .with_untracked(|s| s.id.trim().is_empty() || s.name.trim().is_empty())
+        {
+            error.set(Some(Text::new("hw-need-identity")));
+            return;
+        }
         hw.validate();
         let checks = hw.checks.get_untracked().unwrap_or_default();
         let tasks = (1..=assignment.tasks.len())

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::homework::use_homework;
 use crate::app::i18n::use_i18n;
+use crate::app::state::use_session;
 use crate::homework::assignment::HandIn;
 use crate::homework::checks::word_count;
 
@@ -19,8 +20,10 @@ pub fn TaskCard(n: usize) -> impl IntoView {
     let Some(t) = task() else {
         return ().into_any();
     };
+    let session = use_session();
     let start = move |_| {
-        hw.error.set(hw.start_task(n).err());
+        let training = session.state.get_untracked().is_active();
+        hw.error.set(hw.start_task(n, training).err());
     };
     let asks: Vec<String> = t
         .hand_in

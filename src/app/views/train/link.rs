@@ -177,7 +177,11 @@ pub fn bind_settings(session: TrainSession) -> RwSignal<Option<LabConfig>> {
         if wanted == normalize(&current) {
             return;
         }
-        let nothing_to_lose = current == LabConfig::default() || session.was_shown(&wanted);
+        // A homework task the student just started sets its settings (it cannot start while a
+        // run is under way); offering them instead would fight the task's locks.
+        let task_settings = untrack(|| link.has_locks());
+        let nothing_to_lose =
+            current == LabConfig::default() || session.was_shown(&wanted) || task_settings;
         if !session.state.get_untracked().is_active() && nothing_to_lose {
             // Saved at once: the restore of a saved model, starting now, keeps what is on screen.
             save_setting(keys::TRAIN_CONFIG, &wanted);

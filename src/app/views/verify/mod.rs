@@ -79,6 +79,8 @@ pub fn VerifyView() -> impl IntoView {
     let twins = RwSignal::new(Vec::<(String, String, usize)>::new());
     let progress = RwSignal::new(None::<(usize, usize)>);
     let error = RwSignal::new(None::<Text>);
+    // Which drop of reports is the newest.
+    let batch = StoredValue::new(0u64);
     let files_of = |ev: &leptos::ev::Event| -> Vec<web_sys::File> {
         let input: web_sys::HtmlInputElement = event_target(ev);
         let files = input
@@ -138,6 +140,11 @@ pub fn VerifyView() -> impl IntoView {
         twins.set(Vec::new());
         let total = files.len();
         progress.set(Some((0, total)));
+        // Read now: the view may close while the reports are checked. A newer drop stops this one.
+        let (given_now, rubric_now) = (given.get_untracked(), rubric.get_untracked());
+        batch.update_value(|b| *b += 1);
+        let mine = batch.get_value();
+        let is_current = move || batch.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
             let lab = lab.get();
             let mut records = Vec::new();
@@ -155,19 +162,18 @@ pub fn VerifyView() -> impl IntoView {
                         Ok(bytes) => match extract_record(&String::from_utf8_lossy(&bytes)) {
                             Err(e) => unreadable(&name, format!("{name}: {e}")),
                             Ok(record) => {
-                                let verdict = check_one(
-                                    lab.clone(),
-                                    &record,
-                                    &given.get_untracked(),
-                                    rubric.get_untracked(),
-                                )
-                                .await;
+                                let verdict =
+                                    check_one(lab.clone(), &record, &given_now, rubric_now.clone())
+                                        .await;
                                 records.push(record);
                                 verdict
                             }
                         },
                     }
                 };
+                if !is_current() {
+                    return;
+                }
                 out.push(verdict);
                 verdicts.try_set(out.clone());
                 progress.try_set(Some((done + 1, total)));
@@ -216,7 +222,7 @@ pub fn VerifyView() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || verdicts.get().into_iter().map(row).collect_view()}
+                    {move || verdicts.get().into_iter().map(|v| row(v, error)).collect_view()}
                 </tbody>
             </table>
             </div>
@@ -235,7 +241,7 @@ pub fn VerifyView() -> impl IntoView {
 }
 
 /// One report's row: who, the status (with what is wrong), the score and the feedback file.
-fn row(verdict: Verdict) -> impl IntoView {
+fn row(verdict: Verdict, error: RwSignal<Option<Text>>) -> impl IntoView {
     let i18n = use_i18n();
     let id = verdict.student.id.clone();
     let feedback = {
@@ -243,7 +249,9 @@ fn row(verdict: Verdict) -> impl IntoView {
         move |_| {
             let text = feedback_text(&verdict, i18n.lang_signal().get_untracked());
             let name = format!("feedback-{}.txt", verdict.student.id);
-            let _ = download(text.as_bytes(), &name);
+            if let Err(why) = download(text.as_bytes(), &name) {
+                error.set(Some(Text::new("hw-download-failed").with("why", why)));
+            }
         }
     };
     view! {

@@ -68,3 +68,7 @@ hw-share = A link that carries this assignment
 hw-share-explain = For teachers: the assignment itself, compressed into the address, so students open it with one click and no file to host.
 hw-share-make = Make the link
 hw-bad-link = This link's assignment cannot be opened: it is damaged, or it names a file outside the app. Ask your teacher for the link again.
+hw-stop-training-first = The lab is training: pause or stop the run first, then start the task.
+hw-wrong-seed = This model was trained with seed { $got }, not with your seed for this task ({ $want }): start the task again from the assignment and train there.
+hw-busy-training = The lab is still training: pause or stop the run, then hand in.
+hw-need-identity = Enter your name and student number before downloading the report.

@@ -70,3 +70,7 @@ hw-share = Un link care conține această temă
 hw-share-explain = Pentru profesori: tema însăși, comprimată în adresă, pe care studenții o deschid cu un clic, fără fișier de găzduit.
 hw-share-make = Creează linkul
 hw-bad-link = Tema din acest link nu se poate deschide: linkul este deteriorat sau numește un fișier din afara aplicației. Cere-i profesorului linkul din nou.
+hw-stop-training-first = Laboratorul antrenează: pune pauză sau oprește antrenarea, apoi începe sarcina.
+hw-wrong-seed = Acest model a fost antrenat cu sămânța { $got }, nu cu sămânța ta pentru această sarcină ({ $want }): pornește din nou sarcina din temă și antrenează acolo.
+hw-busy-training = Laboratorul încă antrenează: pune pauză sau oprește antrenarea, apoi predă.
+hw-need-identity = Scrie-ți numele și numărul matricol înainte de a descărca raportul.
