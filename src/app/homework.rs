@@ -50,6 +50,11 @@ pub struct Homework {
 /// The IndexedDB key of the assignment last opened (reopened after a reload).
 const CURRENT: &str = "homework:current";
 
+/// The localStorage key of an assignment's answers (written at every keystroke).
+fn answers_key(hash: &str) -> String {
+    format!("latent-lab.hw-answers.{hash}")
+}
+
 /// The IndexedDB key of an assignment's work.
 fn work_key(hash: &str) -> String {
     format!("homework:{hash}")
@@ -113,6 +118,11 @@ impl Homework {
                 Work::default()
             }
         };
+        let mut work = work;
+        // Answers typed after the last save of the work.
+        if let Some(answers) = load_setting::<BTreeMap<usize, String>>(&answers_key(&hash)) {
+            work.answers.extend(answers);
+        }
         self.stop_task();
         self.checks.set(None);
         self.work.set(work);
@@ -206,13 +216,24 @@ impl Homework {
         leptos::task::spawn_local(self.save());
     }
 
-    /// Keeps a written answer (saved as the student types).
-    pub fn set_answer(self, task: usize, text: String) {
+    /// Keeps a written answer as the student types: in memory and in localStorage at once (small
+    /// and synchronous, so closing the tab loses nothing); with the rest of the work in IndexedDB
+    /// when `done` (the field lost focus).
+    pub fn set_answer(self, task: usize, text: String, done: bool) {
         self.work.update(|w| {
             w.answers.insert(task, text);
         });
+        if let Some(hash) = self
+            .assignment
+            .with_untracked(|a| a.as_ref().map(|a| a.hash()))
+        {
+            self.work
+                .with_untracked(|w| save_setting(&answers_key(&hash), &w.answers));
+        }
         self.checks.set(None);
-        leptos::task::spawn_local(self.save());
+        if done {
+            leptos::task::spawn_local(self.save());
+        }
     }
 
     /// The metrics a task's checks read: what was handed in, plus the answer's word count.

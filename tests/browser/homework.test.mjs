@@ -107,6 +107,13 @@ describe('homework on the CPU engine', () => {
     assert.equal(await page.getAttribute('[data-testid="hw-check-4-1"]', 'data-pass'), 'true', 'the answer is long enough');
     assert.equal(await page.getAttribute('[data-testid="hw-check-2-1"]', 'data-pass'), 'false', 'task 2 not done');
 
+    // An answer being typed survives closing the page (no blur needed).
+    await page.type('[data-testid="hw-answer-4"]', ' ultimul');
+    await page.reload();
+    await page.waitForSelector('#app[data-state="ready"]', { timeout: 240_000 });
+    await page.waitForSelector('[data-testid="hw-answer-4"]');
+    assert.match(await page.inputValue('[data-testid="hw-answer-4"]'), / ultimul$/);
+
     // The report: one standalone HTML file with its record.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="hw-report"]')]);
     const reportPath = join(dir, 'report.html');

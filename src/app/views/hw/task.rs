@@ -54,7 +54,8 @@ pub fn TaskCard(n: usize) -> impl IntoView {
                     data-testid=format!("hw-answer-{n}")
                     rows="6"
                     prop:value=move || text.get()
-                    on:change=move |ev| hw.set_answer(n, event_target_value(&ev))
+                    on:input=move |ev| hw.set_answer(n, event_target_value(&ev), false)
+                    on:change=move |ev| hw.set_answer(n, event_target_value(&ev), true)
                 ></textarea>
             </label>
             <p class="caption" class:field-error=move || { let w = words.get(); w < min || w > max }>
