@@ -1,0 +1,93 @@
+// Benchmark (not a test): a first visit as a student in a classroom makes it. The build is served
+// the way a typical static host serves it (gzip -9 when the browser accepts it, cacheable for an
+// hour), Chromium's network is throttled to 20 Mbit/s down and up with 40 ms latency, and the page
+// runs on the CPU engine. Prints the bytes on the wire before the draw view is ready, per file
+// and in total, the time to ready, and what a repeat visit downloads.
+// Usage: `node tests/browser/bench-load.mjs` after `scripts/build-web.sh` (issue #13's targets:
+// ≤ 4 MB before ready, ready ≤ 5 s, nothing downloaded on a repeat visit).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { DIST } from './harness.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** dist/ served with gzip -9 (compressed once per file) and an hour of caching. */
+async function serveGzip(root) {
+  const cache = new Map();
+  const sent = [];
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
+    let file = join(root, path || 'index.html');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      if (!cache.has(file)) {
+        const body = await readFile(file);
+        cache.set(file, { body, gz: gzipSync(body, { level: 9 }) });
+      }
+      const { body, gz } = cache.get(file);
+      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' };
+      if (gzip) headers['content-encoding'] = 'gzip';
+      res.writeHead(200, headers);
+      res.end(gzip ? gz : body);
+      sent.push({ path: '/' + path, bytes: gzip ? gz.length : body.length, raw: body.length });
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, sent, close: () => new Promise((r) => server.close(r)) };
+}
+
+const mb = (b) => (b / 1e6).toFixed(2);
+const server = await serveGzip(DIST);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 40,
+    downloadThroughput: (20e6 / 8),
+    uploadThroughput: (20e6 / 8),
+  });
+  const start = Date.now();
+  await page.goto(`${server.url}#/draw`);
+  await page.waitForSelector('#app[data-state="ready"]', { timeout: 600_000 });
+  const ready = (Date.now() - start) / 1000;
+  const before = server.sent.splice(0);
+  const total = before.reduce((s, f) => s + f.bytes, 0);
+  console.log(`first visit (20 Mbit/s, 40 ms, gzip -9, CPU engine): ready after ${ready.toFixed(1)} s, ${mb(total)} MB on the wire in ${before.length} requests`);
+  for (const f of before.sort((a, b) => b.bytes - a.bytes)) {
+    console.log(`  ${f.path}: ${mb(f.bytes)} MB (${mb(f.raw)} MB uncompressed)`);
+  }
+  // Whatever the page fetches after it is ready (models of other views, in the background).
+  await page.waitForTimeout(3000);
+  const later = server.sent.splice(0).reduce((s, f) => s + f.bytes, 0);
+  console.log(`after ready, within 3 s: ${mb(later)} MB more`);
+  const again = Date.now();
+  await page.reload();
+  await page.waitForSelector('#app[data-state="ready"]', { timeout: 600_000 });
+  const repeat = server.sent.splice(0);
+  console.log(`repeat visit: ready after ${((Date.now() - again) / 1000).toFixed(1)} s, ${mb(repeat.reduce((s, f) => s + f.bytes, 0))} MB in ${repeat.length} requests`);
+} finally {
+  await browser.close();
+  await server.close();
+}
