@@ -28,10 +28,11 @@ export const ENGINES = ['webgpu', 'cpu'];
 
 /**
  * Starts the server and a browser; `engine` is 'webgpu' (WebGPU flags) or 'cpu' (none).
- * `locale` is the browser's language (Chromium's default is en-US).
+ * `locale` is the browser's language (Chromium's default is en-US); `prefix` the sub-path the build is
+ * served under (a course site's `/courses/ml/latent-lab/`).
  */
-export async function launch(engine, viewport = { width: 1280, height: 900 }, locale = undefined) {
-  const server = await serve(DIST);
+export async function launch(engine, viewport = { width: 1280, height: 900 }, locale = undefined, prefix = '/') {
+  const server = await serve(DIST, prefix);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,

@@ -15,9 +15,16 @@ const TYPES = {
   '.safetensors': 'application/octet-stream',
 };
 
-export async function serve(root) {
+/** Serves `root` at `prefix` (`/` by default; `/courses/ml/latent-lab/` as a course site would). */
+export async function serve(root, prefix = '/') {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!full.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const path = normalize(full.slice(prefix.length)).replace(/^([/\\])+/, '');
     let file = join(root, path || 'index.html');
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -31,5 +38,5 @@ export async function serve(root) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
 }
