@@ -1,5 +1,6 @@
 // Hosting: the build works unchanged under a sub-path of a host, as a course site or a GitHub
-// Pages project site serves it (relative asset URLs, hash routes, relative data and model paths).
+// Pages project site serves it (relative asset URLs, hash routes, relative data and model paths);
+// and when the app's code cannot load at all, the page says so in plain words instead of staying blank.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, drawStroke, waitForInk, SEVEN } from './harness.mjs';
@@ -25,6 +26,21 @@ describe('served under a sub-path', () => {
     const outside = requests.filter((p) => !p.startsWith('/courses/ml/latent-lab/'));
     assert.deepEqual(outside, [], 'every request stays under the sub-path');
     assert.ok(requests.some((p) => p.endsWith('.wasm')), 'the wasm came from the sub-path');
+    assert.equal(await page.isHidden('[data-testid="boot-failure"]'), true, 'no start-up failure shown');
     assert.deepEqual(app.problems, []);
   });
+
+  for (const [what, pattern] of [['the WebAssembly module', '**/*.wasm'], ['the script', '**/latent-lab-*.js']]) {
+    it(`when ${what} cannot load, the page says so instead of staying blank`, async () => {
+      const { page, context } = await app.fresh();
+      await page.route(pattern, (route) => route.abort());
+      await page.goto(`${app.url}#/draw`);
+      await page.waitForSelector('[data-testid="boot-failure"]:not([hidden])', { timeout: 60_000 });
+      assert.match(await page.textContent('[data-testid="boot-failure"]'), /could not start[\s\S]*nu a putut porni/);
+      assert.equal(await page.$('#app'), null);
+      await context.close();
+      // The expected failures are the point of this test, not problems of the app.
+      app.problems.length = 0;
+    });
+  }
 });
