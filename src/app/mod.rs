@@ -39,6 +39,10 @@ pub fn start() {
     // Warnings and errors only: cubecl reports WGSL compilation failures through `log`, and they
     // must reach the console (and the browser tests) rather than vanish.
     let _ = console_log::init_with_level(log::Level::Warn);
+    // The app runs: the start-up failure message of index.html (static/boot.js) is not needed.
+    if let Some(boot) = document().get_element_by_id("boot-failure") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 
