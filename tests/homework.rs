@@ -350,6 +350,8 @@ fn the_work_log_is_a_hash_chain_that_names_the_broken_entry() {
     assert_eq!(log.head(), log.entries[2].hash);
     log.verify().unwrap();
     assert!(log.has_weights(1, "w1") && !log.has_weights(2, "w1"));
+    assert_eq!(log.engine_of("w1"), Some("cpu"));
+    assert_eq!(log.engine_of("w2"), None);
     // Through JSON (IndexedDB) and back.
     let back: WorkLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
     back.verify().unwrap();

@@ -154,6 +154,15 @@ impl WorkLog {
     }
 
     /// Whether some entry of task `task` recorded these weights.
+    /// The engine of the latest entry with these weights (a run or a hand-in), if any.
+    pub fn engine_of(&self, weights_sha256: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.weights_sha256.as_deref() == Some(weights_sha256))
+            .map(|e| e.engine.as_str())
+    }
+
     pub fn has_weights(&self, task: usize, weights_sha256: &str) -> bool {
         self.entries
             .iter()

@@ -15,12 +15,39 @@ use crate::train::lab::LabTrainer;
 
 /// The model after `steps` optimiser steps of `config` on `train` (off the autodiff device).
 pub fn train(config: &LabConfig, train: &Split, steps: usize, device: &Device) -> LabNet {
-    let mut trainer = LabTrainer::new(config.clone(), device);
-    for step in 0..steps {
-        let indices = batch_at(train.len(), config.batch_size, config.seed, step);
-        trainer.step(&train.batch(&indices));
+    let mut replay = Replay::new(config, device);
+    for _ in 0..steps {
+        replay.step(train);
     }
-    trainer.model().valid()
+    replay.model()
+}
+
+/// A replay one step at a time (the browser yields to the page between steps).
+pub struct Replay {
+    trainer: LabTrainer,
+    done: usize,
+}
+
+impl Replay {
+    pub fn new(config: &LabConfig, device: &Device) -> Self {
+        Self {
+            trainer: LabTrainer::new(config.clone(), device),
+            done: 0,
+        }
+    }
+
+    /// The next optimiser step, on the batch the browser's lab used for it.
+    pub fn step(&mut self, train: &Split) {
+        let config = &self.trainer.config;
+        let indices = batch_at(train.len(), config.batch_size, config.seed, self.done);
+        self.trainer.step(&train.batch(&indices));
+        self.done += 1;
+    }
+
+    /// The model as it stands (off the autodiff device).
+    pub fn model(&self) -> LabNet {
+        self.trainer.model().valid()
+    }
 }
 
 /// SHA-256 (hex) of a model's weights (its SafeTensors bytes from

@@ -180,14 +180,9 @@ pub async fn hand_in(
                     .map_err(|why| Text::new("hw-no-model").with("why", why))?;
                 // The engine that trained these weights (the log knows, even after a reload moved
                 // the lab to the CPU), else the one in use.
-                let trained_on = hw.work.with_untracked(|w| {
-                    w.log
-                        .entries
-                        .iter()
-                        .rev()
-                        .find(|e| e.weights_sha256.as_deref() == Some(weights.as_str()))
-                        .map(|e| e.engine.clone())
-                });
+                let trained_on = hw
+                    .work
+                    .with_untracked(|w| w.log.engine_of(&weights).map(str::to_string));
                 report.engine = Some(trained_on.unwrap_or_else(|| engine_name(session)));
                 report.weights_sha256 = Some(weights);
                 report.config = serde_json::to_value(&meta.config).ok();

@@ -6,12 +6,10 @@ use burn::prelude::*;
 
 use crate::app::engine::resources::Resources;
 use crate::app::web::now_ms;
-use crate::homework::replay::weights_sha256;
+use crate::homework::replay::{Replay, weights_sha256};
 use crate::homework::report::ReportRecord;
 use crate::homework::verify::{Status, Verdict};
 use crate::model::trained_file;
-use crate::train::batches::batch_at;
-use crate::train::lab::LabTrainer;
 
 /// Runs longer than this are not retrained (a note says so); a task's runs are far shorter.
 const MAX_STEPS: u64 = 5_000;
@@ -59,16 +57,14 @@ pub async fn check_retraining(lab: &Resources, record: &ReportRecord, verdict: &
 
 /// The weights' hash after `steps` steps of `config` on the CPU engine.
 async fn retrain(lab: &Resources, config: &crate::model::lab::LabConfig, steps: usize) -> String {
-    let train = &lab.data.train;
-    let mut trainer = LabTrainer::new(config.clone(), &Device::flex());
+    let mut replay = Replay::new(config, &Device::flex());
     let mut slice_start = now_ms();
-    for step in 0..steps {
-        let indices = batch_at(train.len(), config.batch_size, config.seed, step);
-        trainer.step(&train.batch(&indices));
+    for _ in 0..steps {
+        replay.step(&lab.data.train);
         if now_ms() - slice_start > 50.0 {
             gloo_timers::future::TimeoutFuture::new(0).await;
             slice_start = now_ms();
         }
     }
-    weights_sha256(&trainer.model().valid())
+    weights_sha256(&replay.model())
 }
