@@ -1,9 +1,14 @@
 //! Files the student saves and opens: downloads through a temporary object URL, and reading a
-//! picked file's bytes.
+//! picked file's bytes (after checking its size, so a huge file is refused at once instead of
+//! freezing the page while it is read).
 
 use wasm_bindgen::JsCast;
 
 use super::fetch::js_message;
+use crate::i18n::{Text, num};
+
+/// The largest file the app opens (a model file is 1–2 MB, an assignment a few kB).
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
 /// Offers `bytes` as a download named `name`.
 pub fn download(bytes: &[u8], name: &str) -> Result<(), String> {
@@ -24,10 +29,28 @@ pub fn download(bytes: &[u8], name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The bytes of a file the student picked.
-pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+/// Megabytes, as the messages write them.
+fn megabytes(bytes: f64) -> crate::i18n::Arg {
+    num(bytes / (1024.0 * 1024.0), 1)
+}
+
+/// Refuses a file over `limit` bytes, from its size alone (nothing is read).
+pub fn check_size(file: &web_sys::File, limit: usize) -> Result<(), Text> {
+    if file.size() > limit as f64 {
+        return Err(Text::new("file-too-large")
+            .with("file", file.name())
+            .with("size", megabytes(file.size()))
+            .with("limit", megabytes(limit as f64)));
+    }
+    Ok(())
+}
+
+/// The bytes of a file the student picked, if it is at most `limit` bytes; the error is a
+/// sentence for the UI.
+pub async fn read_file(file: web_sys::File, limit: usize) -> Result<Vec<u8>, Text> {
+    check_size(&file, limit)?;
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| js_message(&e))?;
+        .map_err(|e| Text::new("file-read-failed").with("why", js_message(&e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

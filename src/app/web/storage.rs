@@ -1,13 +1,14 @@
 //! What survives a reload: small settings in localStorage, and the trained model in IndexedDB
 //! (whose callbacks are turned into futures through JavaScript promises).
 
-use js_sys::{Promise, Uint8Array};
+use js_sys::{Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use super::fetch::js_message;
+use crate::i18n::{Arg, Text};
 
 /// Every localStorage key the app writes, in one place (a new version of a value gets a new key).
 pub mod keys {
@@ -21,6 +22,8 @@ pub mod keys {
     pub const LANG: &str = "latent-lab.lang.v1";
     /// The student's name and number for homework reports.
     pub const STUDENT: &str = "latent-lab.student.v1";
+    /// Written after each save of the lab model (step, time, tab): other tabs hear of it.
+    pub const TRAINED_SAVED: &str = "latent-lab.trained-saved.v1";
 }
 
 /// A setting saved under `key`, if present and readable (anything else reads as absent).
@@ -48,9 +51,50 @@ pub fn save_setting<T: serde::Serialize>(key: &str, value: &T) {
 const DB: &str = "latent-lab";
 const STORE: &str = "models";
 const KEY: &str = "trained";
+/// Where a stored model that cannot be read is set aside (the next start is clean, and the bytes
+/// are still there for someone who wants to look at them).
+const DAMAGED_KEY: &str = "trained:damaged";
+
+/// Why IndexedDB did not do what was asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// No IndexedDB here, or it refuses to open (a private window, storage switched off).
+    Unavailable(String),
+    /// The browser's storage quota for the app is used up.
+    Full,
+    /// Anything else, in the browser's words.
+    Failed(String),
+}
+
+impl StoreError {
+    /// Classifies a JavaScript error (a `DOMException` named `QuotaExceededError` is a full store).
+    fn of(error: &JsValue) -> Self {
+        let name = Reflect::get(error, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        if name.as_deref() == Some("QuotaExceededError") {
+            StoreError::Full
+        } else {
+            StoreError::Failed(js_message(error))
+        }
+    }
+}
+
+/// The reason as words for a message's `why`.
+impl From<StoreError> for Arg {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Unavailable(why) => {
+                Text::new("storage-unavailable").with("why", why).into()
+            }
+            StoreError::Full => Text::new("storage-full").into(),
+            StoreError::Failed(why) => Arg::Str(why),
+        }
+    }
+}
 
 /// Resolves with a request's result, or rejects with its error.
-async fn request(req: &IdbRequest) -> Result<JsValue, String> {
+async fn request(req: &IdbRequest) -> Result<JsValue, StoreError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok = Closure::once_into_js(move |ev: web_sys::Event| {
             let target: IdbRequest = ev.target().unwrap().unchecked_into();
@@ -61,25 +105,28 @@ async fn request(req: &IdbRequest) -> Result<JsValue, String> {
         });
         let err = Closure::once_into_js(move |ev: web_sys::Event| {
             let target: IdbRequest = ev.target().unwrap().unchecked_into();
-            let why = target
-                .error()
-                .ok()
-                .flatten()
-                .map(|e| e.message())
-                .unwrap_or_else(|| "unknown error".into());
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&why));
+            let why: JsValue = match target.error().ok().flatten() {
+                Some(e) => e.into(),
+                None => JsValue::from_str("unknown error"),
+            };
+            let _ = reject.call1(&JsValue::NULL, &why);
         });
         req.set_onsuccess(Some(ok.unchecked_ref()));
         req.set_onerror(Some(err.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map_err(|e| js_message(&e))
+    JsFuture::from(promise)
+        .await
+        .map_err(|e| StoreError::of(&e))
 }
 
-async fn open() -> Result<IdbDatabase, String> {
+async fn open() -> Result<IdbDatabase, StoreError> {
+    let unavailable = |e: &JsValue| StoreError::Unavailable(js_message(e));
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or("this browser offers no IndexedDB storage")?;
-    let open = factory.open_with_u32(DB, 1).map_err(|e| js_message(&e))?;
+        .ok_or_else(|| {
+            StoreError::Unavailable("this browser offers no IndexedDB storage".into())
+        })?;
+    let open = factory.open_with_u32(DB, 1).map_err(|e| unavailable(&e))?;
     let upgrade = Closure::once_into_js(move |ev: web_sys::Event| {
         let req: IdbRequest = ev.target().unwrap().unchecked_into();
         if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
@@ -87,40 +134,88 @@ async fn open() -> Result<IdbDatabase, String> {
         }
     });
     open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    Ok(request(&open).await?.unchecked_into())
+    match request(&open).await {
+        Ok(db) => Ok(db.unchecked_into()),
+        Err(StoreError::Failed(why)) => Err(StoreError::Unavailable(why)),
+        Err(other) => Err(other),
+    }
 }
 
-/// Saves the exported model file.
-pub async fn save_trained(bytes: &[u8]) -> Result<(), String> {
+/// Saves the exported model file. One `put` of the whole file in one transaction: a reader (this
+/// tab after a reload, or another tab) sees the old file or the new one, never a mix.
+pub async fn save_trained(bytes: &[u8]) -> Result<(), StoreError> {
     save_bytes(KEY, bytes).await
 }
 
 /// The saved model file, if any.
-pub async fn load_trained() -> Result<Option<Vec<u8>>, String> {
+pub async fn load_trained() -> Result<Option<Vec<u8>>, StoreError> {
     load_bytes(KEY).await
 }
 
-/// Saves `bytes` under `key` in the app's IndexedDB store (the lab model, homework work).
-pub async fn save_bytes(key: &str, bytes: &[u8]) -> Result<(), String> {
+/// Moves a saved model file that cannot be read out of the way, so the next start is clean.
+pub async fn set_aside_trained(bytes: &[u8]) -> Result<(), StoreError> {
+    save_bytes(DAMAGED_KEY, bytes).await?;
+    delete(KEY).await
+}
+
+/// The object store, in a new transaction of `mode`.
+async fn store(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
     let db = open().await?;
     let tx = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(|e| js_message(&e))?;
-    let store = tx.object_store(STORE).map_err(|e| js_message(&e))?;
-    let req = store
+        .transaction_with_str_and_mode(STORE, mode)
+        .map_err(|e| StoreError::of(&e))?;
+    let store = tx.object_store(STORE).map_err(|e| StoreError::of(&e))?;
+    Ok((tx, store))
+}
+
+/// Resolves once `tx` is committed, or rejects with why it was aborted. A full store fails only
+/// here (when the data is written), after each request has already succeeded.
+async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let done = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = Closure::once_into_js(move |ev: web_sys::Event| {
+            let tx: IdbTransaction = ev.current_target().unwrap().unchecked_into();
+            let why: JsValue = match tx.error() {
+                Some(e) => e.into(),
+                None => JsValue::from_str("the browser cancelled the save"),
+            };
+            let _ = reject.call1(&JsValue::NULL, &why);
+        });
+        tx.set_oncomplete(Some(done.unchecked_ref()));
+        tx.set_onabort(Some(failed.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| StoreError::of(&e))
+}
+
+/// Saves `bytes` under `key` in the app's IndexedDB store (the lab model, homework work).
+pub async fn save_bytes(key: &str, bytes: &[u8]) -> Result<(), StoreError> {
+    let (tx, store) = store(IdbTransactionMode::Readwrite).await?;
+    store
         .put_with_key(&Uint8Array::from(bytes), &JsValue::from_str(key))
-        .map_err(|e| js_message(&e))?;
-    request(&req).await.map(|_| ())
+        .map_err(|e| StoreError::of(&e))?;
+    committed(&tx).await
+}
+
+/// Removes what is saved under `key`.
+async fn delete(key: &str) -> Result<(), StoreError> {
+    let (tx, store) = store(IdbTransactionMode::Readwrite).await?;
+    store
+        .delete(&JsValue::from_str(key))
+        .map_err(|e| StoreError::of(&e))?;
+    committed(&tx).await
 }
 
 /// The bytes saved under `key`, if any.
-pub async fn load_bytes(key: &str) -> Result<Option<Vec<u8>>, String> {
-    let db = open().await?;
-    let tx = db.transaction_with_str(STORE).map_err(|e| js_message(&e))?;
-    let store = tx.object_store(STORE).map_err(|e| js_message(&e))?;
+pub async fn load_bytes(key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    let (_, store) = store(IdbTransactionMode::Readonly).await?;
     let req = store
         .get(&JsValue::from_str(key))
-        .map_err(|e| js_message(&e))?;
+        .map_err(|e| StoreError::of(&e))?;
     let value = request(&req).await?;
     Ok(value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec))
 }

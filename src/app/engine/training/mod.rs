@@ -8,6 +8,7 @@
 
 mod run;
 mod store;
+mod tabs;
 
 use std::sync::Arc;
 
@@ -82,6 +83,19 @@ pub struct TrainSession {
     /// The configurations the form showed during this visit (the last 64): a link back to one of
     /// them (back and forward) loses nothing, so it is applied without asking.
     shown: StoredValue<Vec<LabConfig>>,
+    /// The model file saved last (in the browser if it let us, in memory always): what a reload
+    /// restores, and what training continues from on the CPU when WebGPU is lost.
+    saved: StoredValue<Option<SavedModel>, LocalStorage>,
+    /// This page's id among the tabs of the app (to tell another tab's saves from ours).
+    tab: u32,
+}
+
+/// A model file as saved, with its step.
+#[derive(Clone)]
+struct SavedModel {
+    bytes: Vec<u8>,
+    step: usize,
+    at_ms: f64,
 }
 
 impl TrainSession {
@@ -104,8 +118,11 @@ impl TrainSession {
             log: StoredValue::new(Vec::new()),
             run_id: StoredValue::new(0),
             shown: StoredValue::new(Vec::new()),
+            saved: StoredValue::new_local(None),
+            tab: tabs::new_tab_id(),
         };
         Effect::new(move |_| session.config.with(|c| save_setting(keys::TRAIN_CONFIG, c)));
+        tabs::listen_for_other_saves(session.tab, session.notice);
         session
     }
 

@@ -28,6 +28,9 @@ const TEST_SUBSET: usize = 256;
 const MAP_DIGITS: usize = 500;
 /// Refresh the chart, the grid and the map at most this often (ms).
 const REFRESH_MS: f64 = 700.0;
+/// Save the model in the browser at most this often while a run goes on (ms): a reload, a crash
+/// or a lost GPU loses at most these seconds of training.
+const SAVE_MS: f64 = 5000.0;
 
 impl TrainSession {
     /// The batch of the current step: each epoch visits the training split in a fresh order.
@@ -43,7 +46,7 @@ impl TrainSession {
     }
 
     /// One optimiser step; false when the run cannot go on (an error or a diverged loss).
-    pub(super) async fn train_step(&self, lab: &Resources) -> bool {
+    pub(super) async fn train_step(&self, lab: &Arc<Resources>) -> bool {
         let batch = self.batch(lab);
         let Some(loss) = self
             .trainer
@@ -55,7 +58,7 @@ impl TrainSession {
         let losses = match read_losses(loss).await {
             Ok(v) => v,
             Err(why) => {
-                self.fail_engine(lab, &why);
+                self.fail_engine(lab, &why).await;
                 return false;
             }
         };
@@ -81,13 +84,22 @@ impl TrainSession {
         true
     }
 
-    /// A read-back failed. Its weights live on the failed engine and cannot be read any more, so
-    /// the run ends there; the last model published (in the other views and saved in the browser)
-    /// stays, and the next Start trains afresh, on the CPU if WebGPU failed.
-    fn fail_engine(&self, lab: &Resources, why: &str) {
+    /// A read-back failed. The weights live on the failed engine and cannot be read any more, so
+    /// the model goes back to the one saved last (at most `SAVE_MS` old) on the CPU engine, paused:
+    /// Start trains on from there. With nothing saved in this visit, the run ends and the next
+    /// Start trains afresh (on the CPU if WebGPU failed).
+    async fn fail_engine(&self, lab: &Arc<Resources>, why: &str) {
         if self.engine.get_untracked() == Some(Backend::WebGpu) {
             lab.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
             self.wanted.set(EngineChoice::Cpu);
+            if let Some(step) = self.back_to_last_save(lab.clone()).await {
+                self.error.set(Some(
+                    Text::new("train-continues-on-cpu")
+                        .with("why", why)
+                        .with("step", step),
+                ));
+                return;
+            }
         }
         self.trainer.set_value(None);
         self.state.set(RunState::Idle);
@@ -124,6 +136,11 @@ impl TrainSession {
             if now_ms() - last_refresh > REFRESH_MS {
                 self.refresh(&lab).await;
                 last_refresh = now_ms();
+                if now_ms() - self.last_save_ms() > SAVE_MS
+                    && self.run_id.try_get_value() == Some(id)
+                {
+                    self.save_progress().await;
+                }
             }
             // Give the browser a turn: input, painting, other views.
             TimeoutFuture::new(0).await;

@@ -6,12 +6,13 @@ use std::sync::Arc;
 use burn::prelude::*;
 use leptos::prelude::*;
 
-use super::{RunState, TrainSession, saved_config};
+use super::{RunState, SavedModel, TrainSession, saved_config, tabs};
 use crate::app::engine::resources::Resources;
 use crate::app::engine::trained::TrainedSlot;
 use crate::app::engine::{Backend, Problem};
-use crate::app::web::storage::{self, keys};
-use crate::i18n::{Arg, Text};
+use crate::app::web::now_ms;
+use crate::app::web::storage::{self, StoreError, keys};
+use crate::i18n::{Text, tk};
 use crate::model::host_copy::copy_parameters;
 use crate::model::trained_file::{self, TrainedMeta};
 use crate::train::lab::LabTrainer;
@@ -61,15 +62,58 @@ impl TrainSession {
                 return;
             }
         };
-        let saved = match self.file_bytes(&slot) {
-            Ok(bytes) => storage::save_trained(&bytes).await.map_err(Arg::Str),
-            Err(why) => Err(why.into()),
-        };
-        if let Err(why) = saved {
-            self.notice
-                .set(Some(Text::new("train-save-failed").with("why", why)));
-        }
+        self.save_file(&slot).await;
         lab.trained.set(Some(Arc::new(slot)));
+    }
+
+    /// Saves the model while a run goes on (the other views keep the model published last), so a
+    /// reload or a lost GPU loses at most the steps since.
+    pub(super) async fn save_progress(&self) {
+        match self.host_copy().await {
+            Ok(slot) => self.save_file(&slot).await,
+            Err(why) => self
+                .notice
+                .set(Some(Text::new("train-save-failed").with("why", why))),
+        }
+    }
+
+    /// Writes the model file to the browser's storage and keeps it in memory; tells other tabs,
+    /// or says why the browser would not keep it.
+    async fn save_file(&self, slot: &TrainedSlot) {
+        let bytes = match self.file_bytes(slot) {
+            Ok(bytes) => bytes,
+            Err(why) => {
+                self.notice
+                    .set(Some(Text::new("train-save-failed").with("why", why)));
+                return;
+            }
+        };
+        let step = self.step.get_untracked();
+        let saved = storage::save_trained(&bytes).await;
+        self.saved.set_value(Some(SavedModel {
+            bytes,
+            step,
+            at_ms: now_ms(),
+        }));
+        match saved {
+            Ok(()) => tabs::announce_save(self.tab, step),
+            Err(why) => self.notice.set(Some(not_kept(why))),
+        }
+    }
+
+    /// When the last save happened (0 when none in this visit).
+    pub(super) fn last_save_ms(&self) -> f64 {
+        self.saved
+            .with_value(|s| s.as_ref().map(|s| s.at_ms))
+            .unwrap_or(0.0)
+    }
+
+    /// Puts back the model saved last, on the CPU engine; its step, or None when nothing was
+    /// saved in this visit or it cannot be read back.
+    pub(super) async fn back_to_last_save(self, lab: Arc<Resources>) -> Option<usize> {
+        let saved = self.saved.with_value(|s| s.clone())?;
+        self.import(lab, saved.bytes).await.ok()?;
+        Some(saved.step)
     }
 
     /// Replaces the model by one read from a file; on any error the current model stays.
@@ -112,29 +156,45 @@ impl TrainSession {
         Ok(imported)
     }
 
-    /// Restores the model saved in this browser, if any (at start-up).
+    /// Restores the model saved in this browser, if any (at start-up). A stored file that cannot
+    /// be read is set aside, so that it never stands in the way of a start.
     pub async fn restore(self, lab: Arc<Resources>) {
         // The settings on screen when the page was left win over the restored model's own.
         let settings = saved_config();
         match storage::load_trained().await {
-            Ok(Some(bytes)) => {
-                if let Err(problem) = self.import(lab.clone(), bytes).await {
+            Ok(Some(bytes)) => match self.import(lab.clone(), bytes.clone()).await {
+                Err(problem) => {
+                    let key = match storage::set_aside_trained(&bytes).await {
+                        Ok(()) => tk("train-restore-damaged"),
+                        Err(_) => tk("train-restore-failed"),
+                    };
+                    self.notice
+                        .set(Some(Text::new(key).with("problem", problem.sentence)));
+                }
+                Ok(_) => {
                     self.notice.set(Some(
-                        Text::new("train-restore-failed").with("problem", problem.sentence),
+                        Text::new("train-restored").with("step", self.step.get_untracked()),
                     ));
-                } else {
-                    self.notice.set(Some(Text::new("train-restored")));
                     lab.use_trained
                         .set(storage::load_setting(keys::USE_TRAINED).unwrap_or(false));
                     if let Some(settings) = settings {
                         self.config.set(settings);
                     }
                 }
-            }
+            },
             Ok(None) => {}
             Err(why) => self.notice.set(Some(
                 Text::new("train-storage-unavailable").with("why", why),
             )),
         }
+    }
+}
+
+/// Why the browser would not keep the model, and that it is still here.
+fn not_kept(why: StoreError) -> Text {
+    match why {
+        StoreError::Full => Text::new("train-kept-in-memory-full"),
+        StoreError::Unavailable(why) => Text::new("train-kept-in-memory").with("why", why),
+        StoreError::Failed(why) => Text::new("train-save-failed").with("why", why),
     }
 }

@@ -15,7 +15,7 @@ use crate::app::homework::{Homework, use_homework};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::app::web::fetch::fetch_bytes;
-use crate::app::web::files::{download, read_file};
+use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
 use crate::homework::assignment::{Bilingual, MAX_BYTES};
 use crate::homework::report::{ReportRecord, render_html};
 use crate::i18n::Text;
@@ -108,9 +108,9 @@ pub fn HomeworkView() -> impl IntoView {
     };
     let open_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
-            let outcome = match read_file(file).await {
+            let outcome = match read_file(file, MAX_FILE_BYTES).await {
                 Ok(bytes) => hw.open(&bytes).await,
-                Err(why) => Err(Text::new("hw-unreadable-file").with("why", why)),
+                Err(why) => Err(why),
             };
             match outcome {
                 Ok(()) => error.set(None),

@@ -7,7 +7,7 @@ use crate::app::components::messages::ProblemMessage;
 use crate::app::engine::Problem;
 use crate::app::i18n::use_i18n;
 use crate::app::state::{use_lab, use_session};
-use crate::app::web::files::{download, read_file};
+use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
 use crate::app::web::storage::{keys, save_setting};
 use crate::i18n::{Text, tk};
 
@@ -44,11 +44,12 @@ pub fn ModelFile() -> impl IntoView {
         input.set_value("");
         let name = file.name();
         leptos::task::spawn_local(async move {
-            let result = match read_file(file).await {
+            // A file over the limit is refused from its size alone, before anything is read.
+            let result = match read_file(file, MAX_FILE_BYTES).await {
                 Ok(bytes) => session.import(lab.get(), bytes).await,
                 Err(why) => Err(Problem {
-                    sentence: Text::new("model-unreadable-file"),
-                    detail: Some(why),
+                    sentence: why,
+                    detail: None,
                 }),
             };
             match result {

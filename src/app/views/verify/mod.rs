@@ -18,7 +18,7 @@ use crate::app::components::messages::Message;
 use crate::app::i18n::use_i18n;
 use crate::app::state::use_lab;
 use crate::app::web::fetch::fetch_bytes;
-use crate::app::web::files::{download, read_file};
+use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
 use crate::homework::assignment::{Assignment, Rubric};
 use crate::homework::metrics::model_metrics;
 use crate::homework::report::{MAX_REPORT_BYTES, ReportRecord, Student, extract_record};
@@ -93,13 +93,10 @@ pub fn VerifyView() -> impl IntoView {
     let on_assignment = move |ev: leptos::ev::Event| {
         for file in files_of(&ev) {
             leptos::task::spawn_local(async move {
-                let parsed = read_file(file)
-                    .await
-                    .map_err(|why| Text::new("hw-unreadable-file").with("why", why))
-                    .and_then(|b| {
-                        Assignment::parse(&b)
-                            .map_err(|e| Text::new("hw-bad-assignment").with("why", e.to_string()))
-                    });
+                let parsed = read_file(file, MAX_FILE_BYTES).await.and_then(|b| {
+                    Assignment::parse(&b)
+                        .map_err(|e| Text::new("hw-bad-assignment").with("why", e.to_string()))
+                });
                 match parsed {
                     Ok(a) => {
                         error.set(None);
@@ -115,13 +112,10 @@ pub fn VerifyView() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let parsed = read_file(file)
-                .await
-                .map_err(|why| Text::new("hw-unreadable-file").with("why", why))
-                .and_then(|b| {
-                    Rubric::parse(&b)
-                        .map_err(|e| Text::new("verify-bad-rubric").with("why", e.to_string()))
-                });
+            let parsed = read_file(file, MAX_FILE_BYTES).await.and_then(|b| {
+                Rubric::parse(&b)
+                    .map_err(|e| Text::new("verify-bad-rubric").with("why", e.to_string()))
+            });
             match parsed {
                 Ok(r) => {
                     error.set(None);
@@ -145,31 +139,25 @@ pub fn VerifyView() -> impl IntoView {
         batch.update_value(|b| *b += 1);
         let mine = batch.get_value();
         let is_current = move || batch.try_get_value() == Some(mine);
+        let lang = i18n.lang_signal().get_untracked();
         leptos::task::spawn_local(async move {
             let lab = lab.get();
             let mut records = Vec::new();
             let mut out = Vec::new();
             for (done, file) in files.into_iter().enumerate() {
                 let name = file.name();
-                let verdict = if file.size() > MAX_REPORT_BYTES as f64 {
-                    unreadable(
-                        &name,
-                        format!("{name}: the file is too large to be a report"),
-                    )
-                } else {
-                    match read_file(file).await {
-                        Err(why) => unreadable(&name, why),
-                        Ok(bytes) => match extract_record(&String::from_utf8_lossy(&bytes)) {
-                            Err(e) => unreadable(&name, format!("{name}: {e}")),
-                            Ok(record) => {
-                                let verdict =
-                                    check_one(lab.clone(), &record, &given_now, rubric_now.clone())
-                                        .await;
-                                records.push(record);
-                                verdict
-                            }
-                        },
-                    }
+                let verdict = match read_file(file, MAX_REPORT_BYTES).await {
+                    Err(why) => unreadable(&name, why.in_lang(lang)),
+                    Ok(bytes) => match extract_record(&String::from_utf8_lossy(&bytes)) {
+                        Err(e) => unreadable(&name, format!("{name}: {e}")),
+                        Ok(record) => {
+                            let verdict =
+                                check_one(lab.clone(), &record, &given_now, rubric_now.clone())
+                                    .await;
+                            records.push(record);
+                            verdict
+                        }
+                    },
                 };
                 if !is_current() {
                     return;

@@ -14,7 +14,6 @@ hw-report-explain = The report is one HTML file: it opens offline, prints to PDF
 hw-teacher-link = For teachers: check a folder of reports
 hw-index-failed = The list of the course's assignments could not be loaded; you can still open an assignment file.
 hw-fetch-failed = The assignment { $file } could not be loaded: { $why }
-hw-unreadable-file = The file could not be read: { $why }
 hw-bad-assignment = This is not an assignment Latent Lab can open: { $why }. The assignment you had open stays open.
 hw-download-failed = The download failed: { $why }
 hw-work-damaged = The work saved in this browser for this assignment was damaged and has been set aside; you start afresh.

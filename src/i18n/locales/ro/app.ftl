@@ -94,6 +94,10 @@ file-not-a-model = acesta nu este un fișier de model Latent Lab: exportă un mo
 file-other-version = fișierul provine din altă versiune de Latent Lab (formatul { $version }); exportă-l din nou cu această versiune
 file-damaged-weights = ponderile din fișier sunt incomplete sau deteriorate (s-a întrerupt descărcarea?): exportă din nou modelul și importă fișierul nou
 file-damaged-description = descrierea din fișier este deteriorată, deci modelul nu poate fi reconstruit: exportă din nou modelul și importă fișierul nou
+file-too-large = { $file } are { $size } MB, mai mult decât cei { $limit } MB pe care îi deschide această pagină: alege fișierul potrivit (un fișier de model are cam 1–2 MB)
+file-read-failed = browserul nu a putut citi fișierul ({ $why }): alege-l din nou
+storage-unavailable = acest browser nu lasă pagina să păstreze date — o fereastră privată sau stocarea dezactivată ({ $why })
+storage-full = spațiul de stocare pe care acest browser îl dă lui Latent Lab s-a umplut
 file-bad-config = fișierul descrie un model pe care această versiune de Latent Lab nu îl poate construi: exportă-l din nou din laboratorul de antrenare
 
 train-cannot-start = Antrenarea nu poate porni: { $why }.
@@ -114,7 +118,12 @@ train-imported-model = { $model }, antrenat { $steps ->
    *[other] { $steps } de pași
 }
 train-restore-failed = Modelul salvat în acest browser nu a putut fi restaurat: { $problem }.
-train-restored = S-a restaurat modelul antrenat anterior în acest browser.
+train-restored = S-a restaurat modelul tău din acest browser: s-a oprit la pasul { $step }.
+train-kept-in-memory = Modelul tău nu poate fi păstrat în acest browser: nu lasă pagina să păstreze date (o fereastră privată sau stocarea dezactivată: { $why }). Modelul rămâne în această pagină, iar celelalte pagini îl folosesc, până o închizi sau o reîncarci: exportă-l ca să-l păstrezi.
+train-kept-in-memory-full = Modelul tău nu poate fi păstrat în acest browser: spațiul de stocare (cota) dat lui Latent Lab s-a umplut. Modelul rămâne în această pagină, iar celelalte pagini îl folosesc, până o închizi sau o reîncarci: exportă-l ca să-l păstrezi sau fă loc ștergând datele altor site-uri.
+train-restore-damaged = Modelul salvat era deteriorat și a fost pus deoparte ({ $problem }): antrenează unul nou sau importă un fișier de model.
+train-other-tab-saved = Alt tab a salvat un model mai nou (pasul { $step }); al tău e încă aici — exportă-l sau antrenează mai departe ca să-l suprascrii.
+train-continues-on-cpu = Antrenarea s-a oprit: { $why }. Modelul tău a revenit la pasul { $step }, ultima salvare, acum pe procesor: apasă Start ca să antrenezi mai departe de acolo.
 train-storage-unavailable = Modelele salvate nu sunt disponibile în acest browser ({ $why }).
 train-diverged = Pierderea a devenit { $loss } la pasul { $step }, deci antrenarea s-a oprit: a divergat. Rata de învățare ({ $rate }) este probabil prea mare pentru acest model: micșoreaz-o (încearcă { $lower }) și apasă Start din nou. Modelul antrenat înainte, dacă există, rămâne cel salvat în acest browser și folosit în celelalte pagini.
 
@@ -124,7 +133,6 @@ model-import = Importă un fișier de model
 model-import-failed = Importul a eșuat: { $problem }. Modelul tău actual a rămas neschimbat.
 model-download-failed = Descărcarea a eșuat: { $why }
 model-cannot-export = Exportul nu este posibil: { $why }.
-model-unreadable-file = browserul nu a putut citi fișierul: alege-l din nou
 model-imported = S-a importat { $file }: { $model }. Apasă Start ca să-l antrenezi mai departe.
 model-use-as-ae = Folosește acest model ({ $model }) ca autoencoder în toate paginile
 model-use-as-vae = Folosește acest model ({ $model }) ca VAE în toate paginile

@@ -14,7 +14,6 @@ hw-report-explain = Raportul este un singur fișier HTML: se deschide fără int
 hw-teacher-link = Pentru profesori: verificarea unui dosar de rapoarte
 hw-index-failed = Lista temelor cursului nu s-a putut încărca; poți deschide totuși un fișier de temă.
 hw-fetch-failed = Tema { $file } nu s-a putut încărca: { $why }
-hw-unreadable-file = Fișierul nu s-a putut citi: { $why }
 hw-bad-assignment = Aceasta nu este o temă pe care Latent Lab o poate deschide: { $why }. Tema deschisă rămâne deschisă.
 hw-download-failed = Descărcarea nu a reușit: { $why }
 hw-work-damaged = Lucrul salvat în acest browser pentru această temă era deteriorat și a fost pus deoparte; începi din nou.
