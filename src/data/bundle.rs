@@ -17,6 +17,10 @@ use crate::{PIXELS, SIDE};
 const MAGIC: &[u8; 4] = b"LLDS";
 const VERSION: u16 = 1;
 const HEADER_LEN: usize = 4 + 2 + 2 + 4 + 4 + 4;
+/// The most images a data file may announce (both splits together): MNIST has 70,000. The header
+/// is checked against it before anything is inflated, so a file claiming four billion images is
+/// refused instead of allocating for them.
+pub const MAX_IMAGES: u64 = 100_000;
 
 /// Labelled 28×28 digits of one split.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -92,8 +96,17 @@ pub enum BundleError {
     UnsupportedVersion(u16),
     WrongSide(u16),
     Corrupt(String),
-    WrongLength { expected: usize, found: usize },
+    WrongLength {
+        expected: usize,
+        found: usize,
+    },
     BadLabel(u8),
+    /// The header announces more than [`MAX_IMAGES`] images.
+    TooManyImages(u64),
+    /// The compressed data inflates to more than the header announces.
+    TooLong {
+        expected: usize,
+    },
 }
 
 impl fmt::Display for BundleError {
@@ -116,6 +129,14 @@ impl fmt::Display for BundleError {
                 )
             }
             Self::BadLabel(l) => write!(f, "the data file has a label {l} outside 0–9"),
+            Self::TooManyImages(n) => write!(
+                f,
+                "the data file's header announces {n} images; a data file holds at most {MAX_IMAGES}"
+            ),
+            Self::TooLong { expected } => write!(
+                f,
+                "the data file's images and labels inflate to more than the {expected} bytes its header announces"
+            ),
         }
     }
 }
@@ -160,12 +181,27 @@ impl Dataset {
         if side as usize != SIDE {
             return Err(BundleError::WrongSide(side));
         }
+        let images = u32_at(8) as u64 + u32_at(12) as u64;
+        if images > MAX_IMAGES {
+            return Err(BundleError::TooManyImages(images));
+        }
+        // Within MAX_IMAGES these fit a 32-bit usize (the browser's) with room to spare.
         let n_train = u32_at(8) as usize;
         let n_test = u32_at(12) as usize;
         let seed = u32_at(16);
-        let payload = miniz_oxide::inflate::decompress_to_vec(&bytes[HEADER_LEN..])
-            .map_err(|e| BundleError::Corrupt(format!("{e:?}")))?;
         let expected = (n_train + n_test) * (1 + PIXELS);
+        // Inflating stops one byte past the announced size: a small file cannot grow past it.
+        let payload =
+            miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes[HEADER_LEN..], expected + 1)
+                .map_err(|e| match e.status {
+                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                        BundleError::TooLong { expected }
+                    }
+                    status => BundleError::Corrupt(format!("{status:?}")),
+                })?;
+        if payload.len() > expected {
+            return Err(BundleError::TooLong { expected });
+        }
         if payload.len() != expected {
             return Err(BundleError::WrongLength {
                 expected,

@@ -633,7 +633,9 @@ impl Rubric {
     }
 }
 
-/// The first 12 hex digits of a hash, for messages.
+/// The first 12 hex digits of a hash, for messages. A hash read from a file may be any text: the
+/// cut is at a character boundary, never inside one.
 pub fn short(hash: &str) -> &str {
-    &hash[..hash.len().min(12)]
+    let end = hash.char_indices().nth(12).map_or(hash.len(), |(i, _)| i);
+    &hash[..end]
 }

@@ -64,3 +64,32 @@ pub fn encoder_widths(input: usize, hidden: &[usize]) -> Vec<usize> {
         .chain(hidden.iter().copied())
         .collect()
 }
+
+/// The parameters of an autoencoder built from dense layers with bias: the encoder
+/// `input → enc_hidden…`, `heads` code layers of `latent` (two for a VAE's μ and log σ²), the
+/// decoder `latent → dec_hidden reversed… → output`. Counted without building anything, saturating
+/// (an absurd architecture from a file reads as huge instead of overflowing), so a file's weights
+/// can be compared with it before memory is allocated for the model.
+pub fn autoencoder_parameters(
+    input: usize,
+    enc_hidden: &[usize],
+    latent: usize,
+    heads: u64,
+    dec_hidden: &[usize],
+    output: usize,
+) -> u64 {
+    let dense = |a: usize, b: usize| (a as u64).saturating_mul(b as u64).saturating_add(b as u64);
+    let chain = |w: &[usize]| {
+        w.windows(2)
+            .fold(0u64, |n, p| n.saturating_add(dense(p[0], p[1])))
+    };
+    let encoder = encoder_widths(input, enc_hidden);
+    let last = *encoder.last().unwrap();
+    let mut decoder = vec![latent];
+    decoder.extend(dec_hidden.iter().rev());
+    let dec_last = *decoder.last().unwrap();
+    chain(&encoder)
+        .saturating_add(dense(last, latent).saturating_mul(heads))
+        .saturating_add(chain(&decoder))
+        .saturating_add(dense(dec_last, output))
+}

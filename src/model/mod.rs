@@ -8,6 +8,7 @@ pub mod layers;
 pub mod loss;
 pub mod manifest;
 pub mod pretrained;
+pub mod safetensors_header;
 pub mod store;
 pub mod trained_file;
 pub mod vae;

@@ -2,8 +2,10 @@
 
 use burn::prelude::*;
 
+use super::layers::autoencoder_parameters;
 use super::manifest::{MANIFEST_VERSION, Manifest, ModelKind};
-use super::store::{WeightsError, load_weights};
+use super::safetensors_header;
+use super::store::{WeightsError, expect_values, load_weights};
 use super::{Autoencoder, AutoencoderConfig, Vae, VaeConfig};
 
 /// The models shipped in `pretrained/`.
@@ -117,6 +119,49 @@ pub fn vae_config(manifest: &Manifest) -> VaeConfig {
     VaeConfig::new(a.hidden.clone(), a.latent).with_input(a.input)
 }
 
+/// The largest architecture a manifest may describe: the lab's limits (eight hidden layers of at
+/// most 2,048, a code of at most 1,024) and inputs and outputs of at most three 28×28 images.
+pub const MAX_LAYERS: usize = 8;
+pub const MAX_WIDTH: usize = 2048;
+pub const MAX_LATENT: usize = 1024;
+pub const MAX_IO: usize = 3 * crate::PIXELS;
+
+/// Refuses an architecture past the limits above, before anything is built from it.
+fn check_architecture(manifest: &Manifest) -> Result<(), WeightsError> {
+    let a = &manifest.architecture;
+    let why = if a.hidden.len() > MAX_LAYERS {
+        format!("{} hidden layers (at most {MAX_LAYERS})", a.hidden.len())
+    } else if let Some(w) = a.hidden.iter().find(|w| !(1..=MAX_WIDTH).contains(*w)) {
+        format!("a hidden layer of {w} units (1 to {MAX_WIDTH})")
+    } else if !(1..=MAX_LATENT).contains(&a.latent) {
+        format!("a code of {} values (1 to {MAX_LATENT})", a.latent)
+    } else if let Some(n) = [Some(a.input), a.output]
+        .into_iter()
+        .flatten()
+        .find(|n| !(1..=MAX_IO).contains(n))
+    {
+        format!("an input or output of {n} values (1 to {MAX_IO})")
+    } else {
+        return Ok(());
+    };
+    Err(WeightsError::Mismatch(format!(
+        "{} describes {why}, which Latent Lab does not build",
+        manifest.name
+    )))
+}
+
+/// Checks the weights' header against the architecture before the model is built.
+fn check_weights(manifest: &Manifest, weights: &[u8], heads: u64) -> Result<(), WeightsError> {
+    check_architecture(manifest)?;
+    let a = &manifest.architecture;
+    let header = safetensors_header::check(weights)?;
+    let output = a.output.unwrap_or(a.input);
+    expect_values(
+        header.values(),
+        autoencoder_parameters(a.input, &a.hidden, a.latent, heads, &a.hidden, output),
+    )
+}
+
 pub fn load_autoencoder(
     manifest: &Manifest,
     weights: Vec<u8>,
@@ -124,6 +169,7 @@ pub fn load_autoencoder(
 ) -> Result<Autoencoder, WeightsError> {
     expect_kind(manifest, ModelKind::Ae)?;
     check_activations(manifest)?;
+    check_weights(manifest, &weights, 1)?;
     load_weights(autoencoder_config(manifest).init(device), weights)
 }
 
@@ -133,6 +179,7 @@ pub fn load_vae(
     device: &Device,
 ) -> Result<Vae, WeightsError> {
     expect_kind(manifest, ModelKind::Vae)?;
+    check_weights(manifest, &weights, 2)?;
     load_weights(vae_config(manifest).init(device), weights)
 }
 

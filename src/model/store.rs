@@ -5,6 +5,8 @@ use std::fmt;
 use burn::module::Module;
 use burn::store::{ModuleSnapshot, SafetensorsStore, SafetensorsStoreError};
 
+use super::safetensors_header;
+
 /// Why weights could not be read into a model.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WeightsError {
@@ -25,6 +27,17 @@ impl fmt::Display for WeightsError {
 
 impl std::error::Error for WeightsError {}
 
+/// Refuses weights whose tensors hold another number of values than the model has parameters.
+pub fn expect_values(found: u64, expected: u64) -> Result<(), WeightsError> {
+    if found == expected {
+        Ok(())
+    } else {
+        Err(WeightsError::Mismatch(format!(
+            "the file's tensors hold {found} values, the model has {expected} parameters"
+        )))
+    }
+}
+
 /// Serialises a model's parameters as a SafeTensors file.
 pub fn weights_to_bytes<M: Module>(model: &M) -> Result<Vec<u8>, WeightsError> {
     let mut store = SafetensorsStore::from_bytes(None);
@@ -38,8 +51,11 @@ pub fn weights_to_bytes<M: Module>(model: &M) -> Result<Vec<u8>, WeightsError> {
 
 /// Loads SafeTensors bytes into a freshly initialised `model`, which must have exactly the file's
 /// tensors and shapes. The model comes back only when every tensor applied, so a failed load never
-/// leaves a half-loaded model in use.
+/// leaves a half-loaded model in use. The header is checked against the bytes present (and the
+/// values it declares against the model's) before Burn reads it.
 pub fn load_weights<M: Module>(mut model: M, bytes: Vec<u8>) -> Result<M, WeightsError> {
+    let header = safetensors_header::check(&bytes)?;
+    expect_values(header.values(), model.num_params() as u64)?;
     let mut store = SafetensorsStore::from_bytes(Some(bytes));
     let result = model.load_from(&mut store).map_err(|e| match e {
         // Burn's store checks every tensor's shape against the model.

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::history::HistoryPoint;
 use super::lab::{LabConfig, LabNet};
-use super::store::{WeightsError, load_weights, weights_to_bytes};
+use super::safetensors_header;
+use super::store::{WeightsError, expect_values, load_weights, weights_to_bytes};
 use crate::i18n::{Lang, Text};
 
 const MAGIC: &[u8] = b"LATENTLAB-MODEL";
@@ -128,6 +129,11 @@ pub fn split(bytes: &[u8]) -> Result<(TrainedMeta, &[u8]), TrainedFileError> {
 /// Reads a file back into a model on `device`, checking everything before returning it.
 pub fn decode(bytes: &[u8], device: &Device) -> Result<(LabNet, TrainedMeta), TrainedFileError> {
     let (meta, weights) = split(bytes)?;
+    // The description may claim any model the limits allow (eight layers of 2,048 are hundreds of
+    // megabytes): the weights present must hold exactly its parameters before it is built.
+    let header = safetensors_header::check(weights).map_err(TrainedFileError::BadWeights)?;
+    expect_values(header.values(), meta.config.parameter_count())
+        .map_err(TrainedFileError::BadWeights)?;
     let weights = weights.to_vec();
     let model =
         load_weights(meta.config.init(device), weights).map_err(TrainedFileError::BadWeights)?;

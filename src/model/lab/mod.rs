@@ -102,6 +102,19 @@ impl LabConfig {
         }
     }
 
+    /// The parameters [`LabConfig::init`] builds, counted without building them: a model file's
+    /// weights are compared with it before any memory is allocated for the model.
+    pub fn parameter_count(&self) -> u64 {
+        crate::model::layers::autoencoder_parameters(
+            crate::PIXELS,
+            self.encoder_hidden(),
+            self.latent,
+            if self.kind.is_vae() { 2 } else { 1 },
+            self.decoder_hidden(),
+            crate::PIXELS,
+        )
+    }
+
     pub fn init(&self, device: &Device) -> LabNet {
         let mut widths = vec![crate::PIXELS];
         widths.extend(self.encoder_hidden());
@@ -219,6 +232,29 @@ impl LabNet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parameters_are_counted_as_init_builds_them() {
+        let device = Device::flex();
+        for kind in LabKind::defaults() {
+            let config = LabConfig {
+                kind: kind.clone(),
+                hidden: vec![8, 4],
+                latent: 3,
+                ..LabConfig::default()
+            };
+            assert_eq!(
+                config.parameter_count(),
+                config.init(&device).num_params() as u64,
+                "{kind:?}"
+            );
+        }
+        let absurd = LabConfig {
+            hidden: vec![usize::MAX; 3],
+            ..LabConfig::default()
+        };
+        assert_eq!(absurd.parameter_count(), u64::MAX, "saturates");
+    }
 
     #[test]
     fn kinds_and_activations_round_trip_through_their_slugs() {
