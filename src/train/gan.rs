@@ -172,11 +172,13 @@ impl GanTrainer {
 
     fn noise_tensor(&mut self, n: usize) -> Tensor<2> {
         let z = self.draw_noise(n);
-        let device = self.device();
-        Tensor::from_data(
-            TensorData::new(z, [n, self.config.generator.noise]),
-            &device,
-        )
+        self.tensor(z, self.config.generator.noise)
+    }
+
+    /// `values` (`n × dim`, flat) as a tensor on the training (autodiff) device.
+    pub fn tensor(&self, values: Vec<f32>, dim: usize) -> Tensor<2> {
+        let n = values.len() / dim;
+        Tensor::from_data(TensorData::new(values, [n, dim]), &self.device())
     }
 
     /// One training step on `real` (`n × dim` values, one sample after another): `d_steps`
@@ -185,41 +187,76 @@ impl GanTrainer {
     pub fn step(&mut self, real: &[f32]) -> GanLosses {
         let dim = self.config.discriminator.input;
         let n = real.len() / dim;
-        let device = self.device();
-        let real = Tensor::<2>::from_data(TensorData::new(real.to_vec(), [n, dim]), &device);
-
+        let real = self.tensor(real.to_vec(), dim);
         let mut last = None;
         for _ in 0..self.config.d_steps.max(1) {
             let z = self.noise_tensor(n);
-            let fake = self.generator().forward(z).detach();
-            let d = self.discriminator.take().expect("discriminator present");
-            let (real_logits, fake_logits) = (d.logits(real.clone()), d.logits(fake));
-            let loss = discriminator_loss(real_logits.clone(), fake_logits.clone());
-            let grads = GradientsParams::from_grads(loss.backward(), &d);
-            self.discriminator = Some(self.d_optim.step(self.config.d_learning_rate, d, grads));
-            last = Some((
-                loss.detach(),
-                mean_probability(real_logits.detach()),
-                mean_probability(fake_logits.detach()),
-            ));
+            last = Some(self.discriminator_step(real.clone(), z));
         }
         let (d_loss, d_real, d_fake) = last.expect("at least one D step");
-
         let z = self.noise_tensor(n);
+        let g_loss = self.generator_step(z);
+        self.steps += 1;
+        GanLosses {
+            d_loss,
+            g_loss,
+            d_real,
+            d_fake,
+        }
+    }
+
+    /// One discriminator update against real samples `real` and fakes G(`z`) (G held fixed):
+    /// returns the D loss, mean D(real) and mean D(fake) before the update (detached).
+    pub fn discriminator_step(
+        &mut self,
+        real: Tensor<2>,
+        z: Tensor<2>,
+    ) -> (Tensor<1>, Tensor<1>, Tensor<1>) {
+        let fake = self.generator().forward(z).detach();
+        let d = self.discriminator.take().expect("discriminator present");
+        let (real_logits, fake_logits) = (d.logits(real), d.logits(fake));
+        let loss = discriminator_loss(real_logits.clone(), fake_logits.clone());
+        let grads = GradientsParams::from_grads(loss.backward(), &d);
+        self.discriminator = Some(self.d_optim.step(self.config.d_learning_rate, d, grads));
+        (
+            loss.detach(),
+            mean_probability(real_logits.detach()),
+            mean_probability(fake_logits.detach()),
+        )
+    }
+
+    /// One generator update on fakes G(`z`), D held fixed; returns the G loss before the update.
+    pub fn generator_step(&mut self, z: Tensor<2>) -> Tensor<1> {
         let g = self.generator.take().expect("generator present");
         let g_loss = self
             .config
             .generator_loss
             .of(self.discriminator().logits(g.forward(z)));
-        // Only G's parameters are collected: D stays as it is during G's update.
+        // Only G's parameters are collected: D's gradients from this pass are dropped.
         let grads = GradientsParams::from_grads(g_loss.backward(), &g);
         self.generator = Some(self.g_optim.step(self.config.g_learning_rate, g, grads));
-        self.steps += 1;
+        g_loss.detach()
+    }
+
+    /// The losses and D's means for `real` samples and noise `noise` (flat), without any update.
+    pub fn evaluate(&self, real: &[f32], noise: &[f32]) -> GanLosses {
+        let (g, d) = (self.generator().valid(), self.discriminator().valid());
+        let device = g.output.weight.device();
+        let (dim, k) = (self.config.discriminator.input, self.config.generator.noise);
+        let real = Tensor::from_data(
+            TensorData::new(real.to_vec(), [real.len() / dim, dim]),
+            &device,
+        );
+        let z = Tensor::from_data(
+            TensorData::new(noise.to_vec(), [noise.len() / k, k]),
+            &device,
+        );
+        let (real_logits, fake_logits) = (d.logits(real), d.logits(g.forward(z)));
         GanLosses {
-            d_loss,
-            g_loss: g_loss.detach(),
-            d_real,
-            d_fake,
+            d_loss: discriminator_loss(real_logits.clone(), fake_logits.clone()),
+            g_loss: self.config.generator_loss.of(fake_logits.clone()),
+            d_real: mean_probability(real_logits),
+            d_fake: mean_probability(fake_logits),
         }
     }
 
