@@ -255,7 +255,7 @@ fn toy_distributions_have_their_mean_radius_and_spread() {
 fn modes_covered_ignores_a_few_stray_points() {
     let centres = ring_centres(4, 1.0);
     // 97 points on the first centre and one on each of the others: one mode.
-    let mut samples = vec![1.0f32, 0.0].repeat(97);
+    let mut samples = [1.0f32, 0.0].repeat(97);
     for c in &centres[1..] {
         samples.extend_from_slice(c);
     }
