@@ -314,6 +314,7 @@ fn diversity_and_nearest_distance_on_real_and_copied_digits() {
     // Unseen real digits are not.
     let unseen = data.test.batch(&(0..10).collect::<Vec<_>>());
     let d = nearest_training_distance(&unseen, &train, PIXELS);
+    eprintln!("diversity of real digits {real}, nearest distance of test digits {d}");
     assert!(d > 2.0 && d < 10.0, "nearest distance of test digits {d}");
 }
 
