@@ -5,6 +5,7 @@
 use std::f64::consts::LN_2;
 
 use burn::prelude::*;
+use latent_lab::train::gan::{Divergence, DivergenceWatch};
 use latent_lab::{
     PIXELS,
     data::Dataset,
@@ -336,4 +337,36 @@ fn the_digits_gan_trains_on_mnist_without_diverging() {
     let grid = trainer.sample_fixed();
     assert_eq!(grid.dims(), [64, PIXELS]);
     assert!(values(grid).iter().all(|&p| p > 0.0 && p < 1.0));
+}
+
+#[test]
+fn a_run_repeats_exactly_for_its_seed() {
+    let _burn = burn_rng();
+    let run = |seed: u64| {
+        let mut trainer = toy_trainer(seed);
+        let mut rng = seeded(seed);
+        let ring = GanPreset::new(GanPresetId::RingBalanced).toy;
+        let losses: Vec<_> = (0..5)
+            .map(|_| trainer.step(&ring.sample(32, &mut rng)).read())
+            .collect();
+        (losses, values(trainer.sample_fixed()))
+    };
+    assert_eq!(run(11), run(11));
+    assert_ne!(run(11).1, run(12).1);
+}
+
+#[test]
+fn the_watch_sees_a_discriminator_that_wins_against_a_frozen_generator() {
+    let _burn = burn_rng();
+    let mut trainer = toy_trainer(9);
+    // G does not learn; D separates the ring from G's blob near the origin completely.
+    trainer.config.g_learning_rate = 0.0;
+    trainer.config.d_learning_rate = 3e-2;
+    let mut watch = DivergenceWatch::with_patience(20);
+    let ring = GanPreset::new(GanPresetId::RingBalanced).toy;
+    let mut rng = seeded(10);
+    let verdict =
+        (0..1500).find_map(|_| watch.observe(&trainer.step(&ring.sample(64, &mut rng)).read()));
+    eprintln!("D wins after {} steps", trainer.steps());
+    assert_eq!(verdict, Some(Divergence::DiscriminatorWins));
 }

@@ -345,6 +345,14 @@ impl Default for DivergenceWatch {
 }
 
 impl DivergenceWatch {
+    /// The default floors, with D having to win for `patience` consecutive steps.
+    pub fn with_patience(patience: usize) -> Self {
+        Self {
+            patience,
+            ..Default::default()
+        }
+    }
+
     /// Takes one step's numbers; `Some` once the run has failed.
     pub fn observe(&mut self, v: &GanValues) -> Option<Divergence> {
         if ![v.d_loss, v.g_loss, v.d_real, v.d_fake]
