@@ -13,8 +13,8 @@ use latent_lab::{
     gan::quality::{diversity, nearest_training_distance},
     gan::toy::{Toy, mode_counts, modes_covered, ring_centres},
     model::gan::{
-        DiscriminatorConfig, GeneratorConfig, discriminator_loss, generator_loss_minimax,
-        generator_loss_non_saturating, mean_probability,
+        DiscriminatorConfig, GeneratorConfig, GeneratorLoss, discriminator_loss,
+        generator_loss_minimax, generator_loss_non_saturating, mean_probability,
     },
     rng::{seeded, standard_normal_vec},
     train::gan::{GanConfig, GanTrainer},
@@ -369,4 +369,32 @@ fn the_watch_sees_a_discriminator_that_wins_against_a_frozen_generator() {
         (0..1500).find_map(|_| watch.observe(&trainer.step(&ring.sample(64, &mut rng)).read()));
     eprintln!("D wins after {} steps", trainer.steps());
     assert_eq!(verdict, Some(Divergence::DiscriminatorWins));
+
+    // Why G trains with the non-saturating loss: against a D this sure, the minimax loss's
+    // gradient at G's points is smaller by the factor σ(l)/σ(−l) = e^l (l ≪ 0).
+    let noise = standard_normal_vec(&mut seeded(11), 32 * 2);
+    let norm = |trainer: &GanTrainer| {
+        let g = values(trainer.generator_gradients(&noise).gradients);
+        g.chunks(2).map(|v| v[0].hypot(v[1])).sum::<f32>() / 32.0
+    };
+    let non_saturating = norm(&trainer);
+    trainer.config.generator_loss = GeneratorLoss::Minimax;
+    let minimax = norm(&trainer);
+    eprintln!("mean arrow length: non-saturating {non_saturating}, minimax {minimax}");
+    assert!(non_saturating > 0.1, "{non_saturating}");
+    assert!(
+        minimax < 0.01 * non_saturating,
+        "{minimax} vs {non_saturating}"
+    );
+}
+
+#[test]
+fn a_gan_config_survives_a_round_trip_through_json() {
+    let mut config = GanPreset::new(GanPresetId::ModeCollapse).config;
+    config.generator_loss = GeneratorLoss::Minimax;
+    let json = serde_json::to_string(&config).unwrap();
+    let back: GanConfig = serde_json::from_str(&json).unwrap();
+    assert_eq!(serde_json::to_string(&back).unwrap(), json);
+    assert_eq!(back.generator.noise, 2);
+    assert_eq!(back.d_learning_rate, 5e-4);
 }
