@@ -398,3 +398,31 @@ fn a_gan_config_survives_a_round_trip_through_json() {
     assert_eq!(back.generator.noise, 2);
     assert_eq!(back.d_learning_rate, 5e-4);
 }
+
+/// A longer run for the record (about two minutes on two cores): the digits GAN's quality
+/// measures as it trains. Run with `cargo test --test gan -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement of a few minutes, not a check"]
+fn the_digits_gan_measured_over_training() {
+    let _burn = burn_rng();
+    let data = Dataset::load_bundled().unwrap();
+    let mut trainer = GanTrainer::new(GanConfig::digits(), &Device::flex());
+    let train = data.train.batch(&(0..2000).collect::<Vec<_>>());
+    let reference = data.train.batch(&(2000..2064).collect::<Vec<_>>());
+    let start = std::time::Instant::now();
+    let (steps, batch) = (3000, 64);
+    for step in 0..steps {
+        let indices: Vec<usize> = (0..batch).map(|i| (step * batch + i) % 8000).collect();
+        let v = trainer.step(&data.train.batch(&indices)).read();
+        if (step + 1) % 500 == 0 {
+            let samples = values(trainer.sample_fixed());
+            eprintln!(
+                "step {}: {v:?}, diversity {:.2}, nearest distance {:.2} ({:.0} s)",
+                step + 1,
+                diversity(&samples, &reference, PIXELS),
+                nearest_training_distance(&samples, &train, PIXELS),
+                start.elapsed().as_secs_f32()
+            );
+        }
+    }
+}
