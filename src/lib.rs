@@ -15,6 +15,7 @@
 pub mod analysis;
 pub mod data;
 pub mod formula;
+pub mod gan;
 pub mod homework;
 pub mod i18n;
 pub mod input;

@@ -5,6 +5,7 @@
 pub mod batches;
 pub mod curves;
 pub mod evaluate;
+pub mod gan;
 pub mod lab;
 pub mod presets;
 
