@@ -109,7 +109,7 @@ describe('a new deployment on the same address', () => {
     await rm(temp, { recursive: true, force: true });
   });
 
-  /** A copy of the build with one file changed, sealed again as the build does. */
+  /** A copy of the build with one file changed (by `name`'s length), sealed again as the build does. */
   async function deployment(name, seal) {
     const root = join(temp, name);
     await cp(DIST, root, { recursive: true });
@@ -150,7 +150,7 @@ describe('a new deployment on the same address', () => {
     const { page } = app;
     const b = (await sealed(join(temp, 'next'))).version;
     // Sealed for one content, then a file changes: what a copy interrupted half way serves.
-    const half = await deployment('half', true);
+    const half = await deployment('half-deployed', true);
     await appendFile(join(half, 'pretrained', 'ae-16.json'), ' ');
     await server.close();
     server = await serve(half, '/', app.server.port);
@@ -161,6 +161,7 @@ describe('a new deployment on the same address', () => {
           w.addEventListener('statechange', () => { if (w.state === 'redundant' || w.state === 'installed') resolve(w.state); });
         });
         r.update().catch(() => resolve('update failed'));
+        setTimeout(() => resolve('no update found'), 60_000);
       });
     }));
     assert.equal(await installs, 'redundant', 'the install fails as a whole');
