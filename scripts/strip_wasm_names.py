@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Drops the `name` custom section (function names for debuggers, ~7 MB of Burn's wasm) from every
 .wasm file in Trunk's staging directory, and updates the file's subresource-integrity digest in
-index.html to match. Trunk runs it first in its post-build hook (scripts/seal_dist.py, Trunk.toml); wasm-bindgen keeps the
-section and Trunk offers no switch to remove it."""
+index.html to match. scripts/seal_dist.py (Trunk's post-build hook, see Trunk.toml) runs it first;
+wasm-bindgen keeps the section and Trunk offers no switch to remove it."""
 import base64
 import glob
 import hashlib
