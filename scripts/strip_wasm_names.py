@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Drops the `name` custom section (function names for debuggers, ~7 MB of Burn's wasm) from every
 .wasm file in Trunk's staging directory, and updates the file's subresource-integrity digest in
-index.html to match. Trunk runs this as a post-build hook (see Trunk.toml); wasm-bindgen keeps the
-section and Trunk offers no switch to remove it."""
+index.html to match. scripts/seal_dist.py (Trunk's post-build hook, see Trunk.toml) runs it first;
+wasm-bindgen keeps the section and Trunk offers no switch to remove it."""
 import base64
 import glob
 import hashlib
@@ -45,13 +45,17 @@ def strip(path):
     return sri(data), sri(bytes(out))
 
 
-if __name__ == "__main__":
-    staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else None)
-    if not staging:
-        raise SystemExit("usage: strip_wasm_names.py DIR (or run as a Trunk hook)")
+def main(staging):
     index = os.path.join(staging, "index.html")
     html = open(index).read()
     for wasm in glob.glob(os.path.join(staging, "*.wasm")):
         old, new = strip(wasm)
         html = html.replace(old, new)
     open(index, "w").write(html)
+
+
+if __name__ == "__main__":
+    staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else None)
+    if not staging:
+        raise SystemExit("usage: strip_wasm_names.py DIR (or run as a Trunk hook)")
+    main(staging)

@@ -556,6 +556,13 @@ fn a_report_survives_its_html_page_and_is_verified() {
         let html = render_html(&record, lang);
         assert!(html.contains("Content-Security-Policy"));
         assert!(html.contains("default-src 'none'; img-src data:; style-src 'unsafe-inline'"));
+        // The policy sits before anything it governs, and leaves nothing open that `default-src`
+        // does not cover: no base URL to redirect relative links, no form to send the page's data.
+        let policy_at = html.find("Content-Security-Policy").unwrap();
+        assert!(
+            policy_at < html.find("<style>").unwrap() && policy_at < html.find("<img").unwrap()
+        );
+        assert!(html.contains("base-uri 'none'; form-action 'none'"));
         assert!(html.contains("@media print"));
         assert!(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\""));
         assert!(

@@ -24,6 +24,7 @@ use leptos::prelude::*;
 use crate::i18n::{Lang, Text, tk};
 use components::engine_badge::EngineBadge;
 use components::loading_panel::LoadingPanel;
+use components::offline_status::OfflineStatus;
 use components::share::{CopyLink, LinkNotice};
 use engine::loader::{LoadState, load};
 use engine::resources::Resources;
@@ -98,6 +99,7 @@ fn App() -> impl IntoView {
                 </nav>
                 <LanguageSwitch />
                 <EngineBadge lab=resources />
+                <OfflineStatus />
             </header>
             <main>
                 <LinkNotice />

@@ -31,7 +31,7 @@ export const ENGINES = ['webgpu', 'cpu'];
  * `locale` is the browser's language (Chromium's default is en-US); `prefix` the sub-path the build is
  * served under (a course site's `/courses/ml/latent-lab/`).
  */
-export async function launch(engine, viewport = { width: 1280, height: 900 }, locale = undefined, prefix = '/') {
+export async function launch(engine, viewport = { width: 1280, height: 900 }, locale = undefined, prefix = '/', contextOptions = {}) {
   const server = await serve(DIST, prefix);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -39,9 +39,13 @@ export async function launch(engine, viewport = { width: 1280, height: 900 }, lo
     args: engine === 'webgpu' ? [...COMMON, ...WEBGPU] : COMMON,
   });
   const problems = [];
-  /** A fresh context (no storage: another machine, as far as the app can tell) and its page. */
+  /**
+   * A fresh context (no storage: another machine, as far as the app can tell) and its page.
+   * Service workers are blocked unless asked for (`{ serviceWorkers: 'allow' }`, offline.test.mjs):
+   * requests a service worker answers bypass `page.route`, which other tests rely on.
+   */
   async function fresh(options = {}) {
-    const context = await browser.newContext({ viewport, locale, ...options });
+    const context = await browser.newContext({ viewport, locale, serviceWorkers: 'block', ...options });
     const page = await context.newPage();
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
@@ -49,13 +53,14 @@ export async function launch(engine, viewport = { width: 1280, height: 900 }, lo
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     return { context, page };
   }
-  const { context, page } = await fresh();
+  const { context, page } = await fresh(contextOptions);
   return {
     page,
     context,
     problems,
     fresh,
     url: server.url,
+    server,
     async close() {
       await browser.close();
       await server.close();

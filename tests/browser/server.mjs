@@ -15,8 +15,11 @@ export const TYPES = {
   '.safetensors': 'application/octet-stream',
 };
 
-/** Serves `root` at `prefix` (`/` by default; `/courses/ml/latent-lab/` as a course site would). */
-export async function serve(root, prefix = '/') {
+/**
+ * Serves `root` at `prefix` (`/` by default; `/courses/ml/latent-lab/` as a course site would), on
+ * `port` (a free one by default; the same port again is the same origin, as a redeployed site).
+ */
+export async function serve(root, prefix = '/', port = 0) {
   const server = createServer(async (req, res) => {
     const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!full.startsWith(prefix)) {
@@ -36,7 +39,8 @@ export async function serve(root, prefix = '/') {
       res.end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
+  // closeAllConnections: a closed server must be unreachable at once, kept-alive connections too.
+  return { url, port: server.address().port, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
 }

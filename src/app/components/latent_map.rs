@@ -272,7 +272,7 @@ pub fn ClassLegend() -> impl IntoView {
                 .map(|(k, &(r, g, b))| {
                     view! {
                         <li>
-                            <span class="swatch" style=format!("background: rgb({r}, {g}, {b})")></span>
+                            <span class="swatch" style:background=format!("rgb({r}, {g}, {b})")></span>
                             {k.to_string()}
                         </li>
                     }

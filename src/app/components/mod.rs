@@ -11,4 +11,5 @@ pub mod latent_map;
 pub mod loading_panel;
 pub mod loss_chart;
 pub mod messages;
+pub mod offline_status;
 pub mod share;

@@ -94,7 +94,7 @@ pub fn ColourTab() -> impl IntoView {
         .map(|c| {
             let [r, g, b] = class_colour(c).map(|v| (v * 255.0).round() as u8);
             view! {
-                <span class="swatch" style=format!("background: rgb({r}, {g}, {b})")></span>
+                <span class="swatch" style:background=format!("rgb({r}, {g}, {b})")></span>
                 <span class="swatch-label">{c}</span>
             }
         })

@@ -394,12 +394,13 @@ fn Formulas(lab: Lab, result: RwSignal<Option<LiveResult>>) -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(j, &k)| {
-                        let width = format!("width: {:.1}%", 100.0 * k / top);
+                        // A style property, not a style attribute: the page's CSP allows no inline style.
+                        let width = format!("{:.1}%", 100.0 * k / top);
                         view! {
-                            <li style="display:flex;align-items:center;gap:0.4em">
+                            <li class="kl-row">
                                 <span class="kl-dim">{format!("z{}", j + 1)}</span>
-                                <span class="kl-bar" style="display:inline-block;flex:1;min-width:4em">
-                                    <span style=format!("display:inline-block;height:0.7em;background:#9aa6bd;{width}")></span>
+                                <span class="kl-bar">
+                                    <span class="kl-fill" style:width=width></span>
                                 </span>
                                 <span class="num">{i18n.num(k, 2)}</span>
                             </li>
@@ -449,7 +450,6 @@ fn Formulas(lab: Lab, result: RwSignal<Option<LiveResult>>) -> impl IntoView {
                         class="kl-dims"
                         data-testid="kl-dims"
                         aria-label=move || i18n.t("draw-kl-dims-label")
-                        style="list-style:none;padding:0;margin:0.3em 0"
                     >
                         {kl_bars}
                     </ol>

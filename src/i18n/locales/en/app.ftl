@@ -27,6 +27,11 @@ link-clamped = out of range, { $value } used
 
 trained-banner-ae = Your lab model ({ $model }) stands in for the shipped autoencoder in every view.
 trained-banner-vae = Your lab model ({ $model }) stands in for the shipped VAE in every view.
+
+offline-ready = Works offline: the whole app is kept in this browser.
+offline-update = A new version is ready.
+offline-reload = Reload to use it
+
 trained-model = { $kind } with a { $latent }-D code
 
 kind-ae = Autoencoder

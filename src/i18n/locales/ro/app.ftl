@@ -30,6 +30,11 @@ link-clamped = în afara limitelor, s-a folosit { $value }
 
 trained-banner-ae = Modelul tău din laborator ({ $model }) ține locul autoencoderului livrat, în toate paginile.
 trained-banner-vae = Modelul tău din laborator ({ $model }) ține locul VAE-ului livrat, în toate paginile.
+
+offline-ready = Funcționează și fără internet: toată aplicația e păstrată în acest browser.
+offline-update = O versiune nouă este pregătită.
+offline-reload = Reîncarcă pentru a o folosi
+
 trained-model = { $kind } cu un cod de { $latent } dimensiuni
 
 kind-ae = Autoencoder
