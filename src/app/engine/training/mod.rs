@@ -80,6 +80,9 @@ pub struct TrainSession {
     log: StoredValue<Vec<HistoryPoint>>,
     /// Bumped by every start, stop and reset: a loop of an older run quits.
     run_id: StoredValue<u64>,
+    /// Bumped whenever the model is replaced (created, reset, imported): a save or publish that
+    /// began with an earlier model must not land as this one's.
+    model_gen: StoredValue<u64>,
     /// The configurations the form showed during this visit (the last 64): a link back to one of
     /// them (back and forward) loses nothing, so it is applied without asking.
     shown: StoredValue<Vec<LabConfig>>,
@@ -117,6 +120,7 @@ impl TrainSession {
             trainer: StoredValue::new_local(None),
             log: StoredValue::new(Vec::new()),
             run_id: StoredValue::new(0),
+            model_gen: StoredValue::new(0),
             shown: StoredValue::new(Vec::new()),
             saved: StoredValue::new_local(None),
             tab: tabs::new_tab_id(),
@@ -168,6 +172,7 @@ impl TrainSession {
             .set_value(Some(LabTrainer::new(config, &models.device)));
         self.engine.set(Some(engine));
         self.clear_progress();
+        self.new_model();
         Ok(())
     }
 
@@ -246,6 +251,7 @@ impl TrainSession {
         self.trainer.set_value(None);
         self.state.set(RunState::Idle);
         self.clear_progress();
+        self.new_model();
         self.error.set(None);
     }
 
@@ -263,6 +269,13 @@ impl TrainSession {
                 self.refresh(&lab).await;
             }
         });
+    }
+
+    /// Another model from now on: the last save belongs to the one before (a lost GPU must not
+    /// bring it back), and saves still in flight for it are dropped.
+    fn new_model(&self) {
+        self.model_gen.update_value(|g| *g += 1);
+        self.saved.set_value(None);
     }
 
     /// Ends any loop of an earlier run; returns the new run's id.

@@ -13,64 +13,93 @@ use crate::app::engine::{Backend, Problem};
 use crate::app::web::now_ms;
 use crate::app::web::storage::{self, StoreError, keys};
 use crate::i18n::{Text, tk};
+use crate::model::history::HistoryPoint;
 use crate::model::host_copy::copy_parameters;
 use crate::model::trained_file::{self, TrainedMeta};
 use crate::train::lab::LabTrainer;
 
+/// The model as it was at one moment: weights on the CPU engine, with the history and step that
+/// led to them.
+struct Snapshot {
+    slot: TrainedSlot,
+    history: Vec<HistoryPoint>,
+    step: usize,
+    model_gen: u64,
+}
+
+impl Snapshot {
+    fn file_bytes(&self) -> Result<Vec<u8>, Text> {
+        let meta = TrainedMeta {
+            config: self.slot.config.clone(),
+            history: self.history.clone(),
+        };
+        trained_file::encode(&self.slot.net, &meta)
+            .map_err(|e| Text::new("train-copy-failed").with("why", e.to_string()))
+    }
+}
+
 impl TrainSession {
-    /// The current model copied to the CPU engine with its configuration. The weights are read
-    /// back asynchronously once (WebGPU cannot read synchronously); export and publishing share it.
-    async fn host_copy(&self) -> Result<TrainedSlot, Text> {
+    /// The current model copied to the CPU engine with its configuration, history and step, all
+    /// taken at the same moment (the weights are then read back asynchronously: WebGPU cannot
+    /// read synchronously, and steps may go on meanwhile). Export, publishing and saving share it.
+    async fn host_copy(&self) -> Result<Snapshot, Text> {
         let Some((config, model)) = self
             .trainer
             .with_value(|t| t.as_ref().map(|t| (t.config.clone(), t.model().valid())))
         else {
             return Err(Text::new("train-no-model-yet"));
         };
+        let history = self.log.get_value();
+        let step = self.step.get_untracked();
+        let model_gen = self.model_gen.get_value();
         let device = Device::flex();
         let net = copy_parameters(&model, config.init(&device))
             .await
             .map_err(|why| Text::new("train-copy-failed").with("why", why))?;
-        Ok(TrainedSlot {
-            config,
-            net,
-            device,
+        Ok(Snapshot {
+            slot: TrainedSlot {
+                config,
+                net,
+                device,
+            },
+            history,
+            step,
+            model_gen,
         })
     }
 
-    fn file_bytes(&self, slot: &TrainedSlot) -> Result<Vec<u8>, Text> {
-        let meta = TrainedMeta {
-            config: slot.config.clone(),
-            history: self.log.get_value(),
-        };
-        trained_file::encode(&slot.net, &meta)
-            .map_err(|e| Text::new("train-copy-failed").with("why", e.to_string()))
+    /// Whether `snapshot` is still of the session's model (not reset, recreated or imported over).
+    fn is_current(&self, snapshot: &Snapshot) -> bool {
+        self.model_gen.try_get_value() == Some(snapshot.model_gen)
     }
 
     /// The model and its history as one file.
     pub async fn export(&self) -> Result<Vec<u8>, Text> {
-        self.file_bytes(&self.host_copy().await?)
+        self.host_copy().await?.file_bytes()
     }
 
     /// Makes the current model available to the other views and saves it in the browser.
     pub(super) async fn publish(&self, lab: &Resources) {
-        let slot = match self.host_copy().await {
-            Ok(slot) => slot,
+        let snapshot = match self.host_copy().await {
+            Ok(snapshot) => snapshot,
             Err(why) => {
                 self.error
                     .set(Some(Text::new("train-publish-failed").with("why", why)));
                 return;
             }
         };
-        self.save_file(&slot).await;
-        lab.trained.set(Some(Arc::new(slot)));
+        if !self.is_current(&snapshot) {
+            return;
+        }
+        self.save_file(&snapshot).await;
+        lab.trained.set(Some(Arc::new(snapshot.slot)));
     }
 
     /// Saves the model while a run goes on (the other views keep the model published last), so a
     /// reload or a lost GPU loses at most the steps since.
     pub(super) async fn save_progress(&self) {
         match self.host_copy().await {
-            Ok(slot) => self.save_file(&slot).await,
+            Ok(snapshot) => self.save_file(&snapshot).await,
             Err(why) => self
                 .notice
                 .set(Some(Text::new("train-save-failed").with("why", why))),
@@ -78,9 +107,13 @@ impl TrainSession {
     }
 
     /// Writes the model file to the browser's storage and keeps it in memory; tells other tabs,
-    /// or says why the browser would not keep it.
-    async fn save_file(&self, slot: &TrainedSlot) {
-        let bytes = match self.file_bytes(slot) {
+    /// or says why the browser would not keep it. A snapshot of a model replaced meanwhile is
+    /// dropped.
+    async fn save_file(&self, snapshot: &Snapshot) {
+        if !self.is_current(snapshot) {
+            return;
+        }
+        let bytes = match snapshot.file_bytes() {
             Ok(bytes) => bytes,
             Err(why) => {
                 self.notice
@@ -88,15 +121,17 @@ impl TrainSession {
                 return;
             }
         };
-        let step = self.step.get_untracked();
         let saved = storage::save_trained(&bytes).await;
+        if !self.is_current(snapshot) {
+            return;
+        }
         self.saved.set_value(Some(SavedModel {
             bytes,
-            step,
+            step: snapshot.step,
             at_ms: now_ms(),
         }));
         match saved {
-            Ok(()) => tabs::announce_save(self.tab, step),
+            Ok(()) => tabs::announce_save(self.tab, snapshot.step),
             Err(why) => self.notice.set(Some(not_kept(why))),
         }
     }
@@ -132,6 +167,7 @@ impl TrainSession {
                 detail: Some(why),
             })?;
         self.next_run_id();
+        self.new_model();
         self.trainer
             .set_value(Some(LabTrainer::resume(config.clone(), trainable)));
         self.engine.set(Some(Backend::Cpu));
