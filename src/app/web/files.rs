@@ -9,6 +9,9 @@ use crate::i18n::{Text, num};
 
 /// The largest file the app opens (a model file is 1–2 MB, an assignment a few kB).
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+// The largest model the lab lets a student build (4 bytes a parameter, plus its history) can be
+// imported again.
+const _: () = assert!(crate::model::lab::MAX_PARAMETERS as usize * 4 + 1_000_000 < MAX_FILE_BYTES);
 
 /// Offers `bytes` as a download named `name`.
 pub fn download(bytes: &[u8], name: &str) -> Result<(), String> {

@@ -45,6 +45,10 @@ impl Default for LabConfig {
     }
 }
 
+/// The largest lab model in weights and biases: 10 million parameters make a 40 MB file, which
+/// the browser saves every few seconds while training and imports below its file-size limit.
+pub const MAX_PARAMETERS: u64 = 10_000_000;
+
 impl LabConfig {
     /// Checks the ranges the lab allows; the error is a sentence for the UI.
     pub fn validate(&self) -> Result<(), Text> {
@@ -53,6 +57,11 @@ impl LabConfig {
         }
         if let Some(&w) = self.hidden.iter().find(|w| !(1..=2048).contains(*w)) {
             return Err(Text::new("config-bad-hidden").with("value", w));
+        }
+        if self.parameter_count() > MAX_PARAMETERS {
+            return Err(Text::new("config-too-large")
+                .with("value", self.parameter_count())
+                .with("limit", MAX_PARAMETERS));
         }
         if !(self.learning_rate > 0.0 && self.learning_rate <= 1.0) {
             return Err(Text::new("config-bad-learning-rate")
@@ -232,6 +241,19 @@ impl LabNet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_model_past_the_parameter_limit_is_refused_before_it_is_built() {
+        let default = LabConfig::default();
+        assert!(default.validate().is_ok());
+        let huge = LabConfig {
+            hidden: vec![2048; 4],
+            ..LabConfig::default()
+        };
+        assert!(huge.parameter_count() > MAX_PARAMETERS);
+        let why = huge.validate().unwrap_err();
+        assert_eq!(why.key, "config-too-large");
+    }
 
     #[test]
     fn parameters_are_counted_as_init_builds_them() {

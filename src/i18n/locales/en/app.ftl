@@ -88,6 +88,7 @@ webgpu-adapter-hidden = adapter chosen by the browser
 
 config-bad-latent = the latent size must be between 1 and 1024, not { $value }
 config-bad-hidden = hidden widths must be between 1 and 2048, not { $value }
+config-too-large = this model would have { $value } parameters; the lab allows at most { $limit } (fewer or narrower hidden layers)
 config-bad-learning-rate = the learning rate must be in (0, 1], not { $value }
 config-bad-batch = the batch size must be between 1 and 1024, not { $value }
 config-bad-epochs = epochs must be between 1 and 1000, not { $value }
@@ -120,10 +121,10 @@ train-restored = Restored your model from this browser: it stopped at step { $st
 train-kept-in-memory = Your model cannot be kept in this browser: it does not let the page store data (a private window, or storage switched off: { $why }). The model stays in this page, and the other views use it, until you close or reload it: export it to keep it.
 train-kept-in-memory-full = Your model cannot be kept in this browser: its storage quota for Latent Lab is used up. The model stays in this page, and the other views use it, until you close or reload it: export it to keep it, or free space by clearing other sites' data.
 train-restore-damaged = The saved model was damaged and was set aside ({ $problem }): train a new one, or import a model file.
-train-other-tab-saved = Another tab saved a newer model (step { $step }); yours is still here — export it, or train on to overwrite it.
+train-other-tab-saved = Another tab saved its model (step { $step }) over the one kept in this browser; yours is still here — export it, or train on to save it again.
 train-continues-on-cpu = Training paused: { $why }. Your model is back as it was at step { $step }, its last save, now on the CPU engine: press Start to train on from there.
 train-storage-unavailable = Saved models are unavailable in this browser ({ $why }).
-train-diverged = The loss became { $loss } at step { $step }, so training stopped: it diverged. The learning rate ({ $rate }) is probably too high for this model: lower it (try { $lower }) and press Start again. The model you trained before, if any, is still the one saved in this browser and used in the other views.
+train-diverged = The loss became { $loss } at step { $step }, so training stopped: it diverged. The learning rate ({ $rate }) is probably too high for this model: lower it (try { $lower }) and press Start again. The other views keep the model they used before this run; the copy kept in this browser is this run's last save, from a few seconds before it diverged.
 
 model-title = Your model
 model-export = Export (one file)

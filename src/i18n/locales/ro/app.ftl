@@ -91,6 +91,7 @@ webgpu-adapter-hidden = adaptor ales de browser
 
 config-bad-latent = dimensiunea spațiului latent trebuie să fie între 1 și 1024, nu { $value }
 config-bad-hidden = lățimile straturilor ascunse trebuie să fie între 1 și 2048, nu { $value }
+config-too-large = acest model ar avea { $value } parametri; laboratorul permite cel mult { $limit } (mai puține straturi ascunse sau mai înguste)
 config-bad-learning-rate = rata de învățare trebuie să fie în (0, 1], nu { $value }
 config-bad-batch = dimensiunea lotului trebuie să fie între 1 și 1024, nu { $value }
 config-bad-epochs = numărul de epoci trebuie să fie între 1 și 1000, nu { $value }
@@ -106,8 +107,8 @@ storage-full = spațiul de stocare pe care acest browser îl dă lui Latent Lab 
 file-bad-config = fișierul descrie un model pe care această versiune de Latent Lab nu îl poate construi: exportă-l din nou din laboratorul de antrenare
 
 train-cannot-start = Antrenarea nu poate porni: { $why }.
-train-stopped = Antrenarea s-a oprit: { $why }. Ultimul model salvat (folosit în celelalte pagini) se păstrează; apasă Start ca să antrenezi din nou.
-train-stopped-cpu = Antrenarea s-a oprit: { $why }. Ultimul model salvat (folosit în celelalte pagini) se păstrează; apasă Start ca să antrenezi din nou, pe procesor.
+train-stopped = Antrenarea a fost întreruptă: { $why }. Ultimul model salvat (folosit în celelalte pagini) se păstrează; apasă Start ca să antrenezi din nou.
+train-stopped-cpu = Antrenarea a fost întreruptă: { $why }. Ultimul model salvat (folosit în celelalte pagini) se păstrează; apasă Start ca să antrenezi din nou, pe procesor.
 refresh-failed = Nu s-a putut actualiza pe ecran { $what }: { $why }.
 refresh-test-loss = pierderea pe datele de test
 refresh-reconstructions = reconstrucțiile
@@ -127,10 +128,10 @@ train-restored = S-a restaurat modelul tău din acest browser: s-a oprit la pasu
 train-kept-in-memory = Modelul tău nu poate fi păstrat în acest browser: nu lasă pagina să păstreze date (o fereastră privată sau stocarea dezactivată: { $why }). Modelul rămâne în această pagină, iar celelalte pagini îl folosesc, până o închizi sau o reîncarci: exportă-l ca să-l păstrezi.
 train-kept-in-memory-full = Modelul tău nu poate fi păstrat în acest browser: spațiul de stocare (cota) dat lui Latent Lab s-a umplut. Modelul rămâne în această pagină, iar celelalte pagini îl folosesc, până o închizi sau o reîncarci: exportă-l ca să-l păstrezi sau fă loc ștergând datele altor site-uri.
 train-restore-damaged = Modelul salvat era deteriorat și a fost pus deoparte ({ $problem }): antrenează unul nou sau importă un fișier de model.
-train-other-tab-saved = Alt tab a salvat un model mai nou (pasul { $step }); al tău e încă aici — exportă-l sau antrenează mai departe ca să-l suprascrii.
-train-continues-on-cpu = Antrenarea s-a oprit: { $why }. Modelul tău a revenit la pasul { $step }, ultima salvare, acum pe procesor: apasă Start ca să antrenezi mai departe de acolo.
+train-other-tab-saved = O altă filă și-a salvat modelul (pasul { $step }) peste cel păstrat în acest browser; al tău e încă aici — exportă-l sau antrenează mai departe ca să-l salvezi din nou.
+train-continues-on-cpu = Antrenarea a fost întreruptă: { $why }. Modelul tău a revenit la pasul { $step }, ultima salvare, acum pe procesor: apasă Start ca să antrenezi mai departe de acolo.
 train-storage-unavailable = Modelele salvate nu sunt disponibile în acest browser ({ $why }).
-train-diverged = Pierderea a devenit { $loss } la pasul { $step }, deci antrenarea s-a oprit: a divergat. Rata de învățare ({ $rate }) este probabil prea mare pentru acest model: micșoreaz-o (încearcă { $lower }) și apasă Start din nou. Modelul antrenat înainte, dacă există, rămâne cel salvat în acest browser și folosit în celelalte pagini.
+train-diverged = Pierderea a devenit { $loss } la pasul { $step }, deci antrenarea s-a oprit: a divergat. Rata de învățare ({ $rate }) este probabil prea mare pentru acest model: micșoreaz-o (încearcă { $lower }) și apasă Start din nou. Celelalte pagini păstrează modelul folosit înainte de această rulare; copia păstrată în acest browser este ultima salvare a acestei rulări, de cu câteva secunde înainte să diveargă.
 
 model-title = Modelul tău
 model-export = Exportă (un singur fișier)
