@@ -152,10 +152,12 @@ pub async fn load_trained() -> Result<Option<Vec<u8>>, StoreError> {
     load_bytes(KEY).await
 }
 
-/// Moves a saved model file that cannot be read out of the way, so the next start is clean.
+/// Moves a saved model file that cannot be read out of the way, so the next start is clean. The
+/// damaged file goes even when its copy cannot be kept (a full store may be why it was damaged).
 pub async fn set_aside_trained(bytes: &[u8]) -> Result<(), StoreError> {
-    save_bytes(DAMAGED_KEY, bytes).await?;
-    delete(KEY).await
+    let copied = save_bytes(DAMAGED_KEY, bytes).await;
+    delete(KEY).await?;
+    copied
 }
 
 /// The object store, in a new transaction of `mode`.
