@@ -9,6 +9,7 @@ Trunk.toml; also runs on its own: `python3 scripts/seal_dist.py dist`). Idempote
    installs as an update (static/sw.js says how)."""
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
@@ -56,10 +57,14 @@ def build_files(root):
 
 def seal_service_worker(root):
     files = build_files(root)
-    version = hashlib.sha256("".join(f"{u} {i}\n" for u, i in files).encode()).hexdigest()[:16]
     sw_path = os.path.join(root, "sw.js")
     sw = open(sw_path).read()
-    listing = ", ".join(f'["{u}", "{i}"]' for u, i in files)
+    # The version covers the worker's own code too (without the two lines written here, so a
+    # rerun gives the same version): a release that changes only sw.js still gets a new cache.
+    code = re.sub(r"^const (VERSION|FILES) = .*// @(version|files).*$", "", sw, flags=re.M)
+    listing_text = "".join(f"{u} {i}\n" for u, i in files)
+    version = hashlib.sha256((listing_text + code).encode()).hexdigest()[:16]
+    listing = ", ".join(json.dumps([u, i]) for u, i in files)
     sw, n_version = re.subn(r"^const VERSION = .*// @version.*$", f"const VERSION = '{version}'; // @version (written by scripts/seal_dist.py)", sw, flags=re.M)
     sw, n_files = re.subn(r"^const FILES = .*// @files.*$", f"const FILES = [{listing}]; // @files (written by scripts/seal_dist.py)", sw, flags=re.M)
     if (n_version, n_files) != (1, 1):

@@ -94,7 +94,8 @@
         controlled = true;
         refresh(registration);
       });
-      follow(registration, registration.installing);
+      // The first worker may already be past installing by the time register() answers.
+      follow(registration, registration.installing || registration.waiting || registration.active);
       registration.addEventListener('updatefound', function () { follow(registration, registration.installing); });
       refresh(registration);
     }).catch(function (error) {

@@ -9,9 +9,11 @@
 const VERSION = 'unsealed'; // @version (written by scripts/seal_dist.py)
 const FILES = []; // @files (written by scripts/seal_dist.py): [url relative to this file, 'sha256-…']
 
-const PREFIX = 'latent-lab-';
-const CACHE = PREFIX + VERSION;
 const SCOPE = new URL('./', self.location).href;
+// Cache storage is shared by the whole origin: the scope in the name keeps copies of the app under
+// other paths (two course years, other GitHub Pages projects) out of each other's way.
+const PREFIX = 'latent-lab|' + SCOPE + '|';
+const CACHE = PREFIX + VERSION;
 
 // All or nothing: every file is fetched past the HTTP cache and checked against its digest (the
 // browser's subresource-integrity check), so a half-deployed server (new wasm, old models) fails
