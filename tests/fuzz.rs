@@ -690,12 +690,13 @@ fn pretrained_models_never_break_the_loader() {
     let ae_text = serde_json::to_vec(&ae_json).unwrap();
     let vae_text = serde_json::to_vec(&vae_json).unwrap();
     let (ae_w1, ae_w2) = (ae_weights.clone(), ae_weights.clone());
+    let ae_text2 = ae_text.clone();
     let strategy = prop_oneof![
         3 => mutated_safetensors(ae_weights).prop_map(move |w| (ae_text.clone(), w)),
         2 => mutated_safetensors(vae_weights.clone()).prop_map(move |w| (vae_text.clone(), w)),
         2 => mutated_json(ae_json).prop_map(move |m| (m, ae_w1.clone())),
         1 => mutated_json(vae_json).prop_map(move |m| (m, vae_weights.clone())),
-        1 => mutated(ae_w2.clone()).prop_map(|w| (Vec::new(), w)),
+        1 => mutated(ae_w2.clone()).prop_map(move |w| (ae_text2.clone(), w)),
     ];
     fuzz(
         "pretrained (parse_manifest, load_autoencoder, load_vae)",

@@ -10,8 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openApp, waitForInk, setInput, trainProgress as progress, setRange } from './harness.mjs';
 
-/** A small, quick configuration for the lab (kept by the app in localStorage). */
-async function smallConfig(page, epochs = 1) {
+/**
+ * A small, quick configuration for the lab (kept by the app in localStorage), with epochs to spare:
+ * no run may end before a test pauses it (a click can land hundreds of steps after the step waited for).
+ */
+async function smallConfig(page, epochs = 20) {
   await setInput(page, 'train-hidden', '64');
   await setInput(page, 'train-latent', 8);
   await setInput(page, 'train-batch', 32);
@@ -157,13 +160,45 @@ describe('browser storage', () => {
     await context.close();
   });
 
+  it('with a full quota found only when the save is written (the transaction aborts), the message says so', async () => {
+    const { context, page } = await app.fresh();
+    // As browsers do it: the put succeeds, then the transaction aborts with a QuotaExceededError.
+    await context.addInitScript(() => {
+      const full = new WeakSet();
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        const request = put.apply(this, args);
+        const tx = this.transaction;
+        request.addEventListener('success', () => {
+          full.add(tx);
+          tx.abort();
+        });
+        return request;
+      };
+      const error = Object.getOwnPropertyDescriptor(IDBTransaction.prototype, 'error');
+      Object.defineProperty(IDBTransaction.prototype, 'error', {
+        configurable: true,
+        get() {
+          return full.has(this) ? new DOMException('The quota has been exceeded.', 'QuotaExceededError') : error.get.call(this);
+        },
+      });
+    });
+    await openApp(page, app.url, '#/train');
+    await smallConfig(page);
+    await trainAndPause(page, 10);
+    await waitText(page, 'train-notice', /cannot be kept in this browser.*quota/);
+    assert.equal(await page.isEnabled('[data-testid="use-trained"]'), true);
+    await context.close();
+  });
+
   it('a damaged stored model is reported and set aside; the next start is clean and drawing works', async () => {
     const { context, page } = await app.fresh();
     await openApp(page, app.url, '#/train');
     await smallConfig(page);
     await trainAndPause(page, 10);
-    // Saved once the pause's save is done.
-    await page.waitForFunction(() => localStorage.getItem('latent-lab.trained-saved.v1') !== null);
+    // The pause's publish is done (it saves first, then offers the model to the other views);
+    // a periodic save's stamp alone could come earlier, and the publish would then overwrite the cut.
+    await page.waitForSelector('[data-testid="use-trained"]:enabled');
     // Cut the stored file short, as a crash in the middle of a write by another program could.
     await page.evaluate(() => new Promise((resolve, reject) => {
       const req = indexedDB.open('latent-lab', 1);
@@ -227,7 +262,7 @@ describe('browser storage', () => {
     await trainAndPause(b, stepA + 10);
     const stepB = (await progress(b)).step;
     // The first tab hears of the second tab's last save.
-    await waitText(a, 'train-notice', new RegExp(`Another tab saved a newer model \\(step ${stepB}\\)`));
+    await waitText(a, 'train-notice', new RegExp(`Another tab saved its model \\(step ${stepB}\\)`));
     assert.equal((await progress(a)).step, stepA, 'the first tab keeps its own model');
     const c = await context.newPage();
     await openApp(c, app.url, '#/train');
