@@ -36,9 +36,11 @@ pub fn DrawPad() -> impl IntoView {
             return;
         }
         frame_pending.set_value(true);
+        // The frame may come after the pad is gone (the student opened another view): then the
+        // canvas and its state are disposed and there is nothing to do.
         request_animation_frame(move || {
-            frame_pending.set_value(false);
-            if let Some(el) = canvas.get_untracked() {
+            frame_pending.try_set_value(false);
+            if let Some(Some(el)) = canvas.try_get_untracked() {
                 let next = lab.with(|r| sketch.with_untracked(|s| model_input(&el, s, &r.data)));
                 digit.input.set(next);
             }
