@@ -38,7 +38,7 @@ fn megabytes(bytes: f64) -> crate::i18n::Arg {
 }
 
 /// Refuses a file over `limit` bytes, from its size alone (nothing is read).
-pub fn check_size(file: &web_sys::File, limit: usize) -> Result<(), Text> {
+fn check_size(file: &web_sys::File, limit: usize) -> Result<(), Text> {
     if file.size() > limit as f64 {
         return Err(Text::new("file-too-large")
             .with("file", file.name())
