@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+# The tools build in a folder of their own: the project's target folder stays free for the builds
+# that may run at the same time (scripts/test.sh), and a rerun after a failure reuses their crates.
+tools_target="$LATENT_LAB_CACHE/tools-target"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -17,12 +20,12 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 7 minutes)"
   # Not --locked: one of its locked dependency versions is missing from the registry mirror.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  CARGO_TARGET_DIR="$tools_target" cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 15 minutes)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+  CARGO_TARGET_DIR="$tools_target" cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
 if [ "${1:-}" = "--browser" ]; then
