@@ -48,7 +48,9 @@ def build_files(root):
                 continue
             path = os.path.join(folder, name)
             rel = os.path.relpath(path, root).replace(os.sep, "/")
-            if rel == "sw.js":
+            # Precompressed copies (scripts/publish/precompress.mjs) are the same files to a
+            # browser: a server picks one for the plain URL, the service worker never asks for them.
+            if rel == "sw.js" or rel.endswith((".gz", ".br")):
                 continue
             url = "./" if rel == "index.html" else rel
             files.append((url, digest(open(path, "rb").read())))
@@ -89,7 +91,12 @@ if __name__ == "__main__":
         # Trunk runs a stage's hooks at the same time: names must be stripped (which changes the
         # wasm and its integrity in index.html) before anything is hashed, so this hook does both.
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import optimize_wasm
         import strip_wasm_names
 
+        # The published build only (scripts/build-publish.sh): wasm-opt first, as it rewrites the
+        # module; stripping the names after it then finds none left.
+        if os.environ.get("LATENT_LAB_WASM_OPT"):
+            optimize_wasm.main(staging, os.environ["LATENT_LAB_WASM_OPT"])
         strip_wasm_names.main(staging)
     seal(staging)
