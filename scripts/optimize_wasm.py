@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs binaryen's wasm-opt (optimising for size) on every .wasm file in Trunk's staging directory
+"""Runs binaryen's wasm-opt (optimising for size: -Oz) on every .wasm file in Trunk's staging directory
 and updates the file's subresource-integrity digest in index.html to match. Only the published
 build does this (scripts/build-publish.sh sets LATENT_LAB_WASM_OPT to npm binaryen's wasm-opt, and
 scripts/seal_dist.py, Trunk's post-build hook, calls it first): on Burn's wasm it takes minutes,
@@ -27,9 +27,9 @@ FEATURES = [
 
 def optimize(path, wasm_opt):
     before = open(path, "rb").read()
-    subprocess.run([wasm_opt, "-Os", *FEATURES, "--strip-debug", "--strip-producers", path, "-o", path], check=True)
+    subprocess.run([wasm_opt, "-Oz", *FEATURES, "--strip-debug", "--strip-producers", path, "-o", path], check=True)
     after = open(path, "rb").read()
-    print(f"wasm-opt -Os: {path}: {len(before)} -> {len(after)} bytes")
+    print(f"wasm-opt -Oz: {path}: {len(before)} -> {len(after)} bytes")
     return sri(before), sri(after)
 
 
