@@ -9,7 +9,8 @@ import { launch, openApp, setInput } from './harness.mjs';
  * Trains the lab's default model in the app on `app` (from harness `launch`) on `engine` ('cpu' or
  * 'webgpu') for `seconds` after its first 3 steps (kernel compilation, warm caches), through the
  * UI as a student does; `whileRunning(page)`, when given, runs after the measurement while the
- * training still goes on (bench.mjs records a CPU profile there). Returns `{ engine, label, batch, steps, seconds, stepsPerS, imagesPerS }`.
+ * training still goes on (bench.mjs records a CPU profile there).
+ * Returns `{ engine, label, batch, steps, seconds, stepsPerS, imagesPerS }`.
  */
 export async function measureTraining(app, engine, seconds = 20, whileRunning = null) {
   const { page } = app;
@@ -18,12 +19,21 @@ export async function measureTraining(app, engine, seconds = 20, whileRunning = 
   // Enough epochs that the run cannot end inside the measurement (the time per step does not depend on it).
   await setInput(page, 'train-epochs', 1000);
   const batch = Number(await page.inputValue('[data-testid="train-batch"]'));
-  const step = async () => Number(await page.getAttribute('[data-testid="train-progress"]', 'data-step'));
+  // The step count and the time just after it next changes: whole steps are counted between two
+  // such moments, which matters when a step takes seconds (WebGPU on SwiftShader).
+  const nextStep = async (after) => {
+    const handle = await page.waitForFunction((s) => {
+      const v = Number(document.querySelector('[data-testid="train-progress"]').dataset.step);
+      return v > s ? v : false;
+    }, after, { timeout: 300_000, polling: 5 });
+    return [await handle.jsonValue(), performance.now()];
+  };
+  const current = async () => Number(await page.getAttribute('[data-testid="train-progress"]', 'data-step'));
   await page.click('[data-testid="train-start"]');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]').dataset.step) >= 3, null, { timeout: 300_000 });
-  const [s0, t0] = [await step(), performance.now()];
+  await nextStep(2);
+  const [s0, t0] = await nextStep(await current());
   await page.waitForTimeout(seconds * 1000);
-  const [s1, t1] = [await step(), performance.now()];
+  const [s1, t1] = await nextStep(await current());
   const label = (await page.textContent('[data-testid="train-progress"]')).match(/on (.*)$/)?.[1] ?? engine;
   if (whileRunning) await whileRunning(page);
   await page.click('[data-testid="train-pause"]');
