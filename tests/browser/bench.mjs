@@ -110,25 +110,36 @@ async function profiled(page, file, work) {
     .map(([name, n]) => ({ name, percent: (100 * n) / total }));
 }
 
-/** Latent Lab on `engine`: training through the UI, then single-image latency through the hook. */
+/**
+ * Latent Lab on `engine`: training through the UI, then (in a fresh context, so that no restored
+ * training session works in the background) single-image latency through the hook.
+ */
 async function latentLab(app, engine, o) {
   await isolate(app.page);
   let profile;
   const training = await measureTraining(app, engine, o.seconds, o.profile && (async (page) => {
     profile = await profiled(page, join(o.profile, `latent-lab-${engine}.cpuprofile`), () => page.waitForTimeout(5000));
   }));
-  await openApp(app.page, `${app.url}?bench`, '#/draw');
-  if (!(await app.page.evaluate(() => crossOriginIsolated))) throw new Error('the app page is not cross-origin isolated');
-  const latency = {};
-  for (const model of ['ae', 'both']) {
-    const r = await app.page.evaluate(
-      ([e, m, runs, warmup]) => window.latentLabBench(e, m, runs, warmup).then((r) => ({ engine: r.engine, times: [...r.times] })),
-      [engine, model, o.runs, o.warmup],
-    );
-    if (r.engine !== engine) throw new Error(`Latent Lab ran ${model} on ${r.engine}, not ${engine}: is WebGPU available?`);
-    latency[model] = percentiles(r.times);
+  await app.context.close();
+  const { context, page } = await app.fresh();
+  try {
+    await isolate(page);
+    await openApp(page, `${app.url}?bench`, '#/draw');
+    if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('the app page is not cross-origin isolated');
+    await page.waitForTimeout(2000); // whatever the view starts once ready
+    const latency = {};
+    for (const model of ['ae', 'both']) {
+      const r = await page.evaluate(
+        ([e, m, runs, warmup]) => window.latentLabBench(e, m, runs, warmup).then((r) => ({ engine: r.engine, times: [...r.times] })),
+        [engine, model, o.runs, o.warmup],
+      );
+      if (r.engine !== engine) throw new Error(`Latent Lab ran ${model} on ${r.engine}, not ${engine}: is WebGPU available?`);
+      latency[model] = percentiles(r.times);
+    }
+    return { training, latency, profile };
+  } finally {
+    await context.close();
   }
-  return { training, latency, profile };
 }
 
 /** TF.js 4.22 on `backend` in a fresh page of the same browser, served from tests/browser/. */
@@ -217,9 +228,8 @@ async function main() {
     let r;
     try {
       results.machine.chromium = app.page.context().browser().version();
+      // The app's pages are closed before TF.js runs, so that nothing of them competes for the CPU.
       const lab = await latentLab(app, engine, o);
-      // Close the app's page before TF.js runs, so that nothing of it competes for the CPU.
-      await app.context.close();
       const tf = await tfjs(app, engine === 'cpu' ? 'wasm' : 'webgpu', lab.training.batch, o);
       const ratios = {
         trainingImages: lab.training.imagesPerS / tf.training.imagesPerS,
