@@ -2,12 +2,12 @@
 // that the README can give ratios rather than one machine's absolute figures (issue #13).
 //
 // Usage, after `scripts/build-web.sh` and `npm ci` in tests/browser:
-//   node tests/browser/bench.mjs [seconds] [--runs N] [--json PATH] [--profile DIR] [--engine cpu|webgpu]
+//   node tests/browser/bench.mjs [seconds] [--runs N] [--json PATH] [--profile DIR] [--engine cpu|webgpu] [--no-load]
 // seconds: training time measured per engine and library (default 20); --runs: timed single-image
 // inferences per model (default 300, after 30 untimed); --json: where the figures go (default
 // tests/browser/bench-results.json); --profile: also record a 5-second CPU profile (Chrome DevTools
 // format) of training on each side, into DIR, and print the functions with the most self time;
-// --engine: one engine only.
+// --engine: one engine only; --no-load: without the load figures.
 //
 // For each engine (CPU: Chromium without WebGPU; WebGPU: Chromium with WebGPU on SwiftShader here):
 // - the lab's default model trained in the app through its UI (bench-train.mjs), steps/s and images/s;
@@ -33,13 +33,14 @@ import { measureLoad, printLoad } from './bench-load.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const o = { seconds: 20, runs: 300, warmup: 30, json: join(here, 'bench-results.json'), profile: null, engines: ['cpu', 'webgpu'] };
+  const o = { seconds: 20, runs: 300, warmup: 30, json: join(here, 'bench-results.json'), profile: null, engines: ['cpu', 'webgpu'], load: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Number(argv[++i]);
     else if (a === '--json') o.json = argv[++i];
     else if (a === '--profile') o.profile = argv[++i];
     else if (a === '--engine') o.engines = [argv[++i]];
+    else if (a === '--no-load') o.load = false;
     else if (/^\d+(\.\d+)?$/.test(a)) o.seconds = Number(a);
     else throw new Error(`unknown argument ${a} (see the top of bench.mjs)`);
   }
@@ -193,7 +194,7 @@ function printEngine(engine, r) {
   }
   const lt = r.longTasks;
   if (lt?.skipped) console.log(`long tasks: skipped (${lt.skipped})`);
-  else if (lt) console.log(`long tasks while training ${f(lt.steps, 0)} steps (${f(lt.stepsPerS)} steps/s): ${lt.count}, longest ${f(lt.longestMs, 0)} ms, ${f(lt.totalMs, 0)} ms in all`);
+  else if (lt) console.log(`long tasks (over 50 ms) while training ${f(lt.steps, 0)} steps (${f(lt.stepsPerS)} steps/s): ${lt.count}, longest ${f(lt.longestMs, 0)} ms, ${f(lt.totalMs, 0)} ms in all${lt.blockingMs != null ? `, ${f(lt.blockingMs, 0)} ms blocking` : ''}`);
   for (const [who, p] of [['Latent Lab', lab.profile], ['TF.js', tf.profile]]) {
     if (!p) continue;
     console.log(`${who}, self time while training:`);
@@ -247,9 +248,11 @@ async function main() {
     results.engines[engine] = r;
     printEngine(engine, r);
   }
-  console.log('\n== Load (bench-load.mjs)');
-  results.load = await measureLoad();
-  printLoad(results.load);
+  if (o.load) {
+    console.log('\n== Load (bench-load.mjs)');
+    results.load = await measureLoad();
+    printLoad(results.load);
+  }
   results.targets = targets(results);
   console.log('\n== Targets (issue #13), ratios of this run');
   for (const t of results.targets) console.log(`${t.met ? 'met    ' : 'MISSED '} ${t.target}: ${f(t.ratio)}`);
