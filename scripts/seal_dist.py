@@ -87,7 +87,10 @@ if __name__ == "__main__":
     staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else None)
     if not staging:
         raise SystemExit("usage: seal_dist.py DIR (or run as a Trunk hook)")
-    if os.environ.get("TRUNK_STAGING_DIR"):
+    # LATENT_LAB_KEEP_WASM_NAMES=1 keeps the function names, for a CPU profile that names Burn's
+    # functions (docs/benchmark.md); never for a build that is published.
+    keep_names = os.environ.get("LATENT_LAB_KEEP_WASM_NAMES") == "1"
+    if os.environ.get("TRUNK_STAGING_DIR") and not keep_names:
         # Trunk runs a stage's hooks at the same time: names must be stripped (which changes the
         # wasm and its integrity in index.html) before anything is hashed, so this hook does both.
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

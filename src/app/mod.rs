@@ -7,6 +7,7 @@
 //!
 //! Anything numeric lives in the natively tested modules (`data`, `model`, `analysis`, `train`).
 
+mod bench;
 mod components;
 mod engine;
 mod homework;
@@ -141,6 +142,7 @@ fn LanguageSwitch() -> impl IntoView {
 /// "copy link" button.
 #[component]
 fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
+    bench::install(resources.clone());
     let lab = Lab::new(resources);
     provide_context(lab);
     use_current_digit().restore_input(lab);

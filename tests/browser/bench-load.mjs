@@ -4,11 +4,13 @@
 // runs on the CPU engine. Prints the bytes on the wire before the draw view is ready, per file
 // and in total, the time to ready, and what a repeat visit downloads.
 // Usage: `node tests/browser/bench-load.mjs` after `scripts/build-web.sh` (issue #13's targets:
-// ≤ 4 MB before ready, ready ≤ 5 s, nothing downloaded on a repeat visit).
+// ≤ 4 MB before ready, ready ≤ 5 s, nothing downloaded on a repeat visit); bench.mjs uses
+// `measureLoad` as part of the whole comparison.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DIST } from './harness.mjs';
 import { TYPES } from './server.mjs';
@@ -44,43 +46,69 @@ async function serveGzip(root) {
 }
 
 const mb = (b) => (b / 1e6).toFixed(2);
-const server = await serveGzip(DIST);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-try {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 40,
-    downloadThroughput: (20e6 / 8),
-    uploadThroughput: (20e6 / 8),
+
+/**
+ * One first visit and one repeat visit, as above. `mbitPerS` and `latencyMs` set the network
+ * (20 Mbit/s and 40 ms by default). Returns `{ network, readyS, bytes, requests, files, afterReadyBytes,
+ * repeat: { readyS, bytes, requests } }`, files largest first as `{ path, bytes, raw }`.
+ */
+export async function measureLoad({ mbitPerS = 20, latencyMs = 40 } = {}) {
+  const server = await serveGzip(DIST);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const start = Date.now();
-  await page.goto(`${server.url}#/draw`);
-  await page.waitForSelector('#app[data-state="ready"]', { timeout: 600_000 });
-  const ready = (Date.now() - start) / 1000;
-  const before = server.sent.splice(0);
-  const total = before.reduce((s, f) => s + f.bytes, 0);
-  console.log(`first visit (20 Mbit/s, 40 ms, gzip -9, CPU engine): ready after ${ready.toFixed(1)} s, ${mb(total)} MB on the wire in ${before.length} requests`);
-  for (const f of before.sort((a, b) => b.bytes - a.bytes)) {
-    console.log(`  ${f.path}: ${mb(f.bytes)} MB (${mb(f.raw)} MB uncompressed)`);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: latencyMs,
+      downloadThroughput: (mbitPerS * 1e6) / 8,
+      uploadThroughput: (mbitPerS * 1e6) / 8,
+    });
+    const start = Date.now();
+    await page.goto(`${server.url}#/draw`);
+    await page.waitForSelector('#app[data-state="ready"]', { timeout: 600_000 });
+    const readyS = (Date.now() - start) / 1000;
+    const files = server.sent.splice(0).sort((a, b) => b.bytes - a.bytes);
+    // Whatever the page fetches after it is ready (models of other views, in the background).
+    await page.waitForTimeout(3000);
+    const afterReadyBytes = server.sent.splice(0).reduce((s, f) => s + f.bytes, 0);
+    const again = Date.now();
+    await page.reload();
+    await page.waitForSelector('#app[data-state="ready"]', { timeout: 600_000 });
+    const repeat = server.sent.splice(0);
+    return {
+      network: { mbitPerS, latencyMs, gzip: 9, engine: 'cpu' },
+      readyS,
+      bytes: files.reduce((s, f) => s + f.bytes, 0),
+      requests: files.length,
+      files,
+      afterReadyBytes,
+      repeat: {
+        readyS: (Date.now() - again) / 1000,
+        bytes: repeat.reduce((s, f) => s + f.bytes, 0),
+        requests: repeat.length,
+      },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
   }
-  // Whatever the page fetches after it is ready (models of other views, in the background).
-  await page.waitForTimeout(3000);
-  const later = server.sent.splice(0).reduce((s, f) => s + f.bytes, 0);
-  console.log(`after ready, within 3 s: ${mb(later)} MB more`);
-  const again = Date.now();
-  await page.reload();
-  await page.waitForSelector('#app[data-state="ready"]', { timeout: 600_000 });
-  const repeat = server.sent.splice(0);
-  console.log(`repeat visit: ready after ${((Date.now() - again) / 1000).toFixed(1)} s, ${mb(repeat.reduce((s, f) => s + f.bytes, 0))} MB in ${repeat.length} requests`);
-} finally {
-  await browser.close();
-  await server.close();
+}
+
+/** The figures as the lines this script has always printed. */
+export function printLoad(r) {
+  console.log(`first visit (${r.network.mbitPerS} Mbit/s, ${r.network.latencyMs} ms, gzip -9, CPU engine): ready after ${r.readyS.toFixed(1)} s, ${mb(r.bytes)} MB on the wire in ${r.requests} requests`);
+  for (const f of r.files) console.log(`  ${f.path}: ${mb(f.bytes)} MB (${mb(f.raw)} MB uncompressed)`);
+  console.log(`after ready, within 3 s: ${mb(r.afterReadyBytes)} MB more`);
+  console.log(`repeat visit: ready after ${r.repeat.readyS.toFixed(1)} s, ${mb(r.repeat.bytes)} MB in ${r.repeat.requests} requests`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  printLoad(await measureLoad());
 }

@@ -1,0 +1,91 @@
+//! A benchmark hook, not a feature: when the page's address carries `?bench`, the app registers
+//! `window.latentLabBench(engine, model, runs, warmup)` for tests/browser/bench.mjs. It times
+//! `runs` single-image reconstructions of a test digit by the shipped models, after `warmup`
+//! untimed ones, each from the upload to the read-back (what a stroke on the draw pad waits for),
+//! and resolves to `{ engine, times }` (milliseconds; `engine` is the one that ran, as WebGPU
+//! falls back to the CPU when it is missing). `engine` is "cpu" or "webgpu"; `model` is "ae"
+//! (AE-16 alone) or "both" (AE-16 and VAE-16 with one read-back, as the draw view runs them).
+//! Without `?bench` nothing is registered.
+
+use std::sync::Arc;
+
+use burn::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use super::engine::Backend;
+use super::engine::models::read;
+use super::engine::resources::Resources;
+use super::web::now_ms;
+use crate::PIXELS;
+
+/// Registers the hook when the address asks for it.
+pub fn install(resources: Arc<Resources>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let search = window.location().search().unwrap_or_default();
+    if !search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == "bench")
+    {
+        return;
+    }
+    let hook = Closure::<dyn Fn(String, String, u32, u32) -> js_sys::Promise>::new(
+        move |engine: String, model: String, runs: u32, warmup: u32| {
+            let resources = resources.clone();
+            wasm_bindgen_futures::future_to_promise(async move {
+                let (engine, times) = time(&resources, &engine, &model, runs, warmup)
+                    .await
+                    .map_err(|e| JsValue::from_str(&e))?;
+                let result = js_sys::Object::new();
+                js_sys::Reflect::set(&result, &"engine".into(), &engine.attribute().into())?;
+                js_sys::Reflect::set(
+                    &result,
+                    &"times".into(),
+                    &js_sys::Float64Array::from(&times[..]),
+                )?;
+                Ok(result.into())
+            })
+        },
+    );
+    if js_sys::Reflect::set(&window, &"latentLabBench".into(), hook.as_ref()).is_ok() {
+        // Registered once per page load and never removed: the closure lives as long as the page.
+        hook.forget();
+    }
+}
+
+/// The timed runs: milliseconds of each, on the engine that ran them.
+async fn time(
+    resources: &Resources,
+    engine: &str,
+    model: &str,
+    runs: u32,
+    warmup: u32,
+) -> Result<(Backend, Vec<f64>), String> {
+    let wanted = match engine {
+        "cpu" => Backend::Cpu,
+        "webgpu" => Backend::WebGpu,
+        other => return Err(format!("unknown engine {other:?}")),
+    };
+    if !matches!(model, "ae" | "both") {
+        return Err(format!("unknown model {model:?}"));
+    }
+    let (set, ran_on) = resources.models(wanted);
+    let image = resources.data.test.image(0);
+    let mut times = Vec::with_capacity(runs as usize);
+    for k in 0..warmup + runs {
+        let start = now_ms();
+        if model == "ae" {
+            let x: Tensor<2> =
+                Tensor::from_data(TensorData::new(image.clone(), [1, PIXELS]), &set.device);
+            read(set.ae.forward(x)).await?;
+        } else {
+            set.reconstruct_both(&image).await?;
+        }
+        if k >= warmup {
+            times.push(now_ms() - start);
+        }
+    }
+    Ok((ran_on, times))
+}
