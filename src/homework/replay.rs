@@ -1,6 +1,6 @@
 //! Training replayed exactly as the browser's lab trains (`app/engine/training/run.rs`): a fresh
 //! [`LabTrainer`] seeded with the configuration's seed, then step `s` (from 0) on the training
-//! images `batch_at(len, batch size, seed, s)`. On the CPU engine (Burn's Flex backend) the
+//! images `batch_at(len, batch size, seed, s)` (its epoch's order kept by [`BatchSchedule`]). On the CPU engine (Burn's Flex backend) the
 //! result is bit for bit the same, so a teacher can retrain a student's run and compare the
 //! weights' hash.
 
@@ -10,7 +10,7 @@ use super::safetensors_sha256;
 use crate::data::Split;
 use crate::model::lab::{LabConfig, LabNet};
 use crate::model::store::weights_to_bytes;
-use crate::train::batches::batch_at;
+use crate::train::batches::BatchSchedule;
 use crate::train::lab::LabTrainer;
 
 /// The model after `steps` optimiser steps of `config` on `train` (off the autodiff device).
@@ -25,6 +25,8 @@ pub fn train(config: &LabConfig, train: &Split, steps: usize, device: &Device) -
 /// A replay one step at a time (the browser yields to the page between steps).
 pub struct Replay {
     trainer: LabTrainer,
+    /// The batches of the split stepped on (made at the first step).
+    batches: Option<BatchSchedule>,
     done: usize,
 }
 
@@ -32,6 +34,7 @@ impl Replay {
     pub fn new(config: &LabConfig, device: &Device) -> Self {
         Self {
             trainer: LabTrainer::new(config.clone(), device),
+            batches: None,
             done: 0,
         }
     }
@@ -39,8 +42,14 @@ impl Replay {
     /// The next optimiser step, on the batch the browser's lab used for it.
     pub fn step(&mut self, train: &Split) {
         let config = &self.trainer.config;
-        let indices = batch_at(train.len(), config.batch_size, config.seed, self.done);
-        self.trainer.step(&train.batch(&indices));
+        let (batch_size, seed) = (config.batch_size, config.seed);
+        let batches = self
+            .batches
+            .take()
+            .filter(|b| b.is_for(train.len(), batch_size, seed))
+            .unwrap_or_else(|| BatchSchedule::new(train.len(), batch_size, seed));
+        let batches = self.batches.insert(batches);
+        self.trainer.step(&train.batch(batches.batch(self.done)));
         self.done += 1;
     }
 

@@ -33,6 +33,32 @@ impl LossValues {
     }
 }
 
+/// Which optional parts a step's losses have (`kl`, `penalty`): how many values it takes in a
+/// stacked read-back.
+pub type LossLayout = (bool, bool);
+
+/// Unpacks the losses of several steps read back in one go: their `[total, reconstruction, kl?,
+/// penalty?]` one after another, each laid out as its `layouts` entry says.
+pub fn unpack_steps(values: &[f32], layouts: &[LossLayout]) -> Result<Vec<LossValues>, String> {
+    let width = |(kl, penalty): LossLayout| 2 + usize::from(kl) + usize::from(penalty);
+    let expected: usize = layouts.iter().map(|&l| width(l)).sum();
+    if values.len() != expected {
+        return Err(format!(
+            "expected {expected} loss values for {} steps, read {}",
+            layouts.len(),
+            values.len()
+        ));
+    }
+    let mut rest = values;
+    let mut out = Vec::with_capacity(layouts.len());
+    for &(kl, penalty) in layouts {
+        let (these, more) = rest.split_at(width((kl, penalty)));
+        out.push(LossValues::unpack(these, kl, penalty)?);
+        rest = more;
+    }
+    Ok(out)
+}
+
 /// One logged point of a run (losses per image, averaged over the batch or the test subset).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct HistoryPoint {
@@ -79,5 +105,26 @@ mod tests {
         let point = HistoryPoint::new(4, 1, &vae);
         assert_eq!((point.step, point.epoch, point.train_kl), (4, 1, Some(1.0)));
         assert_eq!(point.test_total, None);
+    }
+
+    #[test]
+    fn unpacks_the_losses_of_several_steps_read_at_once() {
+        let values = [3.0, 2.0, 1.0, 0.5, 2.5, 1.5, 9.0, 8.0, 7.0];
+        let steps = unpack_steps(&values, &[(true, true), (false, false), (false, true)]).unwrap();
+        assert_eq!(steps.len(), 3);
+        assert_eq!(
+            steps[0],
+            LossValues::unpack(&[3.0, 2.0, 1.0, 0.5], true, true).unwrap()
+        );
+        assert_eq!((steps[1].total, steps[1].reconstruction), (2.5, 1.5));
+        assert_eq!(
+            (steps[2].total, steps[2].penalty, steps[2].kl),
+            (9.0, Some(7.0), None)
+        );
+        assert!(
+            unpack_steps(&values, &[(false, false)]).is_err(),
+            "a count that does not add up"
+        );
+        assert_eq!(unpack_steps(&[], &[]), Ok(Vec::new()));
     }
 }

@@ -54,6 +54,44 @@ pub fn batch_at(len: usize, batch_size: usize, seed: u64, step: usize) -> Vec<us
     order[k * batch_size..((k + 1) * batch_size).min(len)].to_vec()
 }
 
+/// [`batch_at`] for the steps of one run in turn, with the current epoch's order kept: shuffling
+/// the 8,000 training indices is needed once per epoch, not once per step. Gives exactly the
+/// batches of [`batch_at`] (a homework replay recomputes them to check a student's weights).
+pub struct BatchSchedule {
+    len: usize,
+    batch_size: usize,
+    seed: u64,
+    /// The epoch whose order is kept, and that order.
+    epoch: Option<(usize, Vec<usize>)>,
+}
+
+impl BatchSchedule {
+    pub fn new(len: usize, batch_size: usize, seed: u64) -> Self {
+        Self {
+            len,
+            batch_size,
+            seed,
+            epoch: None,
+        }
+    }
+
+    /// Whether this schedule is the one of `len` items in batches of `batch_size` from `seed`.
+    pub fn is_for(&self, len: usize, batch_size: usize, seed: u64) -> bool {
+        (self.len, self.batch_size, self.seed) == (len, batch_size, seed)
+    }
+
+    /// The indices of step `step` (from 0): `batch_at(len, batch_size, seed, step)`.
+    pub fn batch(&mut self, step: usize) -> &[usize] {
+        let per_epoch = steps_per_epoch(self.len, self.batch_size);
+        let (epoch, k) = (step / per_epoch, step % per_epoch);
+        if self.epoch.as_ref().is_none_or(|(e, _)| *e != epoch) {
+            self.epoch = Some((epoch, epoch_order(self.len, self.seed, epoch)));
+        }
+        let order = &self.epoch.as_ref().expect("set just above").1;
+        &order[k * self.batch_size..((k + 1) * self.batch_size).min(self.len)]
+    }
+}
+
 /// The images `indices` of `split` as a `[n, 784]` tensor on `device`.
 pub fn images_tensor(split: &Split, indices: &[usize], device: &Device) -> Tensor<2> {
     Tensor::from_data(
@@ -80,6 +118,25 @@ mod tests {
         let epoch1: Vec<usize> = (3..6).flat_map(|s| batch_at(10, 4, 7, s)).collect();
         assert_ne!(epoch0, epoch1, "a new order each epoch");
         assert_eq!(batch_at(10, 4, 7, 4), batch_at(10, 4, 7, 4));
+    }
+
+    #[test]
+    fn a_schedule_gives_exactly_the_batches_of_batch_at() {
+        for (len, batch_size, seed) in [(10, 4, 7), (8000, 64, 1), (100, 100, 3), (5, 8, 0)] {
+            let mut schedule = BatchSchedule::new(len, batch_size, seed);
+            assert!(schedule.is_for(len, batch_size, seed));
+            let per_epoch = steps_per_epoch(len, batch_size);
+            // In order across three epochs, then back to an earlier epoch (a resumed import).
+            let steps = (0..3 * per_epoch).chain([1, 2 * per_epoch + 1, 0]);
+            for step in steps {
+                assert_eq!(
+                    schedule.batch(step),
+                    batch_at(len, batch_size, seed, step).as_slice(),
+                    "len {len}, batch {batch_size}, seed {seed}, step {step}"
+                );
+            }
+        }
+        assert!(!BatchSchedule::new(10, 4, 7).is_for(10, 4, 8));
     }
 
     #[test]

@@ -83,6 +83,44 @@ pub fn panels(history: &[HistoryPoint]) -> Vec<Panel> {
     out
 }
 
+/// The points of a curve (`(step, value)`, by step) to draw `columns` pixels wide: per column its
+/// first, lowest, highest and last point, in order, so that spikes and the curve's ends stay
+/// where they are. A long run's curve then costs the same to draw as a short one's.
+pub fn thin(points: &[(f32, f32)], columns: usize) -> Vec<(f32, f32)> {
+    let columns = columns.max(1);
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        return Vec::new();
+    };
+    if points.len() <= 4 * columns {
+        return points.to_vec();
+    }
+    let (x0, span) = (first.0, (last.0 - first.0).max(f32::MIN_POSITIVE));
+    let column = |x: f32| (((x - x0) / span * columns as f32) as usize).min(columns - 1);
+    let mut out = Vec::with_capacity(4 * columns);
+    for group in points.chunk_by(|a, b| column(a.0) == column(b.0)) {
+        let by_value = |a: &&(f32, f32), b: &&(f32, f32)| a.1.total_cmp(&b.1);
+        let lowest = group
+            .iter()
+            .min_by(by_value)
+            .expect("a group is never empty");
+        let highest = group
+            .iter()
+            .max_by(by_value)
+            .expect("a group is never empty");
+        let (a, b) = if lowest.0 <= highest.0 {
+            (lowest, highest)
+        } else {
+            (highest, lowest)
+        };
+        for p in [&group[0], a, b, &group[group.len() - 1]] {
+            if out.last() != Some(p) {
+                out.push(*p);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +162,32 @@ mod tests {
             panels(&sparse),
             vec![Panel::Total, Panel::Reconstruction, Panel::Penalty]
         );
+    }
+
+    #[test]
+    fn a_thinned_curve_keeps_its_ends_and_extremes_within_four_points_a_column() {
+        let short: Vec<(f32, f32)> = (0..40).map(|s| (s as f32, 1.0 / (s + 1) as f32)).collect();
+        assert_eq!(thin(&short, 10), short, "few points stay as they are");
+        assert!(thin(&[], 10).is_empty());
+        // 125,000 steps (1,000 epochs of 125) with one spike, drawn 560 pixels wide.
+        let long: Vec<(f32, f32)> = (1..=125_000)
+            .map(|s| {
+                let v = if s == 77_777 {
+                    900.0
+                } else {
+                    200.0 / (s as f32).sqrt()
+                };
+                (s as f32, v)
+            })
+            .collect();
+        let thinned = thin(&long, 560);
+        assert!(thinned.len() <= 4 * 560, "{} points", thinned.len());
+        assert_eq!(thinned.first(), long.first());
+        assert_eq!(thinned.last(), long.last());
+        assert!(thinned.contains(&(77_777.0, 900.0)), "the spike stays");
+        let lowest = long.iter().map(|p| p.1).fold(f32::MAX, f32::min);
+        assert!(thinned.iter().any(|p| p.1 == lowest), "so does the minimum");
+        assert!(thinned.windows(2).all(|w| w[0].0 < w[1].0), "in step order");
     }
 
     #[test]

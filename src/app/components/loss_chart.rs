@@ -12,7 +12,7 @@ use crate::app::i18n::use_i18n;
 use crate::i18n::number::format_number;
 use crate::i18n::{Decimals, Lang, Text, num, tk, translate};
 use crate::model::history::HistoryPoint;
-use crate::train::curves::{Curve, Panel, panels};
+use crate::train::curves::{Curve, Panel, panels, thin};
 
 /// CSS size of the chart: its width, and the height of one panel.
 const WIDTH: f64 = 560.0;
@@ -91,6 +91,8 @@ fn draw_panel(
             .filter_map(|p| curve.value(p).map(|v| (p.step as f32, v)))
             .filter(|(_, v)| v.is_finite())
             .collect();
+        // No more points than the canvas has pixels across: a long run draws as fast as a short one.
+        let points = thin(&points, (WIDTH * s) as usize);
         if points.is_empty() {
             continue;
         }

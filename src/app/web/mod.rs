@@ -1,12 +1,13 @@
 //! Browser services with no knowledge of models or views: fetching the app's files, what survives
 //! a reload (localStorage and IndexedDB), downloading and reading files, latest-wins scheduling,
-//! and the clock.
+//! turns between pieces of long work, and the clock.
 
 pub mod fetch;
 pub mod files;
 pub mod raster;
 pub mod runner;
 pub mod storage;
+pub mod turn;
 
 /// Milliseconds since the page started, for measuring workloads.
 pub fn now_ms() -> f64 {

@@ -6,7 +6,8 @@ use super::{LabForward, LabKind, LabNet};
 use crate::model::loss::{bce_with_logits, kl_divergence};
 
 /// The loss of one batch and its parts (per image, averaged over the batch). `kl` is the
-/// unweighted KL divergence; `total` weights it by β.
+/// unweighted KL divergence; `total` weights it by β. Cloning shares the tensors.
+#[derive(Clone)]
 pub struct LabLoss {
     pub total: Tensor<1>,
     pub reconstruction: Tensor<1>,
@@ -19,11 +20,18 @@ impl LabLoss {
     /// fetches them all; the flags say which optional parts are present (see
     /// [`LossValues::unpack`](super::history::LossValues::unpack)).
     pub fn stacked(self) -> (Tensor<1>, bool, bool) {
+        let (parts, has_kl, has_penalty) = self.parts();
+        (Tensor::cat(parts, 0), has_kl, has_penalty)
+    }
+
+    /// The parts in the order of [`LabLoss::stacked`], not yet joined (the losses of several
+    /// steps join into one read-back), with the same flags.
+    pub fn parts(self) -> (Vec<Tensor<1>>, bool, bool) {
         let (has_kl, has_penalty) = (self.kl.is_some(), self.penalty.is_some());
         let mut parts = vec![self.total, self.reconstruction];
         parts.extend(self.kl);
         parts.extend(self.penalty);
-        (Tensor::cat(parts, 0), has_kl, has_penalty)
+        (parts, has_kl, has_penalty)
     }
 }
 

@@ -3,9 +3,11 @@
 //! responsive. Its configuration is the one source of truth the training form shows and edits.
 //!
 //! - this file: the session's state and its controls (start, pause, stop, reset, single step);
-//! - `run`: the loop, one step, and the periodic refresh of the test loss, grid and map;
+//! - `run`: the loop, one step, and the periodic refresh of the losses, test loss, grid and map;
+//! - `pending`: the losses of the steps since the last refresh, read back together;
 //! - `store`: export, import, saving in the browser and restoring at start-up.
 
+mod pending;
 mod run;
 mod store;
 mod tabs;
@@ -21,7 +23,9 @@ use crate::app::web::storage::{keys, load_setting, save_setting};
 use crate::i18n::Text;
 use crate::model::history::HistoryPoint;
 use crate::model::lab::LabConfig;
+use crate::train::batches::BatchSchedule;
 use crate::train::lab::{LabTrainer, RunProgress};
+use pending::PendingStep;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RunState {
@@ -64,9 +68,12 @@ pub struct TrainSession {
     /// What the next run trains: the form shows and edits exactly this.
     pub config: RwSignal<LabConfig>,
     pub state: RwSignal<RunState>,
+    /// The steps done, as shown: during a run it follows them at most every `run::PROGRESS_MS`.
     pub step: RwSignal<usize>,
+    /// The last training loss read back.
     pub last_loss: RwSignal<Option<f32>>,
-    /// Published at most every `run::REFRESH_MS` (the chart redraws from it).
+    /// Every step's losses read back so far. Steps append to it without notifying; the chart
+    /// redraws once per refresh (`run::REFRESH_MS`).
     pub history: RwSignal<Vec<HistoryPoint>>,
     pub recon: RwSignal<Vec<Vec<f32>>>,
     pub map: RwSignal<Option<MapPoints>>,
@@ -77,7 +84,12 @@ pub struct TrainSession {
     /// The engine the student asked to train on (auto: WebGPU when in use).
     pub wanted: RwSignal<EngineChoice>,
     trainer: StoredValue<Option<LabTrainer>, LocalStorage>,
-    log: StoredValue<Vec<HistoryPoint>>,
+    /// Optimiser steps the model has had (ahead of `step` and `history` until the next read).
+    done: StoredValue<usize>,
+    /// The steps whose losses are still on the device, oldest first.
+    pending: StoredValue<Vec<PendingStep>, LocalStorage>,
+    /// The batches of the run (the current epoch's order).
+    batches: StoredValue<Option<BatchSchedule>>,
     /// Bumped by every start, stop and reset: a loop of an older run quits.
     run_id: StoredValue<u64>,
     /// Bumped whenever the model is replaced (created, reset, imported): a save or publish that
@@ -118,7 +130,9 @@ impl TrainSession {
             engine: RwSignal::new(None),
             wanted: RwSignal::new(EngineChoice::Auto),
             trainer: StoredValue::new_local(None),
-            log: StoredValue::new(Vec::new()),
+            done: StoredValue::new(0),
+            pending: StoredValue::new_local(Vec::new()),
+            batches: StoredValue::new(None),
             run_id: StoredValue::new(0),
             model_gen: StoredValue::new(0),
             shown: StoredValue::new(Vec::new()),
@@ -156,9 +170,10 @@ impl TrainSession {
             .with(|c| RunProgress::new(c, train_len, self.step.get()))
     }
 
-    fn progress_untracked(&self, train_len: usize) -> RunProgress {
+    /// Where the run stands after `step` steps (untracked).
+    fn progress_at(&self, train_len: usize, step: usize) -> RunProgress {
         self.config
-            .with_untracked(|c| RunProgress::new(c, train_len, self.step.get_untracked()))
+            .with_untracked(|c| RunProgress::new(c, train_len, step))
     }
 
     /// Creates a fresh model from the configuration (on WebGPU when in use, unless the student
@@ -178,9 +193,10 @@ impl TrainSession {
 
     /// Forgets the steps, the history and what was drawn from them.
     fn clear_progress(&self) {
+        self.done.set_value(0);
+        self.pending.set_value(Vec::new());
         self.step.set(0);
         self.last_loss.set(None);
-        self.log.set_value(Vec::new());
         self.history.set(Vec::new());
         self.recon.set(Vec::new());
         self.map.set(None);
@@ -239,8 +255,9 @@ impl TrainSession {
         {
             self.state.set(RunState::Finished);
             leptos::task::spawn_local(async move {
-                self.refresh(&lab).await;
-                self.publish(&lab).await;
+                if self.refresh_or_fail(&lab).await {
+                    self.publish(&lab).await;
+                }
             });
         }
     }
@@ -265,8 +282,8 @@ impl TrainSession {
         }
         self.state.set(RunState::Paused);
         leptos::task::spawn_local(async move {
-            if self.train_step(&lab).await {
-                self.refresh(&lab).await;
+            if self.train_step(&lab) {
+                self.refresh_or_fail(&lab).await;
             }
         });
     }

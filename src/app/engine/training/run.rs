@@ -1,14 +1,19 @@
-//! The training loop: one optimiser step at a time, yielding to the browser between steps, and a
-//! refresh of the test loss, the reconstruction grid and the latent map at most every 0.7 s.
+//! The training loop: one optimiser step per task of the page, and a refresh of the losses, the
+//! test loss, the reconstruction grid and the latent map at most every 0.7 s, in tasks of its own.
+//!
+//! A step does only what the next step needs: its batch (the epoch's order is kept, not
+//! reshuffled) and the update. Its losses stay on the device until the refresh reads the steps
+//! since the last one in a single read-back (see `pending`); a loss that diverged is found there,
+//! and the run stops at that refresh.
 
 use std::sync::Arc;
 
 use crate::i18n::{Arg, Decimals, Text, tk};
 
 use burn::prelude::*;
-use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
+use super::pending::{self, PendingStep, in_flight_limit};
 use super::{RunState, Speed, TrainSession};
 use crate::PIXELS;
 use crate::analysis::latent_map::MapPoints;
@@ -16,9 +21,10 @@ use crate::app::engine::models::read;
 use crate::app::engine::resources::Resources;
 use crate::app::engine::{Backend, EngineChoice};
 use crate::app::web::now_ms;
-use crate::model::history::{HistoryPoint, LossValues};
+use crate::app::web::turn::next_task;
+use crate::model::history::LossValues;
 use crate::model::lab::LabLoss;
-use crate::train::batches::batch_at;
+use crate::train::batches::BatchSchedule;
 use crate::train::lab::diverged;
 
 /// Test digits in the reconstruction grid, and in the test-loss subset.
@@ -28,25 +34,32 @@ const TEST_SUBSET: usize = 256;
 const MAP_DIGITS: usize = 500;
 /// Refresh the chart, the grid and the map at most this often (ms).
 const REFRESH_MS: f64 = 700.0;
+/// Show the step counter and the speed at most this often (ms) between refreshes.
+const PROGRESS_MS: f64 = 100.0;
 /// Save the model in the browser at most this often while a run goes on (ms): a reload, a crash
 /// or a lost GPU loses at most these seconds of training.
 const SAVE_MS: f64 = 5000.0;
 
 impl TrainSession {
-    /// The batch of the current step: each epoch visits the training split in a fresh order.
+    /// The batch of the next step: each epoch visits the training split in a fresh order, shuffled
+    /// once at the epoch's first step.
     fn batch(&self, lab: &Resources) -> Vec<f32> {
-        let config = self.config.get_untracked();
-        let indices = batch_at(
-            lab.data.train.len(),
-            config.batch_size,
-            config.seed,
-            self.step.get_untracked(),
-        );
-        lab.data.train.batch(&indices)
+        let (batch_size, seed) = self.config.with_untracked(|c| (c.batch_size, c.seed));
+        let (split, step) = (&lab.data.train, self.done.get_value());
+        self.batches
+            .try_update_value(|kept| {
+                let schedule = kept
+                    .take()
+                    .filter(|b| b.is_for(split.len(), batch_size, seed))
+                    .unwrap_or_else(|| BatchSchedule::new(split.len(), batch_size, seed));
+                split.batch(kept.insert(schedule).batch(step))
+            })
+            .unwrap_or_default()
     }
 
-    /// One optimiser step; false when the run cannot go on (an error or a diverged loss).
-    pub(super) async fn train_step(&self, lab: &Arc<Resources>) -> bool {
+    /// One optimiser step; its losses stay on the device until the next read. False when there is
+    /// no model to train.
+    pub(super) fn train_step(&self, lab: &Resources) -> bool {
         let batch = self.batch(lab);
         let Some(loss) = self
             .trainer
@@ -55,33 +68,72 @@ impl TrainSession {
         else {
             return false;
         };
-        let losses = match read_losses(loss).await {
-            Ok(v) => v,
-            Err(why) => {
-                self.fail_engine(lab, &why).await;
-                return false;
+        let step = self.done.get_value() + 1;
+        let epoch = self.progress_at(lab.data.train.len(), step).epoch_of(step);
+        self.done.set_value(step);
+        self.pending
+            .update_value(|p| p.push(PendingStep { step, epoch, loss }));
+        true
+    }
+
+    /// Reads the losses of the steps trained since the last read into the history (the chart is
+    /// redrawn by `refresh`), and shows the step count and the last loss. A loss that diverged
+    /// stops the run and says why. Err when the read-back failed (the engine is lost).
+    async fn read_losses(&self) -> Result<(), String> {
+        let steps = self
+            .pending
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if steps.is_empty() {
+            self.show_progress();
+            return Ok(());
+        }
+        let model_gen = self.model_gen.get_value();
+        let points = pending::read(steps).await?;
+        if self.model_gen.try_get_value() != Some(model_gen) {
+            // The model was replaced meanwhile: these losses went with it.
+            return Ok(());
+        }
+        let diverged_at = points
+            .iter()
+            .find(|p| diverged(p.train_total))
+            .map(|p| (p.step, p.train_total));
+        self.history.update_untracked(|history| {
+            let in_order = match (history.last(), points.first()) {
+                (Some(last), Some(first)) => last.step < first.step,
+                _ => true,
+            };
+            history.extend(points);
+            // Two reads in flight at once (a refresh and Stop's) may land in either order.
+            if !in_order {
+                history.sort_by_key(|p| p.step);
             }
-        };
-        let step = self.step.get_untracked() + 1;
-        let epoch = self.progress_untracked(lab.data.train.len()).epoch_of(step);
-        self.step.set(step);
-        self.last_loss.set(Some(losses.total));
-        self.log
-            .update_value(|log| log.push(HistoryPoint::new(step, epoch, &losses)));
-        if diverged(losses.total) {
+        });
+        self.last_loss.set(
+            self.history
+                .with_untracked(|h| h.last().map(|p| p.train_total)),
+        );
+        self.show_progress();
+        if let Some((step, loss)) = diverged_at {
             let rate = self.config.with_untracked(|c| c.learning_rate);
             self.state.set(RunState::Diverged);
             self.error.set(Some(
                 Text::new("train-diverged")
-                    .with("loss", format!("{}", losses.total))
+                    .with("loss", format!("{loss}"))
                     .with("step", step)
                     .with("rate", Arg::Num(rate, Decimals::UpTo(6)))
                     .with("lower", Arg::Num(rate / 10.0, Decimals::UpTo(7))),
             ));
-            self.history.set(self.log.get_value());
-            return false;
         }
-        true
+        Ok(())
+    }
+
+    /// Shows the steps done (the progress bar and the step counter follow it).
+    fn show_progress(&self) {
+        let done = self.done.get_value();
+        if self.step.get_untracked() != done {
+            self.step.set(done);
+        }
     }
 
     /// A read-back failed. The weights live on the failed engine and cannot be read any more, so
@@ -102,6 +154,7 @@ impl TrainSession {
             }
         }
         self.trainer.set_value(None);
+        self.pending.set_value(Vec::new());
         self.state.set(RunState::Idle);
         let key = if self.wanted.get_untracked() == EngineChoice::Cpu {
             tk("train-stopped-cpu")
@@ -111,46 +164,77 @@ impl TrainSession {
         self.error.set(Some(Text::new(key).with("why", why)));
     }
 
+    /// A refresh; when the losses cannot be read back, the engine is given up on (see
+    /// `fail_engine`) and false returned.
+    pub(super) async fn refresh_or_fail(&self, lab: &Arc<Resources>) -> bool {
+        match self.refresh(lab).await {
+            Ok(()) => true,
+            Err(why) => {
+                self.fail_engine(lab, &why).await;
+                false
+            }
+        }
+    }
+
     pub(super) async fn run(self, lab: Arc<Resources>, id: u64) {
-        let total = self.progress_untracked(lab.data.train.len()).total();
-        let (start_ms, start_step) = (now_ms(), self.step.get_untracked());
+        let total = self.progress_at(lab.data.train.len(), 0).total();
+        let (start_ms, start_step) = (now_ms(), self.done.get_value());
         let batch_size = self.config.with_untracked(|c| c.batch_size);
-        let mut last_refresh = 0.0;
-        while self.run_id.try_get_value() == Some(id)
-            && self.state.get_untracked() == RunState::Running
-        {
-            if self.step.get_untracked() >= total {
+        let (mut last_refresh, mut last_progress) = (0.0, 0.0);
+        // Whether the model has not changed since the last refresh.
+        let mut fresh = false;
+        let going = || {
+            self.run_id.try_get_value() == Some(id)
+                && self.state.get_untracked() == RunState::Running
+        };
+        while going() {
+            if self.done.get_value() >= total {
                 self.state.set(RunState::Finished);
                 break;
             }
-            if !self.train_step(&lab).await {
+            if !self.train_step(&lab) {
                 break;
             }
+            fresh = false;
+            let done = self.done.get_value();
             let elapsed = (now_ms() - start_ms) / 1000.0;
-            let done = (self.step.get_untracked() - start_step) as f64;
-            let per_step = elapsed / done.max(1.0);
-            self.speed.set(Speed {
-                images_per_s: done * batch_size as f64 / elapsed.max(1e-3),
-                seconds_left: per_step * (total - self.step.get_untracked()) as f64,
-            });
+            let steps_per_s = (done - start_step) as f64 / elapsed.max(1e-3);
+            if now_ms() - last_progress > PROGRESS_MS {
+                self.speed.set(Speed {
+                    images_per_s: steps_per_s * batch_size as f64,
+                    seconds_left: (total - done) as f64 / steps_per_s.max(1e-9),
+                });
+                self.show_progress();
+                last_progress = now_ms();
+            }
+            let waiting = self.pending.with_value(Vec::len);
             if now_ms() - last_refresh > REFRESH_MS {
-                self.refresh(&lab).await;
+                if !self.refresh_or_fail(&lab).await {
+                    return;
+                }
+                fresh = true;
                 last_refresh = now_ms();
-                if now_ms() - self.last_save_ms() > SAVE_MS
-                    && self.run_id.try_get_value() == Some(id)
-                {
+                if now_ms() - self.last_save_ms() > SAVE_MS && going() {
                     self.save_progress().await;
+                }
+            } else if waiting >= in_flight_limit(steps_per_s, REFRESH_MS) {
+                // WebGPU runs behind the page: wait for it (reading what it has done so far).
+                if let Err(why) = self.read_losses().await {
+                    self.fail_engine(&lab, &why).await;
+                    return;
                 }
             }
             // Give the browser a turn: input, painting, other views.
-            TimeoutFuture::new(0).await;
+            next_task().await;
         }
         if self.run_id.try_get_value() == Some(id) {
             // The step in flight when Pause was pressed has finished: now the run is paused.
             if self.state.get_untracked() == RunState::Pausing {
                 self.state.set(RunState::Paused);
             }
-            self.refresh(&lab).await;
+            if !fresh && !self.refresh_or_fail(&lab).await {
+                return;
+            }
             if matches!(
                 self.state.get_untracked(),
                 RunState::Finished | RunState::Paused
@@ -160,33 +244,50 @@ impl TrainSession {
         }
     }
 
-    /// Test loss, reconstruction grid and (2-D codes) latent map of the current model.
-    pub(super) async fn refresh(&self, lab: &Resources) {
+    /// The losses read so far (see `read_losses`), then the test loss, the reconstruction grid
+    /// and (2-D codes) the latent map of the current model, each in a task of its own so that the
+    /// page stays responsive. Err only when the losses could not be read back.
+    pub(super) async fn refresh(&self, lab: &Resources) -> Result<(), String> {
+        self.read_losses().await?;
+        let model_gen = self.model_gen.get_value();
+        let same_model = || self.model_gen.try_get_value() == Some(model_gen);
         let Some(model) = self
             .trainer
             .with_value(|t| t.as_ref().map(|t| t.model().valid()))
         else {
-            return;
+            self.history.notify();
+            return Ok(());
         };
         let device = model.code.weight.device();
         let test_images = lab
             .data
             .test
             .batch(&(0..TEST_SUBSET.min(lab.data.test.len())).collect::<Vec<_>>());
+        next_task().await;
+        if !same_model() {
+            return Ok(());
+        }
         let loss = self
             .trainer
             .with_value(|t| t.as_ref().map(|t| t.evaluate(&test_images, 3)));
         if let Some(loss) = loss {
             match read_losses(loss).await {
-                Ok(values) => self.log.update_value(|log| {
-                    if let Some(last) = log.last_mut() {
+                Ok(values) if same_model() => self.history.update_untracked(|history| {
+                    if let Some(last) = history.last_mut() {
                         last.test_total = Some(values.total);
                     }
                 }),
+                Ok(_) => return Ok(()),
                 Err(why) => self.refresh_failed(tk("refresh-test-loss"), &why),
             }
         }
-        self.history.set(self.log.get_value());
+        // The chart redraws from the history, in a task of its own.
+        next_task().await;
+        self.history.notify();
+        next_task().await;
+        if !same_model() {
+            return Ok(());
+        }
 
         let grid = &test_images[..GRID_DIGITS * PIXELS];
         let x = Tensor::from_data(
@@ -194,12 +295,17 @@ impl TrainSession {
             &device,
         );
         match read(model.reconstruct(x)).await {
-            Ok(r) => self.recon.set(vec![grid.to_vec(), r]),
+            Ok(r) if same_model() => self.recon.set(vec![grid.to_vec(), r]),
+            Ok(_) => return Ok(()),
             Err(why) => self.refresh_failed(tk("refresh-reconstructions"), &why),
         }
         if model.latent() != 2 {
             self.map.set(None);
-            return;
+            return Ok(());
+        }
+        next_task().await;
+        if !same_model() {
+            return Ok(());
         }
         let idx: Vec<usize> = (0..MAP_DIGITS.min(lab.data.test.len())).collect();
         let x = Tensor::from_data(
@@ -207,15 +313,17 @@ impl TrainSession {
             &device,
         );
         match read(model.encode(x)).await {
-            Ok(codes) => {
+            Ok(codes) if same_model() => {
                 let points = codes.chunks_exact(2).map(|c| [c[0], c[1]]).collect();
                 self.map.set(Some(MapPoints::new(
                     points,
                     &lab.data.test.labels[..idx.len()],
                 )));
             }
+            Ok(_) => {}
             Err(why) => self.refresh_failed(tk("refresh-latent-map"), &why),
         }
+        Ok(())
     }
 
     /// A refresh could not read something back: say so (the training itself goes on).
@@ -228,7 +336,7 @@ impl TrainSession {
     }
 }
 
-/// Reads a step's losses back in one go.
+/// Reads the losses of one evaluation back in one go.
 async fn read_losses(loss: LabLoss) -> Result<LossValues, String> {
     let (stacked, has_kl, has_penalty) = loss.stacked();
     let values = stacked

@@ -6,12 +6,13 @@ use std::sync::Arc;
 use burn::prelude::*;
 use leptos::prelude::*;
 
-use super::{RunState, SavedModel, TrainSession, saved_config, tabs};
+use super::{RunState, SavedModel, TrainSession, pending, saved_config, tabs};
 use crate::app::engine::resources::Resources;
 use crate::app::engine::trained::TrainedSlot;
 use crate::app::engine::{Backend, Problem};
 use crate::app::web::now_ms;
 use crate::app::web::storage::{self, StoreError, keys};
+use crate::app::web::turn::next_task;
 use crate::i18n::{Text, tk};
 use crate::model::history::HistoryPoint;
 use crate::model::host_copy::copy_parameters;
@@ -40,8 +41,9 @@ impl Snapshot {
 
 impl TrainSession {
     /// The current model copied to the CPU engine with its configuration, history and step, all
-    /// taken at the same moment (the weights are then read back asynchronously: WebGPU cannot
-    /// read synchronously, and steps may go on meanwhile). Export, publishing and saving share it.
+    /// taken at the same moment (the weights and the losses not yet read are then read back
+    /// asynchronously: WebGPU cannot read synchronously, and steps may go on meanwhile). Export,
+    /// publishing and saving share it.
     async fn host_copy(&self) -> Result<Snapshot, Text> {
         let Some((config, model)) = self
             .trainer
@@ -49,9 +51,16 @@ impl TrainSession {
         else {
             return Err(Text::new("train-no-model-yet"));
         };
-        let history = self.log.get_value();
-        let step = self.step.get_untracked();
+        let mut history = self.history.get_untracked();
+        let unread = self.pending.with_value(Vec::clone);
+        let step = self.done.get_value();
         let model_gen = self.model_gen.get_value();
+        // The file's history ends at its weights' step (a homework report counts the steps so).
+        history.extend(
+            pending::read(unread)
+                .await
+                .map_err(|why| Text::new("train-copy-failed").with("why", why))?,
+        );
         let device = Device::flex();
         let net = copy_parameters(&model, config.init(&device))
             .await
@@ -110,6 +119,9 @@ impl TrainSession {
     /// or says why the browser would not keep it. A snapshot of a model replaced meanwhile is
     /// dropped.
     async fn save_file(&self, snapshot: &Snapshot) {
+        // Copying the weights, encoding them and storing them each take a task of their own,
+        // so that a save during a run does not hold the page up.
+        next_task().await;
         if !self.is_current(snapshot) {
             return;
         }
@@ -121,6 +133,7 @@ impl TrainSession {
                 return;
             }
         };
+        next_task().await;
         let saved = storage::save_trained(&bytes).await;
         if !self.is_current(snapshot) {
             return;
@@ -172,11 +185,13 @@ impl TrainSession {
             .set_value(Some(LabTrainer::resume(config.clone(), trainable)));
         self.engine.set(Some(Backend::Cpu));
         self.config.set(config.clone());
-        self.step
-            .set(meta.history.last().map(|p| p.step).unwrap_or(0));
+        let step = meta.history.last().map(|p| p.step).unwrap_or(0);
+        self.done.set_value(step);
+        self.pending.set_value(Vec::new());
+        self.step.set(step);
         self.last_loss
             .set(meta.history.last().map(|p| p.train_total));
-        self.log.set_value(meta.history);
+        self.history.set(meta.history);
         self.state.set(RunState::Paused);
         self.error.set(None);
         let slot = TrainedSlot {
@@ -188,7 +203,8 @@ impl TrainSession {
             .with("model", slot.describe())
             .with("steps", self.step.get_untracked());
         lab.trained.set(Some(Arc::new(slot)));
-        self.refresh(&lab).await;
+        // Nothing is pending on the imported model: no loss to read, so nothing can fail.
+        let _ = self.refresh(&lab).await;
         Ok(imported)
     }
 
