@@ -59,7 +59,7 @@ pub fn dequantise(values: &[i8], scales: &[f32]) -> Option<Vec<f32>> {
         return values.is_empty().then(Vec::new);
     }
     let valid = |s: &f32| *s >= 0.0 && (s * LEVELS).is_finite();
-    if values.len() % cols != 0 || !scales.iter().all(valid) {
+    if !values.len().is_multiple_of(cols) || !scales.iter().all(valid) {
         return None;
     }
     Some(

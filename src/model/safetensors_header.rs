@@ -382,7 +382,7 @@ pub fn write(mut tensors: Vec<TensorBytes>, metadata: &BTreeMap<String, String>)
         offset = end;
     }
     let mut json = serde_json::to_vec(&header).expect("a map of strings and numbers serialises");
-    while json.len() % 8 != 0 {
+    while !json.len().is_multiple_of(8) {
         json.push(b' ');
     }
     let mut out = Vec::with_capacity(8 + json.len() + offset);
