@@ -5,7 +5,7 @@
 //! Each parser gets structure-aware mutations of a VALID input built with the crate's own encoders
 //! or taken from the shipped files: cuts at any point, flipped and overwritten bytes, headers
 //! claiming huge sizes (4 GB, `u64::MAX` elements), wrong dtypes, shapes and offsets in SafeTensors
-//! headers, JSON values replaced by others, deep nesting, invalid UTF-8, and random bytes. The
+//! headers, the compact files' scales and int8 values overwritten (NaN, negative, huge), JSON values replaced by others, deep nesting, invalid UTF-8, and random bytes. The
 //! properties: no panic (the call returns `Ok` or `Err`), no allocation larger than
 //! [`MAX_ALLOCATION`] (measured by the allocator below), and an `Err` that says what is wrong.
 //!
@@ -34,11 +34,12 @@ use latent_lab::link::train::{
     LATENT, Weights, read_activation, read_count, read_hidden, read_kind, read_weight,
 };
 use latent_lab::link::{Location, bits, packed, pixels, value};
+use latent_lab::model::compact_file;
 use latent_lab::model::history::HistoryPoint;
 use latent_lab::model::lab::{LabConfig, LabKind};
 use latent_lab::model::manifest::Manifest;
 use latent_lab::model::pretrained::{files, load_autoencoder, load_vae, parse_manifest};
-use latent_lab::model::safetensors_header::MAX_HEADER_BYTES;
+use latent_lab::model::safetensors_header::{COMPACT_FORMAT, MAX_HEADER_BYTES, SCALE_SUFFIX};
 use latent_lab::model::store::weights_to_bytes;
 use latent_lab::model::trained_file::{self, TrainedMeta};
 use latent_lab::model::{AutoencoderConfig, VaeConfig};
@@ -631,8 +632,16 @@ fn data_bundles_never_break_the_loader() {
 // ---------------------------------------------------------------------------------------------
 // 3. The pretrained models: manifests and SafeTensors weights.
 
-/// The shipped manifest of `name`, its architecture made tiny, with weights of that architecture.
+/// The shipped manifest of `name`, its architecture made tiny, with compact weights of that
+/// architecture (as `pretrain` writes them).
 fn tiny_pretrained(name: &str, vae: bool) -> (Manifest, Vec<u8>) {
+    let (manifest, weights) = tiny_pretrained_f32(name, vae);
+    (manifest, compact_file::encode(&weights).unwrap())
+}
+
+/// The same with the weights as Burn writes them (`f32`): the format before issue #13, which the
+/// pretrained loader refuses.
+fn tiny_pretrained_f32(name: &str, vae: bool) -> (Manifest, Vec<u8>) {
     let mut manifest = files::read_manifest(name).unwrap();
     manifest.architecture.hidden = vec![8];
     manifest.architecture.latent = 2;
@@ -644,6 +653,72 @@ fn tiny_pretrained(name: &str, vae: bool) -> (Manifest, Vec<u8>) {
     }
     .unwrap();
     (manifest, weights)
+}
+
+/// Where each scale tensor's data lie in a compact file, from its header.
+fn scale_ranges(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let len = u64::from_le_bytes(bytes[..8].try_into().unwrap()) as usize;
+    let (header, _) = split_safetensors(bytes);
+    header
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(name, _)| name.ends_with(SCALE_SUFFIX))
+        .map(|(_, info)| {
+            let at = |i: usize| 8 + len + info["data_offsets"][i].as_u64().unwrap() as usize;
+            (at(0), at(1))
+        })
+        .collect()
+}
+
+/// Values a scale may be overwritten with: not numbers, infinite, negative, zero, tiny and huge.
+fn odd_f32() -> impl Strategy<Value = f32> {
+    prop_oneof![
+        Just(f32::NAN),
+        Just(f32::INFINITY),
+        Just(f32::NEG_INFINITY),
+        Just(-1.0),
+        Just(0.0),
+        Just(-0.0),
+        Just(f32::MIN_POSITIVE / 2.0),
+        Just(f32::MAX),
+        any::<f32>(),
+    ]
+}
+
+/// A compact file with one to three scales overwritten by [`odd_f32`] values, or one to eight of
+/// its bytes (int8 values among them) set to any value, the header untouched.
+fn mutated_compact(valid: Vec<u8>) -> impl Strategy<Value = Vec<u8>> {
+    let scales = scale_ranges(&valid);
+    let scale_slots: usize = scales.iter().map(|(a, b)| (b - a) / 4).sum();
+    let header_end = 8 + u64::from_le_bytes(valid[..8].try_into().unwrap()) as usize;
+    let data_len = valid.len() - header_end;
+    let overwritten = valid.clone();
+    prop_oneof![
+        prop::collection::vec((0..scale_slots, odd_f32()), 1..4).prop_map(move |edits| {
+            let mut out = valid.clone();
+            for (slot, value) in edits {
+                // The slot-th scale over all scale tensors.
+                let mut k = slot;
+                for &(a, b) in &scales {
+                    let n = (b - a) / 4;
+                    if k < n {
+                        put(&mut out, a + 4 * k, &value.to_le_bytes());
+                        break;
+                    }
+                    k -= n;
+                }
+            }
+            out
+        }),
+        prop::collection::vec((0..data_len, any::<u8>()), 1..9).prop_map(move |edits| {
+            let mut out = overwritten.clone();
+            for (at, b) in edits {
+                out[header_end + at] = b;
+            }
+            out
+        }),
+    ]
 }
 
 fn load_pretrained(manifest_text: &[u8], weights: Vec<u8>) -> Result<(), TestCaseError> {
@@ -682,21 +757,29 @@ fn pretrained_models_never_break_the_loader() {
     }
     let (ae, ae_weights) = tiny_pretrained("ae-16", false);
     let (vae, vae_weights) = tiny_pretrained("vae-16", true);
+    let (_, ae_f32) = tiny_pretrained_f32("ae-16", false);
     let device = Device::flex();
     assert!(load_autoencoder(&ae, ae_weights.clone(), &device).is_ok());
     assert!(load_vae(&vae, vae_weights.clone(), &device).is_ok());
+    // The f32 file of the same model is refused: the shipped models are compact.
+    let err = load_autoencoder(&ae, ae_f32.clone(), &device).expect_err("refused");
+    assert!(err.to_string().contains(COMPACT_FORMAT), "{err}");
     let ae_json = serde_json::to_value(&ae).unwrap();
     let vae_json = serde_json::to_value(&vae).unwrap();
     let ae_text = serde_json::to_vec(&ae_json).unwrap();
     let vae_text = serde_json::to_vec(&vae_json).unwrap();
-    let (ae_w1, ae_w2) = (ae_weights.clone(), ae_weights.clone());
-    let ae_text2 = ae_text.clone();
+    let (ae_w1, ae_w2, ae_w3) = (ae_weights.clone(), ae_weights.clone(), ae_weights.clone());
+    let (ae_text2, ae_text3, ae_text4) = (ae_text.clone(), ae_text.clone(), ae_text.clone());
+    let (vae_w1, vae_text2) = (vae_weights.clone(), vae_text.clone());
     let strategy = prop_oneof![
         3 => mutated_safetensors(ae_weights).prop_map(move |w| (ae_text.clone(), w)),
         2 => mutated_safetensors(vae_weights.clone()).prop_map(move |w| (vae_text.clone(), w)),
         2 => mutated_json(ae_json).prop_map(move |m| (m, ae_w1.clone())),
         1 => mutated_json(vae_json).prop_map(move |m| (m, vae_weights.clone())),
         1 => mutated(ae_w2.clone()).prop_map(move |w| (ae_text2.clone(), w)),
+        2 => mutated_compact(ae_w3).prop_map(move |w| (ae_text3.clone(), w)),
+        1 => mutated_compact(vae_w1).prop_map(move |w| (vae_text2.clone(), w)),
+        1 => mutated_safetensors(ae_f32).prop_map(move |w| (ae_text4.clone(), w)),
     ];
     fuzz(
         "pretrained (parse_manifest, load_autoencoder, load_vae)",
@@ -709,8 +792,17 @@ fn pretrained_models_never_break_the_loader() {
         },
     );
 
-    // A header claiming u64::MAX bytes says so, and the limit.
+    // A scale that is not a number is refused, and says which tensor.
     let (mut ae, weights) = tiny_pretrained("ae-16", false);
+    let mut nan = weights.clone();
+    let (first_scale, _) = scale_ranges(&weights)[0];
+    put(&mut nan, first_scale, &f32::NAN.to_le_bytes());
+    let err = load_autoencoder(&ae, nan, &device).expect_err("refused");
+    assert!(
+        err.to_string().contains("code.weight.scale") && err.to_string().contains("not a number"),
+        "{err}"
+    );
+    // A header claiming u64::MAX bytes says so, and the limit.
     let mut huge = weights.clone();
     huge[..8].copy_from_slice(&u64::MAX.to_le_bytes());
     let err = load_autoencoder(&ae, huge, &device).expect_err("refused");

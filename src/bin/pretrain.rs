@@ -1,17 +1,25 @@
 //! Trains the shipped models on the bundled training split, with fixed seeds on the CPU (Burn's
 //! Flex backend), and writes `pretrained/<name>.safetensors` plus a manifest `pretrained/<name>.json`
 //! holding the architecture, hyper-parameters, seed and test-split metrics, with PCA as the baseline.
+//! The weights are written compactly (int8 matrices with one scale per output unit, see
+//! `model::compact_file`), and the metrics measured again on the compact weights, as the app loads
+//! them; the manifest records the `f32` test MSE beside them and the change in per cent.
 //!
 //! Usage: `cargo run --bin pretrain [-- --only NAME] [--epochs N]`
+//!
+//! `--compact` rewrites `f32` files of an earlier run compactly without training (the same
+//! measurements, the `f32` metrics recomputed from the files); `--compare DIR` with it also writes
+//! each model as `f32`, `f16` and int8 SafeTensors into `DIR` and prints the three test MSEs.
 //!
 //! The applications lab's two models are trained after the six others (or alone with `--only`):
 //! `linear-16`, a linear autoencoder trained on squared error (PCA's subspace), and `colour-16`,
 //! which colours grey digits with the synthetic colouring of `data::colouring`.
 
-use std::{error::Error, fs, time::Instant};
+use std::{error::Error, fs, path::Path, time::Instant};
 
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
+use burn::tensor::f16;
 use latent_lab::{
     PIXELS,
     analysis::Pca,
@@ -19,16 +27,17 @@ use latent_lab::{
     data::colouring,
     data::noise::TrainingNoise,
     model::{
-        Autoencoder, AutoencoderConfig, VaeConfig, loss,
+        Autoencoder, AutoencoderConfig, VaeConfig, compact_file, loss,
         manifest::CorruptionMetric,
         manifest::{
             Architecture, BaselineMetric, DataInfo, MANIFEST_VERSION, Manifest, Metrics, ModelKind,
-            Training,
+            Training, WeightsFormat,
         },
         pretrained::{
-            AE_2, AE_16, COLOUR_16, DAE_16, INPAINT_16, LINEAR_16, VAE_2, VAE_16, files,
-            load_autoencoder,
+            AE_2, AE_16, COLOUR_16, DAE_16, INPAINT_16, LINEAR_16, VAE_2, VAE_16,
+            autoencoder_config, files, load_autoencoder, load_vae, parse_manifest, vae_config,
         },
+        safetensors_header::{self, TensorBytes},
         store::{load_weights, weights_to_bytes},
     },
     rng::seeded,
@@ -148,6 +157,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         data.train.len(),
         data.test.len()
     );
+    if args.iter().any(|a| a == "--compact") {
+        return compact_existing(only.as_deref(), flag("--compare").as_deref(), &data);
+    }
     fs::create_dir_all(files::dir())?;
 
     for mut spec in specs() {
@@ -170,21 +182,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         let started = Instant::now();
         let (weights, eval) = train(&spec, &data);
         let seconds = started.elapsed().as_secs_f64();
-        let corruption = spec
-            .noise
-            .as_ref()
-            .map(|noise| corruption_metric(noise, &weights, &data));
+        println!("{}: f32 {eval:?} after {seconds:.0} s", spec.name);
+        // The weight-dependent metrics (and the corruption benchmark) are measured by `ship`.
         let metrics = Metrics {
-            test_mse: eval.mse,
-            test_bce: eval.bce,
-            test_kl: eval.kl,
-            test_elbo: eval.kl.map(|kl| -(eval.bce + kl)),
             pca_mse,
             pca_components: spec.latent,
-            corruption,
-            baselines: Vec::new(),
+            ..unmeasured()
         };
-        println!("{}: {metrics:?} after {seconds:.0} s", spec.name);
         let manifest = Manifest {
             format_version: MANIFEST_VERSION,
             name: spec.name.into(),
@@ -217,8 +221,9 @@ fn main() -> Result<(), Box<dyn Error>> {
             },
             metrics,
             weights: format!("{}.safetensors", spec.name),
+            weights_format: WeightsFormat::Int8PerOutput,
         };
-        write_model(&manifest, &weights)?;
+        ship(manifest, &weights, &data)?;
     }
     if only.as_deref().is_none_or(|o| o == LINEAR_16) {
         pretrain_linear(&data, epochs_override)?;
@@ -237,6 +242,217 @@ fn write_model(manifest: &Manifest, weights: &[u8]) -> Result<(), Box<dyn Error>
         files::dir().join(format!("{}.json", manifest.name)),
         serde_json::to_string_pretty(manifest)? + "\n",
     )?;
+    Ok(())
+}
+
+/// Metrics with nothing measured yet: `ship` fills in those of the weights.
+fn unmeasured() -> Metrics {
+    Metrics {
+        test_mse: f64::NAN,
+        test_bce: f64::NAN,
+        test_kl: None,
+        test_elbo: None,
+        pca_mse: f64::NAN,
+        pca_components: 0,
+        corruption: None,
+        baselines: Vec::new(),
+        float32_test_mse: f64::NAN,
+        test_mse_change_percent: f64::NAN,
+    }
+}
+
+/// The test metrics that depend on a model's weights.
+struct WeightMetrics {
+    mse: f64,
+    bce: f64,
+    kl: Option<f64>,
+    corruption: Option<CorruptionMetric>,
+}
+
+/// Measures the model `manifest` describes with `weights` (`f32` SafeTensors) on the test split,
+/// the way its kind is judged: the autoencoders and VAEs by `train::evaluate`, `linear-16` by
+/// squared error with a linear output, `colour-16` against the true colouring; the corruption
+/// models also on their benchmark, against the shipped `ae-16`.
+fn weight_metrics(
+    manifest: &Manifest,
+    weights: &[u8],
+    data: &Dataset,
+) -> Result<WeightMetrics, Box<dyn Error>> {
+    let device = Device::flex();
+    let autoencoder = || load_weights(autoencoder_config(manifest).init(&device), weights.to_vec());
+    let test = data.test.all_images();
+    let (mse, bce, kl) = match (manifest.kind, manifest.name.as_str()) {
+        (ModelKind::Vae, _) => {
+            let model = load_weights(vae_config(manifest).init(&device), weights.to_vec())?;
+            let e = evaluate_vae(&model, &data.test, &device, manifest.training.seed);
+            (e.mse, e.bce, e.kl)
+        }
+        (ModelKind::Ae, LINEAR_16) => {
+            let outputs = reconstruct_all(&autoencoder()?, &test, &device);
+            // Outputs clipped to [1e-4, 1 − 1e-4]: a linear output is not a probability.
+            let (mse, bce) = host_errors(&outputs, &test, PIXELS, 1e-4);
+            (mse, bce, None)
+        }
+        (ModelKind::Ae, COLOUR_16) => {
+            let truth = colouring::colourise_batch(&test, &data.test.labels);
+            let outputs = reconstruct_all(&autoencoder()?, &test, &device);
+            let (mse, bce) = host_errors(&outputs, &truth, colouring::COLOUR_VALUES, 1e-7);
+            (mse, bce, None)
+        }
+        (ModelKind::Ae, _) => {
+            let e = evaluate_autoencoder(&autoencoder()?, &data.test, &device);
+            (e.mse, e.bce, e.kl)
+        }
+    };
+    let corruption = manifest
+        .training
+        .noise
+        .as_ref()
+        .map(|noise| corruption_metric(noise, weights, data));
+    Ok(WeightMetrics {
+        mse,
+        bce,
+        kl,
+        corruption,
+    })
+}
+
+/// Writes `manifest` and the trained `weights` (`f32` SafeTensors) compactly: the weight-dependent
+/// metrics are measured again on the compact weights (what the app loads), and the manifest records
+/// the `f32` test MSE and the change in per cent. Then loads the written files the app's way.
+fn ship(mut manifest: Manifest, weights: &[u8], data: &Dataset) -> Result<(), Box<dyn Error>> {
+    let float32 = weight_metrics(&manifest, weights, data)?;
+    let compact = compact_file::encode(weights)?;
+    let shipped = weight_metrics(&manifest, &compact_file::decode(&compact)?, data)?;
+    let change = 100.0 * (shipped.mse / float32.mse - 1.0);
+    println!(
+        "{}: test MSE f32 {:.6}, int8 {:.6} ({change:+.3} %); {} bytes instead of {}",
+        manifest.name,
+        float32.mse,
+        shipped.mse,
+        compact.len(),
+        weights.len()
+    );
+    let m = &mut manifest.metrics;
+    m.test_mse = shipped.mse;
+    m.test_bce = shipped.bce;
+    m.test_kl = shipped.kl;
+    m.test_elbo = shipped.kl.map(|kl| -(shipped.bce + kl));
+    m.corruption = shipped.corruption;
+    m.float32_test_mse = float32.mse;
+    m.test_mse_change_percent = change;
+    manifest.weights_format = WeightsFormat::Int8PerOutput;
+    write_model(&manifest, &compact)?;
+
+    let manifest = files::read_manifest(&manifest.name)?;
+    let written = files::read_weights(&manifest)?;
+    let device = Device::flex();
+    match manifest.kind {
+        ModelKind::Ae => load_autoencoder(&manifest, written, &device).map(drop)?,
+        ModelKind::Vae => load_vae(&manifest, written, &device).map(drop)?,
+    }
+    Ok(())
+}
+
+/// `--compact`: rewrites the `f32` files in `pretrained/` compactly, `ae-16` first (the corruption
+/// models' benchmark runs against the shipped one). Files already compact are left as they are.
+fn compact_existing(
+    only: Option<&str>,
+    compare: Option<&str>,
+    data: &Dataset,
+) -> Result<(), Box<dyn Error>> {
+    if let Some(dir) = compare {
+        fs::create_dir_all(dir)?;
+    }
+    for name in [
+        AE_16, VAE_16, DAE_16, INPAINT_16, AE_2, VAE_2, LINEAR_16, COLOUR_16,
+    ] {
+        if only.is_some_and(|o| o != name) {
+            continue;
+        }
+        let text = fs::read_to_string(files::dir().join(format!("{name}.json")))?;
+        let manifest = upgrade_manifest(&text)?;
+        let weights = files::read_weights(&manifest)?;
+        if safetensors_header::check_compact(&weights).is_ok() {
+            println!("{name}: already compact, left as it is");
+            continue;
+        }
+        if let Some(dir) = compare {
+            compare_formats(&manifest, &weights, data, Path::new(dir))?;
+        }
+        ship(manifest, &weights, data)?;
+    }
+    Ok(())
+}
+
+/// A manifest of either version: version 1 (the `f32` files) is read as version 2 with its `f32`
+/// test MSE as a placeholder for what `ship` measures.
+fn upgrade_manifest(text: &str) -> Result<Manifest, Box<dyn Error>> {
+    let mut json: serde_json::Value = serde_json::from_str(text)?;
+    if json["format_version"] == 1 {
+        json["format_version"] = MANIFEST_VERSION.into();
+        json["weights_format"] = serde_json::to_value(WeightsFormat::Int8PerOutput)?;
+        json["metrics"]["float32_test_mse"] = json["metrics"]["test_mse"].clone();
+        json["metrics"]["test_mse_change_percent"] = 0.into();
+    }
+    Ok(parse_manifest(&json.to_string())?)
+}
+
+/// Writes `weights` as `f32`, `f16` and int8 SafeTensors into `dir` (to compare their sizes) and
+/// prints each one's test MSE.
+fn compare_formats(
+    manifest: &Manifest,
+    weights: &[u8],
+    data: &Dataset,
+    dir: &Path,
+) -> Result<(), Box<dyn Error>> {
+    let (entries, start) = safetensors_header::f32_entries(weights)?;
+    let values = |e: &safetensors_header::Entry| -> Vec<f16> {
+        weights[start + e.start as usize..start + e.end as usize]
+            .chunks_exact(4)
+            .map(|b| f16::from_f32(f32::from_le_bytes(b.try_into().unwrap())))
+            .collect()
+    };
+    let halves: Vec<Vec<f16>> = entries.iter().map(values).collect();
+    let file = |dtype: &'static str, bytes: &[Vec<u8>]| {
+        let tensors = entries
+            .iter()
+            .zip(bytes)
+            .map(|(e, data)| TensorBytes {
+                name: e.name.clone(),
+                dtype,
+                shape: e.shape.clone(),
+                data,
+            })
+            .collect();
+        safetensors_header::write(tensors, &Default::default())
+    };
+    let f16_bytes: Vec<Vec<u8>> = halves
+        .iter()
+        .map(|h| h.iter().flat_map(|v| v.to_le_bytes()).collect())
+        .collect();
+    let f16_as_f32: Vec<Vec<u8>> = halves
+        .iter()
+        .map(|h| h.iter().flat_map(|v| v.to_f32().to_le_bytes()).collect())
+        .collect();
+    let int8 = compact_file::encode(weights)?;
+    let name = &manifest.name;
+    fs::write(dir.join(format!("{name}.f32.safetensors")), weights)?;
+    fs::write(
+        dir.join(format!("{name}.f16.safetensors")),
+        file("F16", &f16_bytes),
+    )?;
+    fs::write(dir.join(format!("{name}.int8.safetensors")), &int8)?;
+    let f32_mse = weight_metrics(manifest, weights, data)?.mse;
+    let f16_mse = weight_metrics(manifest, &file("F32", &f16_as_f32), data)?.mse;
+    let int8_mse = weight_metrics(manifest, &compact_file::decode(&int8)?, data)?.mse;
+    let change = |m: f64| 100.0 * (m / f32_mse - 1.0);
+    println!(
+        "{name}: test MSE f32 {f32_mse:.6}, f16 {f16_mse:.6} ({:+.3} %), int8 {int8_mse:.6} \
+         ({:+.3} %)",
+        change(f16_mse),
+        change(int8_mse)
+    );
     Ok(())
 }
 
@@ -340,7 +556,7 @@ fn pretrain_linear(data: &Dataset, epochs: Option<usize>) -> Result<(), Box<dyn 
     let seconds = started.elapsed().as_secs_f64();
     let model = load_weights(config.init(&device), weights_to_bytes(&model)?)?;
     let outputs = reconstruct_all(&model, &test, &device);
-    let (test_mse, test_bce) = host_errors(&outputs, &test, PIXELS, 1e-4);
+    let (test_mse, _) = host_errors(&outputs, &test, PIXELS, 1e-4);
     println!(
         "{LINEAR_16}: test MSE {test_mse:.5} vs PCA-16 {pca_mse:.5} ({:+.2} %) after {seconds:.1} s",
         100.0 * (test_mse / pca_mse - 1.0)
@@ -376,19 +592,14 @@ fn pretrain_linear(data: &Dataset, epochs: Option<usize>) -> Result<(), Box<dyn 
             split_seed: data.seed,
         },
         metrics: Metrics {
-            test_mse,
-            // Outputs clipped to [1e-4, 1 − 1e-4]: a linear output is not a probability.
-            test_bce,
-            test_kl: None,
-            test_elbo: None,
             pca_mse,
             pca_components: latent,
-            corruption: None,
-            baselines: Vec::new(),
+            ..unmeasured()
         },
         weights: format!("{LINEAR_16}.safetensors"),
+        weights_format: WeightsFormat::Int8PerOutput,
     };
-    write_model(&manifest, &weights_to_bytes(&model)?)
+    ship(manifest, &weights_to_bytes(&model)?, data)
 }
 
 /// `colour-16`: grey digit in, its colour version (3 × 784, planar RGB, sigmoid) out, trained on
@@ -433,7 +644,7 @@ fn pretrain_colour(data: &Dataset, epochs: Option<usize>) -> Result<(), Box<dyn 
     let seconds = started.elapsed().as_secs_f64();
     let model = load_weights(config.init(&device), weights_to_bytes(&model)?)?;
     let outputs = reconstruct_all(&model, &test, &device);
-    let (test_mse, test_bce) = host_errors(&outputs, &test_truth, values, 1e-7);
+    let (test_mse, _) = host_errors(&outputs, &test_truth, values, 1e-7);
 
     let blind: Vec<f32> = test
         .chunks_exact(PIXELS)
@@ -498,10 +709,6 @@ fn pretrain_colour(data: &Dataset, epochs: Option<usize>) -> Result<(), Box<dyn 
             split_seed: data.seed,
         },
         metrics: Metrics {
-            test_mse,
-            test_bce,
-            test_kl: None,
-            test_elbo: None,
             // PCA-16 of the true colour images (fitted on the training split): a 16-D linear code
             // that sees the colours, where the autoencoder sees only grey.
             pca_mse,
@@ -517,10 +724,12 @@ fn pretrain_colour(data: &Dataset, epochs: Option<usize>) -> Result<(), Box<dyn 
                     mse: grey_mse,
                 },
             ],
+            ..unmeasured()
         },
         weights: format!("{COLOUR_16}.safetensors"),
+        weights_format: WeightsFormat::Int8PerOutput,
     };
-    write_model(&manifest, &weights_to_bytes(&model)?)
+    ship(manifest, &weights_to_bytes(&model)?, data)
 }
 
 /// Trains one model and returns its SafeTensors bytes and its test-split evaluation.

@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::noise::TrainingNoise;
 
-/// Bumped when the manifest's meaning changes; the app refuses other versions.
-pub const MANIFEST_VERSION: u32 = 1;
+/// Bumped when the manifest's meaning changes; the app refuses other versions. Version 2: the
+/// weights are compact (`weights_format`), and the metrics are those of the compact weights.
+pub const MANIFEST_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -56,7 +57,16 @@ pub struct DataInfo {
     pub split_seed: u32,
 }
 
-/// Test-split metrics. MSE is per pixel; BCE, KL and ELBO are nats per image.
+/// How the SafeTensors file beside a manifest stores the weights.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeightsFormat {
+    /// Each weight matrix int8 with one `f32` scale per output unit, biases `f32` (`model::compact`).
+    #[serde(rename = "int8-per-output")]
+    Int8PerOutput,
+}
+
+/// Test-split metrics, measured with the shipped (compact) weights. MSE is per pixel; BCE, KL and
+/// ELBO are nats per image.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Metrics {
     pub test_mse: f64,
@@ -73,6 +83,10 @@ pub struct Metrics {
     /// colourisation autoencoder).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub baselines: Vec<BaselineMetric>,
+    /// Test MSE of the `f32` weights as trained, before they were stored compactly.
+    pub float32_test_mse: f64,
+    /// The change of test MSE from the `f32` weights to the shipped ones, in per cent.
+    pub test_mse_change_percent: f64,
 }
 
 /// Test MSE of a simpler method on the model's own task.
@@ -103,4 +117,5 @@ pub struct Manifest {
     pub metrics: Metrics,
     /// The SafeTensors file beside this manifest.
     pub weights: String,
+    pub weights_format: WeightsFormat,
 }

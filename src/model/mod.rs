@@ -1,6 +1,8 @@
 //! The models of the course as Burn modules, each a `Config` and a `Module`, with the losses beside them.
 
 pub mod autoencoder;
+pub mod compact;
+pub mod compact_file;
 pub mod gan;
 pub mod history;
 pub mod host_copy;

@@ -2,6 +2,7 @@
 
 use burn::prelude::*;
 
+use super::compact_file;
 use super::layers::autoencoder_parameters;
 use super::manifest::{MANIFEST_VERSION, Manifest, ModelKind};
 use super::safetensors_header;
@@ -150,11 +151,12 @@ fn check_architecture(manifest: &Manifest) -> Result<(), WeightsError> {
     )))
 }
 
-/// Checks the weights' header against the architecture before the model is built.
+/// Checks the weights' header (a compact file, see `model::compact_file`) against the architecture
+/// before anything is decoded or built.
 fn check_weights(manifest: &Manifest, weights: &[u8], heads: u64) -> Result<(), WeightsError> {
     check_architecture(manifest)?;
     let a = &manifest.architecture;
-    let header = safetensors_header::check(weights)?;
+    let header = safetensors_header::check_compact(weights)?;
     let output = a.output.unwrap_or(a.input);
     expect_values(
         header.values(),
@@ -170,7 +172,10 @@ pub fn load_autoencoder(
     expect_kind(manifest, ModelKind::Ae)?;
     check_activations(manifest)?;
     check_weights(manifest, &weights, 1)?;
-    load_weights(autoencoder_config(manifest).init(device), weights)
+    load_weights(
+        autoencoder_config(manifest).init(device),
+        compact_file::decode(&weights)?,
+    )
 }
 
 pub fn load_vae(
@@ -180,7 +185,10 @@ pub fn load_vae(
 ) -> Result<Vae, WeightsError> {
     expect_kind(manifest, ModelKind::Vae)?;
     check_weights(manifest, &weights, 2)?;
-    load_weights(vae_config(manifest).init(device), weights)
+    load_weights(
+        vae_config(manifest).init(device),
+        compact_file::decode(&weights)?,
+    )
 }
 
 /// Native helpers for tests and the pretraining command.
@@ -204,5 +212,53 @@ pub mod files {
     pub fn read_weights(manifest: &Manifest) -> Result<Vec<u8>, String> {
         let path = dir().join(&manifest.weights);
         std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::manifest::WeightsFormat;
+    use serde_json::{Value, json};
+
+    const AE_16_JSON: &str = include_str!("../../pretrained/ae-16.json");
+
+    fn edited(edit: impl FnOnce(&mut Value)) -> Result<Manifest, String> {
+        let mut json: Value = serde_json::from_str(AE_16_JSON).unwrap();
+        edit(&mut json);
+        parse_manifest(&json.to_string())
+    }
+
+    #[test]
+    fn the_shipped_manifest_states_its_weights_format_and_the_cost_in_mse() {
+        let m = parse_manifest(AE_16_JSON).unwrap();
+        assert_eq!(m.format_version, MANIFEST_VERSION);
+        assert_eq!(m.weights_format, WeightsFormat::Int8PerOutput);
+        let change = 100.0 * (m.metrics.test_mse / m.metrics.float32_test_mse - 1.0);
+        assert!((m.metrics.test_mse_change_percent - change).abs() < 1e-9);
+        // Written back, it reads the same.
+        let again = parse_manifest(&serde_json::to_string(&m).unwrap()).unwrap();
+        assert_eq!(again, m);
+    }
+
+    #[test]
+    fn manifests_of_another_version_or_weights_format_are_refused() {
+        let err = edited(|j| j["format_version"] = json!(1)).unwrap_err();
+        assert!(err.contains("version 1 is not supported"), "{err}");
+        let err = edited(|j| j["weights_format"] = json!("float32")).unwrap_err();
+        assert!(err.contains("float32"), "{err}");
+        let err = edited(|j| {
+            j.as_object_mut().unwrap().remove("weights_format");
+        })
+        .unwrap_err();
+        assert!(err.contains("weights_format"), "{err}");
+        let err = edited(|j| {
+            j["metrics"]
+                .as_object_mut()
+                .unwrap()
+                .remove("float32_test_mse");
+        })
+        .unwrap_err();
+        assert!(err.contains("float32_test_mse"), "{err}");
     }
 }
