@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::models::ModelSet;
 use super::resources::{AGREEMENT_TOLERANCE, Resources};
 use crate::analysis::metrics::max_abs_diff;
-use crate::app::web::fetch::{fetch_bytes_progress, fetch_text};
+use crate::app::web::fetch::{fetch_bytes, fetch_text};
 use crate::i18n::Text;
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::{Shipped, load_autoencoder, load_vae, parse_manifest};
@@ -126,13 +126,17 @@ async fn download_and_build(
 ) -> Result<(), String> {
     let name = model.name();
     let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)?;
-    let url = format!("pretrained/{}", manifest.weights);
-    let weights = fetch_bytes_progress(&url, |p| progress(0.9 * p)).await?;
-    progress(0.95);
+    progress(0.05);
+    // The whole body in one `arrayBuffer()`, which the browser fills on its own: read chunk by
+    // chunk for a byte count, a download stayed open while the page was busy with WebGPU (and a
+    // reload then cut it off), so the progress moves in steps instead.
+    let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
+    progress(0.8);
     // A model downloaded again after a retry is already in the sets that built it.
     if !lab.cpu.has(model) {
         add(&lab.cpu, model, &manifest, weights.clone())?;
     }
+    progress(0.9);
     if let Some((gpu, set)) = &lab.gpu
         && gpu.is_healthy()
         && !set.has(model)
