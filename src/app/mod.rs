@@ -24,6 +24,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, Text, tk};
 use components::engine_badge::EngineBadge;
+use components::late_models::LateModels;
 use components::loading_panel::LoadingPanel;
 use components::offline_status::OfflineStatus;
 use components::share::{CopyLink, LinkNotice};
@@ -149,11 +150,17 @@ fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
     let session = use_session();
     leptos::task::spawn_local(session.restore(lab.get()));
     let link = use_link();
+    // A download that succeeded after "Retry" opens the view again, so work that failed
+    // without its model runs now (what the view shows is in the link and the current digit).
+    let recovered = RwSignal::new(0u32);
+    let needed = Signal::derive(move || route.get().late_models());
     view! {
         <TrainedBanner />
         <views::hw::HomeworkBanner />
         <CopyLink />
+        <LateModels models=needed recovered=recovered />
         {move || {
+            recovered.track();
             let route = route.get();
             link.begin_view();
             let view = match route {

@@ -3,6 +3,7 @@
 //! after a slash; the query after the route is each view's state (see `link`).
 
 use crate::i18n::tk;
+use crate::model::pretrained::Shipped;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -48,6 +49,17 @@ impl Route {
             Route::Apps => tk("nav-apps"),
             Route::Hw => tk("nav-hw"),
             Route::Verify => tk("nav-verify"),
+        }
+    }
+
+    /// The models downloaded after start-up (`engine::late`) that the view runs: their progress
+    /// shows above it until they are there. (The applications need the 2-D ones for the
+    /// dimensionality-reduction tab only, but a tab is not a route.)
+    pub fn late_models(self) -> &'static [Shipped] {
+        match self {
+            Route::Noise => &[Shipped::Dae16, Shipped::Inpaint16],
+            Route::Latent | Route::Apps => &[Shipped::Ae2, Shipped::Vae2],
+            Route::Draw | Route::Train | Route::Hw | Route::Verify => &[],
         }
     }
 

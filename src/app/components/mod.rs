@@ -7,6 +7,7 @@ pub mod draw_pad;
 pub mod engine_badge;
 pub mod fields;
 pub mod formula;
+pub mod late_models;
 pub mod latent_map;
 pub mod loading_panel;
 pub mod loss_chart;

@@ -1,6 +1,7 @@
-//! Loading everything the app needs at start-up, with visible progress: the digits, the
-//! pretrained models, the engines (with a WebGPU warm-up and a check that WebGPU agrees with the
-//! CPU), then timing both engines so live drawing runs on the faster one.
+//! Loading what the first view needs at start-up, with visible progress: the digits and the draw
+//! view's AE and VAE (downloaded side by side), the engines (with a WebGPU warm-up and a check
+//! that WebGPU agrees with the CPU), then timing both engines so live drawing runs on the faster
+//! one. The other views' models follow in the background (`late`).
 
 use std::sync::Arc;
 
@@ -8,10 +9,12 @@ use burn::prelude::*;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
-use super::Backend;
+use super::late;
 use super::models::ModelSet;
 use super::resources::{AGREEMENT_TOLERANCE, EngineReport, Resources, report_fallback};
 use super::webgpu::init_webgpu;
+use super::{Backend, Family, PerFamily};
+use crate::analysis::metrics::max_abs_diff;
 use crate::app::web::fetch::{fetch_bytes, fetch_text};
 use crate::app::web::now_ms;
 use crate::data::Dataset;
@@ -56,8 +59,10 @@ impl LoadState {
 pub async fn load(state: RwSignal<LoadState>, resources: RwSignal<Option<Arc<Resources>>>) {
     match load_all(state).await {
         Ok(loaded) => {
-            resources.set(Some(Arc::new(loaded)));
+            let loaded = Arc::new(loaded);
+            resources.set(Some(loaded.clone()));
             state.set(LoadState::Ready);
+            late::load_all(loaded);
         }
         Err(message) => {
             log::warn!("loading failed: {message}");
@@ -79,61 +84,43 @@ pub async fn load_model_files(name: &str) -> Result<(Manifest, Vec<u8>), String>
     Ok((manifest, weights))
 }
 
-/// The downloaded manifest and weights of every shipped model, in `Shipped::ALL` order.
-struct ModelFiles(Vec<(Manifest, Vec<u8>)>);
+/// The downloaded manifests and weights of the models the draw view needs.
+struct ModelFiles(PerFamily<(Manifest, Vec<u8>)>);
 
 impl ModelFiles {
-    async fn download() -> Result<Self, String> {
-        let mut files = Vec::new();
-        for model in Shipped::ALL {
-            files.push(load_model_files(model.name()).await?);
-        }
-        Ok(Self(files))
-    }
-
-    fn get(&self, model: Shipped) -> &(Manifest, Vec<u8>) {
-        let k = Shipped::ALL
-            .iter()
-            .position(|&m| m == model)
-            .expect("one of ALL");
-        &self.0[k]
-    }
-
-    /// Builds every model on `device` from the same bytes.
+    /// Builds the AE and the VAE on `device` from the same bytes.
     fn build(&self, device: &Device) -> Result<Arc<ModelSet>, String> {
-        let ae = |model| {
-            let (m, w) = self.get(model);
-            load_autoencoder(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))
-        };
-        let vae = |model| {
-            let (m, w) = self.get(model);
-            load_vae(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))
-        };
-        Ok(Arc::new(ModelSet {
-            device: device.clone(),
-            ae: ae(Shipped::Ae16)?,
-            vae: vae(Shipped::Vae16)?,
-            dae: ae(Shipped::Dae16)?,
-            inpaint: ae(Shipped::Inpaint16)?,
-            ae2: ae(Shipped::Ae2)?,
-            vae2: vae(Shipped::Vae2)?,
-        }))
+        let (m, w) = &self.0.ae;
+        let ae = load_autoencoder(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))?;
+        let (m, w) = &self.0.vae;
+        let vae = load_vae(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))?;
+        Ok(Arc::new(ModelSet::new(device.clone(), ae, vae)))
     }
 }
 
-async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
-    step(state, tk("load-digits"), 0.05).await;
-    let data =
-        Dataset::decode(&fetch_bytes("static/mnist.bin").await?).map_err(|e| e.to_string())?;
+/// Largest per-pixel difference between two engines' AE and VAE reconstructions.
+fn families_diff(a: &PerFamily<Vec<f32>>, b: &PerFamily<Vec<f32>>) -> f32 {
+    Family::ALL
+        .iter()
+        .map(|&f| max_abs_diff(&a[f], &b[f]))
+        .fold(0.0, f32::max)
+}
 
-    step(state, tk("load-models"), 0.25).await;
-    let files = ModelFiles::download().await?;
+async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
+    step(state, tk("load-downloads"), 0.05).await;
+    let (data, ae, vae) = futures::join!(
+        fetch_bytes("static/mnist.bin"),
+        load_model_files(Shipped::Ae16.name()),
+        load_model_files(Shipped::Vae16.name()),
+    );
+    let data = Dataset::decode(&data?).map_err(|e| e.to_string())?;
+    let files = ModelFiles(PerFamily { ae: ae?, vae: vae? });
 
     step(state, tk("load-cpu"), 0.4).await;
     let cpu = files.build(&Device::flex())?;
     let check: Vec<usize> = (0..CHECK_DIGITS.min(data.test.len())).collect();
     let check_images = data.test.batch(&check);
-    let cpu_outputs = cpu.run_all(&check_images).await?;
+    let cpu_outputs = cpu.reconstruct_both(&check_images).await?;
 
     step(state, tk("load-webgpu"), 0.5).await;
     let mut reason = Text::new("engine-starting");
@@ -149,7 +136,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
             step(state, tk("load-kernels"), 0.6).await;
             let checked = async {
                 let set = files.build(&webgpu.device)?;
-                let diff = set.run_all(&check_images).await?.max_abs_diff(&cpu_outputs);
+                let diff = families_diff(&set.reconstruct_both(&check_images).await?, &cpu_outputs);
                 Ok::<_, String>((set, diff))
             }
             .await;
@@ -211,8 +198,18 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
         max_diff,
         offered,
     });
-    let manifests = files.0.into_iter().map(|(m, _)| m).collect();
-    Ok(Resources::new(data, manifests, cpu, gpu, engine))
+    let manifests = PerFamily {
+        ae: files.0.ae.0,
+        vae: files.0.vae.0,
+    };
+    Ok(Resources::new(
+        data,
+        manifests,
+        check_images,
+        cpu,
+        gpu,
+        engine,
+    ))
 }
 
 /// Median time of a few single-image reconstructions, after one untimed warm-up.

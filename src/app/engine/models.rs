@@ -1,6 +1,8 @@
 //! The shipped models on one engine, and running them. Reads are asynchronous: WebGPU in the browser cannot
 //! read a buffer back synchronously, so every call reads all its outputs back at once.
 
+use std::sync::OnceLock;
+
 use burn::prelude::*;
 
 use super::{Family, LatentSize, PerFamily};
@@ -40,19 +42,27 @@ impl Reconstructor {
     }
 }
 
-/// The shipped models, loaded from the same files, on one device.
+/// The shipped models, loaded from the same files, on one device. The draw view's AE and VAE
+/// are there from the start; the others arrive after start-up (see `engine::late`), each set
+/// once, and asking for one before it has arrived is an error, not a wait.
 pub struct ModelSet {
     pub device: Device,
     /// The plain autoencoder.
     pub ae: Autoencoder,
     pub vae: Vae,
     /// The denoising autoencoder.
-    pub dae: Autoencoder,
+    pub dae: OnceLock<Autoencoder>,
     /// The inpainting autoencoder.
-    pub inpaint: Autoencoder,
+    pub inpaint: OnceLock<Autoencoder>,
     /// The 2-D autoencoder and VAE of the latent maps.
-    pub ae2: Autoencoder,
-    pub vae2: Vae,
+    pub ae2: OnceLock<Autoencoder>,
+    pub vae2: OnceLock<Vae>,
+}
+
+/// One of the models that arrive after start-up, or an error naming it.
+fn arrived<'a, T>(slot: &'a OnceLock<T>, name: &str) -> Result<&'a T, String> {
+    slot.get()
+        .ok_or_else(|| format!("the {name} model has not been downloaded yet"))
 }
 
 /// Codes of a batch: the AE's h, or the VAE's μ with its log σ²; `dim` values per image.
@@ -95,15 +105,6 @@ impl Outputs {
             Family::Vae => self.vae = images,
         }
     }
-
-    /// Largest per-pixel difference between two sets of outputs.
-    pub fn max_abs_diff(&self, other: &Outputs) -> f32 {
-        use crate::analysis::metrics::max_abs_diff;
-        Reconstructor::ALL
-            .iter()
-            .map(|&m| max_abs_diff(self.get(m), other.get(m)))
-            .fold(0.0, f32::max)
-    }
 }
 
 /// Both draw-view reconstructions of one input and their per-pixel MSE against it.
@@ -128,8 +129,60 @@ impl Reconstruction {
 }
 
 impl ModelSet {
+    /// The start-up models on `device`; the others are set as they arrive.
+    pub fn new(device: Device, ae: Autoencoder, vae: Vae) -> Self {
+        Self {
+            device,
+            ae,
+            vae,
+            dae: OnceLock::new(),
+            inpaint: OnceLock::new(),
+            ae2: OnceLock::new(),
+            vae2: OnceLock::new(),
+        }
+    }
+
+    /// Whether `model` is in this set (the start-up ones always are).
+    pub fn has(&self, model: crate::model::pretrained::Shipped) -> bool {
+        use crate::model::pretrained::Shipped;
+        match model {
+            Shipped::Dae16 => self.dae.get().is_some(),
+            Shipped::Inpaint16 => self.inpaint.get().is_some(),
+            Shipped::Ae2 => self.ae2.get().is_some(),
+            Shipped::Vae2 => self.vae2.get().is_some(),
+            _ => true,
+        }
+    }
+
+    /// One model's reconstructions of `images` (`n × 784`; the VAE decodes μ), for checking an
+    /// engine against another.
+    pub async fn reconstruct_with(
+        &self,
+        model: crate::model::pretrained::Shipped,
+        images: &[f32],
+    ) -> Result<Vec<f32>, String> {
+        use crate::model::pretrained::Shipped;
+        let n = images.len() / PIXELS;
+        let x: Tensor<2> =
+            Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
+        read(match model {
+            Shipped::Ae16 => self.ae.forward(x),
+            Shipped::Vae16 => self.vae.reconstruct(x),
+            Shipped::Dae16 => arrived(&self.dae, "denoising")?.forward(x),
+            Shipped::Inpaint16 => arrived(&self.inpaint, "inpainting")?.forward(x),
+            Shipped::Ae2 => arrived(&self.ae2, "2-D autoencoder")?.forward(x),
+            Shipped::Vae2 => arrived(&self.vae2, "2-D VAE")?.reconstruct(x),
+            other => return Err(format!("{} is not one of the shipped set", other.name())),
+        })
+        .await
+    }
+
     /// Runs every model on `images` (`n × 784`, one after another) with one read-back.
     pub async fn run_all(&self, images: &[f32]) -> Result<Outputs, String> {
+        let (dae, inpaint) = (
+            arrived(&self.dae, "denoising")?,
+            arrived(&self.inpaint, "inpainting")?,
+        );
         let n = images.len() / PIXELS;
         let x: Tensor<2> =
             Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
@@ -137,8 +190,8 @@ impl ModelSet {
             vec![
                 self.ae.forward(x.clone()),
                 self.vae.reconstruct(x.clone()),
-                self.dae.forward(x.clone()),
-                self.inpaint.forward(x),
+                dae.forward(x.clone()),
+                inpaint.forward(x),
             ],
             0,
         );
@@ -170,17 +223,17 @@ impl ModelSet {
 }
 
 impl ModelSet {
-    fn autoencoder(&self, size: LatentSize) -> &Autoencoder {
+    fn autoencoder(&self, size: LatentSize) -> Result<&Autoencoder, String> {
         match size {
-            LatentSize::Two => &self.ae2,
-            LatentSize::Sixteen => &self.ae,
+            LatentSize::Two => arrived(&self.ae2, "2-D autoencoder"),
+            LatentSize::Sixteen => Ok(&self.ae),
         }
     }
 
-    fn variational(&self, size: LatentSize) -> &Vae {
+    fn variational(&self, size: LatentSize) -> Result<&Vae, String> {
         match size {
-            LatentSize::Two => &self.vae2,
-            LatentSize::Sixteen => &self.vae,
+            LatentSize::Two => arrived(&self.vae2, "2-D VAE"),
+            LatentSize::Sixteen => Ok(&self.vae),
         }
     }
 
@@ -198,11 +251,11 @@ impl ModelSet {
         match family {
             Family::Ae => Ok(Codes {
                 dim,
-                mean: read(self.autoencoder(size).encode(x)).await?,
+                mean: read(self.autoencoder(size)?.encode(x)).await?,
                 log_var: None,
             }),
             Family::Vae => {
-                let (mu, log_var) = self.variational(size).encode(x);
+                let (mu, log_var) = self.variational(size)?.encode(x);
                 let mut both = read(Tensor::cat(vec![mu, log_var], 0)).await?;
                 let log_var = both.split_off(n * dim);
                 Ok(Codes {
@@ -227,8 +280,8 @@ impl ModelSet {
             &self.device,
         );
         read(match family {
-            Family::Ae => self.autoencoder(size).decode(z),
-            Family::Vae => self.variational(size).decode(z),
+            Family::Ae => self.autoencoder(size)?.decode(z),
+            Family::Vae => self.variational(size)?.decode(z),
         })
         .await
     }

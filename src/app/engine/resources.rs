@@ -1,5 +1,5 @@
-//! Everything loaded at start-up (the digits, the shipped models on each engine, the engine
-//! report) and the lab model, with the operations the views run on them. Each operation runs on
+//! Everything loaded at start-up (the digits, the draw view's models on each engine, the engine
+//! report), the models that follow in the background (`late`) and the lab model, with the operations the views run on them. Each operation runs on
 //! the engine asked for and falls back to the CPU engine, saying so, when WebGPU fails.
 
 use std::future::Future;
@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
+use super::late::LateModels;
 use super::models::{Codes, ModelSet, Outputs, Reconstruction};
 use super::trained::TrainedSlot;
 use super::webgpu::GpuEngine;
@@ -72,8 +73,12 @@ impl EngineReport {
 /// Everything loaded: data, models on each engine, the engine report and the lab model.
 pub struct Resources {
     pub data: Dataset,
-    /// The manifest of every shipped model, in `Shipped::ALL` order.
-    pub manifests: Vec<Manifest>,
+    /// The manifests of the models loaded at start-up (the AE and the VAE with 16-D codes).
+    pub manifests: PerFamily<Manifest>,
+    /// The models that follow after start-up; they join `cpu` and `gpu` as they arrive.
+    pub late: LateModels,
+    /// The digits WebGPU was checked against the CPU on, to check the late models too.
+    pub check_images: Vec<f32>,
     pub cpu: Arc<ModelSet>,
     pub gpu: Option<(GpuEngine, Arc<ModelSet>)>,
     pub engine: RwSignal<EngineReport>,
@@ -99,7 +104,8 @@ pub struct TestErrors {
 impl Resources {
     pub fn new(
         data: Dataset,
-        manifests: Vec<Manifest>,
+        manifests: PerFamily<Manifest>,
+        check_images: Vec<f32>,
         cpu: Arc<ModelSet>,
         gpu: Option<(GpuEngine, Arc<ModelSet>)>,
         engine: RwSignal<EngineReport>,
@@ -107,6 +113,8 @@ impl Resources {
         Self {
             data,
             manifests,
+            late: LateModels::default(),
+            check_images,
             cpu,
             gpu,
             engine,
@@ -118,12 +126,13 @@ impl Resources {
         }
     }
 
-    pub fn manifest(&self, model: Shipped) -> &Manifest {
-        let k = Shipped::ALL
-            .iter()
-            .position(|&m| m == model)
-            .expect("one of ALL");
-        &self.manifests[k]
+    /// The manifest of a shipped model, once it has been downloaded.
+    pub fn manifest(&self, model: Shipped) -> Option<&Manifest> {
+        match model {
+            Shipped::Ae16 => Some(&self.manifests.ae),
+            Shipped::Vae16 => Some(&self.manifests.vae),
+            _ => self.late.manifest(model),
+        }
     }
 
     /// Thickness, slant and width of every test digit (measured once, on first use).
@@ -200,6 +209,9 @@ impl Resources {
         wanted: Backend,
         images: &[f32],
     ) -> Result<(Outputs, Backend), String> {
+        self.late
+            .wait_for(&[Shipped::Dae16, Shipped::Inpaint16])
+            .await?;
         let (mut out, engine) = self
             .run(wanted, |m| async move { m.run_all(images).await })
             .await?;
@@ -241,6 +253,15 @@ impl Resources {
             .filter(|s| s.family() == family && s.config.latent == size.dim())
     }
 
+    /// Waits for the shipped model of `family` with `size`-D codes, when it comes after start-up.
+    async fn wait_for_shipped(&self, family: Family, size: LatentSize) -> Result<(), String> {
+        match (family, size) {
+            (_, LatentSize::Sixteen) => Ok(()),
+            (Family::Ae, LatentSize::Two) => self.late.wait_for(&[Shipped::Ae2]).await,
+            (Family::Vae, LatentSize::Two) => self.late.wait_for(&[Shipped::Vae2]).await,
+        }
+    }
+
     /// Codes of `images` (the lab model's when it stands in for this model).
     pub async fn encode_on(
         &self,
@@ -252,6 +273,7 @@ impl Resources {
         if let Some(slot) = self.trained_for(family, size) {
             return slot.encode(images).await;
         }
+        self.wait_for_shipped(family, size).await?;
         Ok(self
             .run(
                 wanted,
@@ -272,6 +294,7 @@ impl Resources {
         if let Some(slot) = self.trained_for(family, size) {
             return slot.decode(codes).await;
         }
+        self.wait_for_shipped(family, size).await?;
         Ok(self
             .run(
                 wanted,

@@ -29,7 +29,6 @@ use crate::formula;
 use crate::i18n::{num, tk};
 use crate::link::digit::DigitRef;
 use crate::model::manifest::Manifest;
-use crate::model::pretrained::Shipped;
 use error_scale::ErrorScale;
 
 /// The last reconstruction, with where and how fast it ran, and the VAE's loss terms.
@@ -466,8 +465,8 @@ fn Explanation() -> impl IntoView {
     let i18n = use_i18n();
     let (ae, vae, tests) = lab.with(|r| {
         (
-            r.manifest(Shipped::Ae16).clone(),
-            r.manifest(Shipped::Vae16).clone(),
+            r.manifests.ae.clone(),
+            r.manifests.vae.clone(),
             r.data.test.len(),
         )
     });

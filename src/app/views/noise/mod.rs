@@ -145,12 +145,15 @@ pub fn NoiseView() -> impl IntoView {
         });
         i18n.t_with("noise-source", &[("source", what.into())])
     };
-    let (dae, inpaint) = lab.with(|r| {
-        (
-            r.manifest(Shipped::Dae16).clone(),
-            r.manifest(Shipped::Inpaint16).clone(),
-        )
-    });
+    // The two corruption models arrive after start-up: each line appears with its model.
+    let shipped = move |model: Shipped| {
+        let slot = lab.with(|r| r.late.state(model));
+        move || {
+            slot.track();
+            lab.with(|r| r.manifest(model).cloned())
+        }
+    };
+    let (dae, inpaint) = (shipped(Shipped::Dae16), shipped(Shipped::Inpaint16));
     let shipped_line =
         move |title: &'static str, bench: &'static str, m: &crate::model::manifest::Manifest| {
             let latent = m.architecture.latent;
@@ -241,8 +244,8 @@ pub fn NoiseView() -> impl IntoView {
                 </div>
                 <p class="explain-line">{move || i18n.t("noise-explain")}</p>
                 <ul class="explain-line">
-                    {shipped_line(tk("noise-dae-title"), tk("noise-bench-dae"), &dae)}
-                    {shipped_line(tk("noise-inpaint-title"), tk("noise-bench-inpaint"), &inpaint)}
+                    {move || dae().map(|m| shipped_line(tk("noise-dae-title"), tk("noise-bench-dae"), &m))}
+                    {move || inpaint().map(|m| shipped_line(tk("noise-inpaint-title"), tk("noise-bench-inpaint"), &m))}
                 </ul>
                 <TaskErrorList errors=errors />
                 <BatchView corruption=corruption seed=batch_seed />

@@ -46,14 +46,20 @@ task-failed = { $task } failed: { $why }.
 technical-detail = Technical detail
 
 load-starting = Starting
-load-digits = Downloading the MNIST digits
-load-models = Downloading the pretrained models
+load-downloads = Downloading the MNIST digits and the drawing models
 load-cpu = Loading the models on the CPU engine
 load-webgpu = Starting WebGPU
 load-kernels = Compiling WebGPU kernels (first use) and checking them against the CPU
 load-timing = Timing the engines
 load-progress = Loading progress
 load-failed = Latent Lab could not start
+late-loading = Loading the { $model }… { $percent } %
+late-failed = The { $model } could not be downloaded ({ $why }). Check the connection, then try again; the rest of the app keeps working.
+late-retry = Retry
+late-model-dae = denoising model
+late-model-inpaint = inpainting model
+late-model-ae2 = 2-D autoencoder
+late-model-vae2 = 2-D VAE
 load-failed-advice = Reload the page to try again. If it keeps failing, check that the app's files are served next to index.html.
 
 engine-starting = Starting the engines…

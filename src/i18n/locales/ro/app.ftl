@@ -49,14 +49,20 @@ task-failed = { $task } nu a reușit: { $why }.
 technical-detail = Detalii tehnice
 
 load-starting = Pornire
-load-digits = Se descarcă cifrele MNIST
-load-models = Se descarcă modelele antrenate
+load-downloads = Se descarcă cifrele MNIST și modelele pentru desen
 load-cpu = Se încarcă modelele pe procesor (CPU)
 load-webgpu = Se pornește WebGPU
 load-kernels = Se compilează nucleele WebGPU (prima utilizare) și se verifică față de CPU
 load-timing = Se măsoară viteza motoarelor de calcul
 load-progress = Progresul încărcării
 load-failed = Latent Lab nu a putut porni
+late-loading = Se încarcă { $model }… { $percent } %
+late-failed = Nu s-a putut descărca { $model } ({ $why }). Verifică conexiunea, apoi încearcă din nou; restul aplicației funcționează în continuare.
+late-retry = Încearcă din nou
+late-model-dae = modelul de eliminare a zgomotului
+late-model-inpaint = modelul de completare a zonelor lipsă
+late-model-ae2 = autoencoderul 2-D
+late-model-vae2 = VAE-ul 2-D
 load-failed-advice = Reîncarcă pagina ca să încerci din nou. Dacă eroarea persistă, verifică faptul că fișierele aplicației sunt servite lângă index.html.
 
 engine-starting = Se pornesc motoarele de calcul…

@@ -1,0 +1,88 @@
+//! The progress of the models a view needs that are still on their way (downloaded after
+//! start-up, see `engine::late`), or why one could not be downloaded with a "Retry" button.
+//! Nothing shows once they are there.
+
+use leptos::prelude::*;
+
+use crate::app::engine::late::{SlotState, load};
+use crate::app::i18n::use_i18n;
+use crate::app::state::use_lab;
+use crate::i18n::{Text, num, tk};
+use crate::model::pretrained::Shipped;
+
+/// The translation key of a late model's name in a sentence.
+fn model_key(model: Shipped) -> &'static str {
+    match model {
+        Shipped::Dae16 => tk("late-model-dae"),
+        Shipped::Inpaint16 => tk("late-model-inpaint"),
+        Shipped::Ae2 => tk("late-model-ae2"),
+        _ => tk("late-model-vae2"),
+    }
+}
+
+/// One line per model of `models` that is not ready. `recovered` counts downloads that
+/// succeeded after a retry, so the view can start again with everything it needs.
+#[component]
+pub fn LateModels(
+    #[prop(into)] models: Signal<&'static [Shipped]>,
+    recovered: RwSignal<u32>,
+) -> impl IntoView {
+    let lab = use_lab();
+    let i18n = use_i18n();
+    move || {
+        models
+            .get()
+            .iter()
+            .map(|&model| {
+                let slot = lab.with(|r| r.late.state(model));
+                let name = Text::new(model_key(model));
+                let retry = move |_| {
+                    let lab = lab.get();
+                    leptos::task::spawn_local(async move {
+                        load(lab, model).await;
+                        if slot.get_untracked() == SlotState::Ready {
+                            recovered.try_update(|n| *n += 1);
+                        }
+                    });
+                };
+                move || match slot.get() {
+                    SlotState::Ready => ().into_any(),
+                    SlotState::Loading(done) => {
+                        view! {
+                            <p
+                                class="late-loading"
+                                role="status"
+                                data-testid=format!("late-loading-{}", model.name())
+                            >
+                                {i18n.t_with(
+                                    "late-loading",
+                                    &[("model", name.clone().into()), ("percent", num(f64::from(done) * 100.0, 0))],
+                                )}
+                                <progress max="1" value=done.to_string()></progress>
+                            </p>
+                        }
+                        .into_any()
+                    }
+                    SlotState::Failed(why) => view! {
+                        <div
+                            class="error late-failed"
+                            role="alert"
+                            data-testid=format!("late-failed-{}", model.name())
+                        >
+                            <p>
+                                {i18n.t_with(
+                                    "late-failed",
+                                    &[("model", name.clone().into()), ("why", why.into())],
+                                )}
+                            </p>
+                            <button data-testid="late-retry" on:click=retry>
+                                {i18n.t("late-retry")}
+                            </button>
+                        </div>
+                    }
+                    .into_any(),
+                }
+            })
+            .collect_view()
+    }
+}
