@@ -231,7 +231,8 @@ describe('browser storage', () => {
   it('a reload in the middle of training restores the last save, paused, and says its step', async () => {
     const { context, page } = await app.fresh();
     await openApp(page, app.url, '#/train');
-    await smallConfig(page, 5);
+    // Long enough to be still going at the first periodic save (5 s), however fast the engine.
+    await smallConfig(page, 200);
     await page.click('[data-testid="train-start"]');
     // Past a save made while the run goes on.
     await page.waitForFunction(() => {
@@ -262,7 +263,8 @@ describe('browser storage', () => {
     await trainAndPause(b, stepA + 10);
     const stepB = (await progress(b)).step;
     // The first tab hears of the second tab's last save.
-    await waitText(a, 'train-notice', new RegExp(`Another tab saved its model \\(step ${stepB}\\)`));
+    // The step as the app writes it ("1,234" in English).
+    await waitText(a, 'train-notice', new RegExp(`Another tab saved its model \\(step ${stepB.toLocaleString('en-US')}\\)`));
     assert.equal((await progress(a)).step, stepA, 'the first tab keeps its own model');
     const c = await context.newPage();
     await openApp(c, app.url, '#/train');

@@ -228,12 +228,15 @@ impl TrainSession {
             next_task().await;
         }
         if self.run_id.try_get_value() == Some(id) {
-            // The step in flight when Pause was pressed has finished: now the run is paused.
-            if self.state.get_untracked() == RunState::Pausing {
-                self.state.set(RunState::Paused);
-            }
+            // The step in flight when Pause was pressed has finished. What the page shows (the
+            // step count, the losses, the grid) catches up with the model first, so that "paused"
+            // means what is shown is the model that will be saved or exported (on WebGPU the
+            // steps' losses are still on the device, and reading them takes a while).
             if !fresh && !self.refresh_or_fail(&lab).await {
                 return;
+            }
+            if self.state.get_untracked() == RunState::Pausing {
+                self.state.set(RunState::Paused);
             }
             if matches!(
                 self.state.get_untracked(),
