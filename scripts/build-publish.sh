@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/build-publish.sh [FOLDER] (default dist)
+# Usage: scripts/build-publish.sh [FOLDER] (default: the repository's dist/)
 # Builds the web app for publishing into FOLDER (what you copy to a web server, README "Publish it
 # for a course"): the `web-publish` profile (whole-program LTO, one codegen unit, optimised for
 # size), binaryen's wasm-opt -Oz (from npm, pinned in scripts/publish/package.json), then gzip and
@@ -7,7 +7,7 @@
 # docs/toolchain.md "Published build"); the tests use the faster build of scripts/build-web.sh.
 # Its own target folder keeps the test build's warm and free while this one links.
 set -euo pipefail
-out="$(realpath -m "${1:-dist}")"
+out="$(realpath -m "${1:-$(dirname "$0")/../dist}")"
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 export CARGO_TARGET_DIR="$LATENT_LAB_CACHE/publish-target"

@@ -27,9 +27,11 @@ FEATURES = [
 
 def optimize(path, wasm_opt):
     before = open(path, "rb").read()
-    subprocess.run([wasm_opt, "-Oz", *FEATURES, "--strip-debug", "--strip-producers", path, "-o", path], check=True)
+    # LATENT_LAB_WASM_OPT_LEVEL (-Os, -O3, …) is for measuring the alternatives (docs/toolchain.md).
+    level = os.environ.get("LATENT_LAB_WASM_OPT_LEVEL", "-Oz")
+    subprocess.run([wasm_opt, level, *FEATURES, "--strip-debug", "--strip-producers", path, "-o", path], check=True)
     after = open(path, "rb").read()
-    print(f"wasm-opt -Oz: {path}: {len(before)} -> {len(after)} bytes")
+    print(f"wasm-opt {level}: {path}: {len(before)} -> {len(after)} bytes")
     return sri(before), sri(after)
 
 
