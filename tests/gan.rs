@@ -11,7 +11,8 @@ use latent_lab::{
     data::Dataset,
     gan::presets::{GanPreset, GanPresetId},
     gan::quality::{diversity, nearest_training_distance},
-    gan::toy::{Toy, mode_counts, modes_covered, ring_centres},
+    gan::settings::{GanMode, GanSettings},
+    gan::toy::{Toy, mean_nearest_distance, mode_counts, modes_covered, ring_centres},
     model::gan::{
         DiscriminatorConfig, GeneratorConfig, GeneratorLoss, discriminator_loss,
         generator_loss_minimax, generator_loss_non_saturating, mean_probability,
@@ -291,6 +292,33 @@ fn the_balanced_preset_covers_the_ring_and_the_collapse_preset_does_not() {
     assert!(balanced >= 6, "balanced covers {balanced} of 8");
     assert!(collapsed <= 3, "collapse covers {collapsed} of 8");
     assert!(fixed >= 6, "fixed covers {fixed} of 8");
+}
+
+/// The GAN view's toy session, as the browser runs it on the CPU engine: its settings' models,
+/// its stream of real batches, its fixed draw of target samples.
+#[test]
+fn the_views_balanced_run_pulls_gs_points_onto_the_ring() {
+    let _burn = burn_rng();
+    let s = GanSettings::from_preset(GanPresetId::RingBalanced);
+    let mut trainer = GanTrainer::new(s.config(GanMode::Toy), &Device::flex());
+    let (toy, mut stream) = (s.toy(), s.toy_stream());
+    let target = toy.sample(256, &mut seeded(s.seed));
+    let mut distances = Vec::new();
+    for step in 1..=1500 {
+        trainer.step(&toy.sample(s.batch_size, &mut stream));
+        if step == 1 || step == 1500 {
+            distances.push(mean_nearest_distance(
+                &values(trainer.sample_fixed()),
+                &target,
+            ));
+        }
+    }
+    eprintln!("mean distance to the ring: {distances:?}");
+    assert!(
+        distances[0] > 1.0,
+        "G starts away from the ring: {distances:?}"
+    );
+    assert!(distances[1] < 0.25, "and ends on it: {distances:?}");
 }
 
 #[test]

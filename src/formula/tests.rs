@@ -26,6 +26,9 @@ fn all(lang: Lang) -> Vec<String> {
         colourisation(),
         euclidean_distance(),
         mean_squared_error(Some((0.0131, lang))),
+        gan_game(),
+        gan_discriminator_loss(Some((1.386, lang))),
+        gan_generator_loss(Some((0.693, lang))),
     ]
 }
 

@@ -1,7 +1,9 @@
-//! The GAN lab's plain-Rust side: the 2-D toy distributions with their presets, and the quality
-//! measures of generated digits. The models and their training live in `model::gan` and
-//! `train::gan`.
+//! The GAN lab's plain-Rust side: the 2-D toy distributions with their presets, the view's
+//! settings and plot geometry, and the quality measures of generated digits. The models and their
+//! training live in `model::gan` and `train::gan`.
 
+pub mod plot;
 pub mod presets;
 pub mod quality;
+pub mod settings;
 pub mod toy;
