@@ -72,6 +72,7 @@ fn App() -> impl IntoView {
     let route = link.route();
     provide_context(CurrentDigit::restore());
     provide_context(TrainSession::new());
+    provide_context(engine::gan::GanLab::new());
     provide_context(homework::Homework::new());
 
     view! {
@@ -169,6 +170,7 @@ fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
                 Route::Latent => view! { <views::latent::LatentView /> }.into_any(),
                 Route::Train => view! { <views::train::TrainView /> }.into_any(),
                 Route::Apps => view! { <views::apps::AppsView /> }.into_any(),
+                Route::Gan => view! { <views::gan::GanView /> }.into_any(),
                 Route::Hw => view! { <views::hw::HomeworkView /> }.into_any(),
                 Route::Verify => view! { <views::verify::VerifyView /> }.into_any(),
             };

@@ -12,6 +12,7 @@ pub enum Route {
     Latent,
     Train,
     Apps,
+    Gan,
     Hw,
     Verify,
 }
@@ -23,6 +24,7 @@ impl Route {
         Route::Latent,
         Route::Train,
         Route::Apps,
+        Route::Gan,
         Route::Hw,
         Route::Verify,
     ];
@@ -34,6 +36,7 @@ impl Route {
             Route::Latent => "latent",
             Route::Train => "train",
             Route::Apps => "apps",
+            Route::Gan => "gan",
             Route::Hw => "hw",
             Route::Verify => "verify",
         }
@@ -47,6 +50,7 @@ impl Route {
             Route::Latent => tk("nav-latent"),
             Route::Train => tk("nav-train"),
             Route::Apps => tk("nav-apps"),
+            Route::Gan => tk("nav-gan"),
             Route::Hw => tk("nav-hw"),
             Route::Verify => tk("nav-verify"),
         }
@@ -59,7 +63,8 @@ impl Route {
         match self {
             Route::Noise => &[Shipped::Dae16, Shipped::Inpaint16],
             Route::Latent | Route::Apps => &[Shipped::Ae2, Shipped::Vae2],
-            Route::Draw | Route::Train | Route::Hw | Route::Verify => &[],
+            // The GAN view loads its own model (not one of the autoencoders' slots).
+            Route::Draw | Route::Train | Route::Gan | Route::Hw | Route::Verify => &[],
         }
     }
 

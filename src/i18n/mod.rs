@@ -188,6 +188,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("locales/en/hw.ftl"),
         include_str!("locales/ro/hw.ftl"),
     ),
+    (
+        "gan",
+        include_str!("locales/en/gan.ftl"),
+        include_str!("locales/ro/gan.ftl"),
+    ),
 ];
 
 /// The translation files of `lang`: (part, Fluent source).

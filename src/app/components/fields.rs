@@ -13,7 +13,7 @@ pub use crate::input::NumberRule;
 #[component]
 pub fn NumberField(
     #[prop(into)] label: Signal<String>,
-    testid: &'static str,
+    #[prop(into)] testid: String,
     #[prop(into)] value: Signal<f64>,
     rule: NumberRule,
     on_commit: Callback<f64>,
@@ -29,6 +29,7 @@ pub fn NumberField(
         }
         Err(why) => problem.set(Some(why.text())),
     };
+    let error_id = format!("{testid}-error");
     view! {
         <label class="field">
             {label}" "
@@ -44,7 +45,7 @@ pub fn NumberField(
                 on:change=commit
             />
             {move || problem.get().map(|p| view! {
-                <span class="field-error" role="alert" data-testid=format!("{testid}-error")>
+                <span class="field-error" role="alert" data-testid=error_id.clone()>
                     {move || i18n.text(&p)}
                 </span>
             })}
@@ -147,7 +148,7 @@ impl Choice {
 /// would be lost on first render (the menu would show its first option, not the state).
 #[component]
 pub fn SelectField(
-    testid: &'static str,
+    #[prop(into)] testid: String,
     #[prop(into)] value: Signal<String>,
     choices: Vec<Choice>,
     on_select: Callback<String>,

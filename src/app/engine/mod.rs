@@ -3,6 +3,7 @@
 //! start-up loading and checks; the lab model; and training sessions.
 
 pub mod evaluate;
+pub mod gan;
 pub mod late;
 pub mod loader;
 pub mod models;

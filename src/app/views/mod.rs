@@ -4,6 +4,7 @@
 
 pub mod apps;
 pub mod draw;
+pub mod gan;
 pub mod hw;
 pub mod latent;
 pub mod noise;

@@ -24,6 +24,9 @@ pub mod keys {
     pub const STUDENT: &str = "latent-lab.student.v1";
     /// Written after each save of the lab model (step, time, tab): other tabs hear of it.
     pub const TRAINED_SAVED: &str = "latent-lab.trained-saved.v1";
+    /// The GAN view's settings, one per mode.
+    pub const GAN_TOY: &str = "latent-lab.gan-toy.v1";
+    pub const GAN_DIGITS: &str = "latent-lab.gan-digits.v1";
 }
 
 /// A setting saved under `key`, if present and readable (anything else reads as absent).

@@ -1,0 +1,274 @@
+//! A GAN training run in the browser, one session per mode (the 2-D toy and the digits). Like the
+//! training lab's session it lives as long as the app, so a run goes on while the student looks
+//! at another tab or view, and each step yields to the browser.
+//!
+//! - this file: the session's state and its controls (start, pause, single step, reset);
+//! - `run`: the loop, and the refresh of the losses and the pictures (points, D's field and G's
+//!   arrows for the toy; the sample grid for digits).
+
+mod run;
+pub mod shipped;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::resources::Resources;
+use super::training::RunState;
+use super::{Backend, EngineChoice};
+use crate::app::web::storage::{keys, load_setting, save_setting};
+use crate::gan::settings::{GanMode, GanSettings};
+use crate::i18n::Text;
+use crate::train::batches::BatchSchedule;
+use crate::train::gan::{DivergenceWatch, GanLosses, GanTrainer, GanValues};
+
+/// One refresh's numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GanPoint {
+    pub step: usize,
+    pub values: GanValues,
+}
+
+/// What the toy plot draws, read back at a refresh: flat `[x0, y0, x1, y1, …]` buffers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ToySnapshot {
+    /// Samples of the target (a fixed draw, so they do not flicker).
+    pub real: Vec<f32>,
+    /// G's points for the fixed noise batch.
+    pub fake: Vec<f32>,
+    /// D(x) on a `field_cells × field_cells` grid, row 0 at the bottom.
+    pub field: Vec<f32>,
+    pub field_cells: usize,
+    /// The arrows' points and ∂(G loss)/∂point.
+    pub arrow_points: Vec<f32>,
+    pub gradients: Vec<f32>,
+}
+
+#[derive(Clone, Copy)]
+pub struct GanSession {
+    pub mode: GanMode,
+    /// What the next run trains: the form shows and edits exactly this.
+    pub settings: RwSignal<GanSettings>,
+    pub state: RwSignal<RunState>,
+    /// Generator steps done, as shown.
+    pub step: RwSignal<usize>,
+    /// The numbers read at each refresh.
+    pub history: RwSignal<Vec<GanPoint>>,
+    pub error: RwSignal<Option<Text>>,
+    pub engine: RwSignal<Option<Backend>>,
+    /// The engine the student asked for (auto: the CPU for the toy, whose tiny models gain
+    /// nothing from a GPU; WebGPU when in use for digits).
+    pub wanted: RwSignal<EngineChoice>,
+    /// Generator steps per second during a run.
+    pub speed: RwSignal<f64>,
+    /// Slow motion: one step at a time, each drawn.
+    pub slow: RwSignal<bool>,
+    pub toy: RwSignal<Option<ToySnapshot>>,
+    /// The digits mode's 8 × 8 grid of the fixed noise batch, one row of 8 images per entry.
+    pub grid: RwSignal<Vec<Vec<f32>>>,
+    trainer: StoredValue<Option<GanTrainer>, LocalStorage>,
+    /// The settings the models were made with.
+    made_with: StoredValue<Option<GanSettings>>,
+    /// The last step's numbers, still on the device until the next refresh reads them.
+    last: StoredValue<Option<GanLosses>, LocalStorage>,
+    /// Steps since the numbers were last read.
+    unread: StoredValue<usize>,
+    watch: StoredValue<DivergenceWatch>,
+    batches: StoredValue<Option<BatchSchedule>>,
+    /// The toy's stream of real samples (see `GanSettings::toy_stream`).
+    toy_stream: StoredValue<Option<rand::rngs::StdRng>>,
+    /// Bumped by every start and reset: a loop of an older run quits.
+    run_id: StoredValue<u64>,
+}
+
+impl GanSession {
+    /// A session with the settings of the last visit; they are saved whenever they change.
+    pub fn new(mode: GanMode) -> Self {
+        let key = storage_key(mode);
+        let saved = load_setting::<GanSettings>(key).filter(|s| s.restorable(mode));
+        let session = Self {
+            mode,
+            settings: RwSignal::new(saved.unwrap_or_else(|| GanSettings::default_for(mode))),
+            state: RwSignal::new(RunState::Idle),
+            step: RwSignal::new(0),
+            history: RwSignal::new(Vec::new()),
+            error: RwSignal::new(None),
+            engine: RwSignal::new(None),
+            wanted: RwSignal::new(EngineChoice::Auto),
+            speed: RwSignal::new(0.0),
+            slow: RwSignal::new(false),
+            toy: RwSignal::new(None),
+            grid: RwSignal::new(Vec::new()),
+            trainer: StoredValue::new_local(None),
+            made_with: StoredValue::new(None),
+            last: StoredValue::new_local(None),
+            unread: StoredValue::new(0),
+            watch: StoredValue::new(watch()),
+            batches: StoredValue::new(None),
+            toy_stream: StoredValue::new(None),
+            run_id: StoredValue::new(0),
+        };
+        Effect::new(move |_| session.settings.with(|s| save_setting(key, s)));
+        session
+    }
+
+    pub fn has_model(&self) -> bool {
+        self.trainer.with_value(Option::is_some)
+    }
+
+    /// Whether "Start" continues the current models: paused with unchanged settings. (Changed
+    /// settings describe another game: that starts afresh.)
+    pub fn can_resume(&self) -> bool {
+        matches!(
+            self.state.get_untracked(),
+            RunState::Paused | RunState::Finished
+        ) && self.has_model()
+            && self.made_with.with_value(|made| {
+                made.as_ref()
+                    .is_some_and(|m| self.settings.with_untracked(|s| s.same_models(m)))
+            })
+    }
+
+    /// The engine a fresh run uses.
+    fn engine_for(&self, lab: &Resources) -> Backend {
+        let default = match self.mode {
+            GanMode::Toy => Backend::Cpu,
+            GanMode::Digits => lab.batch_engine(),
+        };
+        self.wanted.get_untracked().resolve(default)
+    }
+
+    /// Fresh models from the settings; the error is a sentence for the UI.
+    fn create(&self, lab: &Resources) -> Result<(), Text> {
+        let settings = self.settings.get_untracked();
+        settings.validate(self.mode)?;
+        let (models, engine) = lab.models(self.engine_for(lab));
+        self.trainer.set_value(Some(GanTrainer::new(
+            settings.config(self.mode),
+            &models.device,
+        )));
+        self.toy_stream.set_value(Some(settings.toy_stream()));
+        self.made_with.set_value(Some(settings));
+        self.engine.set(Some(engine));
+        self.clear_progress();
+        Ok(())
+    }
+
+    fn clear_progress(&self) {
+        self.last.set_value(None);
+        self.unread.set_value(0);
+        self.watch.set_value(watch());
+        self.step.set(0);
+        self.history.set(Vec::new());
+        self.toy.set(None);
+        self.grid.set(Vec::new());
+        self.speed.set(0.0);
+    }
+
+    /// Keeps paused models, or creates fresh ones; false (with the reason shown) otherwise.
+    fn ensure_model(&self, lab: &Resources) -> bool {
+        if !self.can_resume()
+            && let Err(why) = self.create(lab)
+        {
+            self.error
+                .set(Some(Text::new("gan-cannot-start").with("why", why)));
+            return false;
+        }
+        true
+    }
+
+    /// Starts a run, or resumes a paused one.
+    pub fn start(self, lab: Arc<Resources>) {
+        self.error.set(None);
+        if !self.ensure_model(&lab) {
+            return;
+        }
+        self.state.set(RunState::Running);
+        let id = self.next_run_id();
+        leptos::task::spawn_local(self.run(lab, id));
+    }
+
+    /// Pauses after the step in flight.
+    pub fn pause(self) {
+        if self.state.get_untracked() == RunState::Running {
+            self.state.set(RunState::Pausing);
+        }
+    }
+
+    /// One generator step (with its D steps) while paused or before starting, then a refresh.
+    pub fn single_step(self, lab: Arc<Resources>) {
+        if self.state.get_untracked().is_active() {
+            return;
+        }
+        self.error.set(None);
+        if !self.ensure_model(&lab) {
+            return;
+        }
+        self.state.set(RunState::Paused);
+        leptos::task::spawn_local(async move {
+            if self.train_step(&lab) {
+                self.refresh_or_fail(&lab).await;
+            }
+        });
+    }
+
+    /// Forgets the models and what was drawn from them (the settings stay).
+    pub fn reset(self) {
+        self.next_run_id();
+        self.trainer.set_value(None);
+        self.state.set(RunState::Idle);
+        self.engine.set(None);
+        self.clear_progress();
+        self.error.set(None);
+    }
+
+    /// Draws the current models again (after the target changed, say), if there are any.
+    pub fn redraw(self, lab: Arc<Resources>) {
+        if self.has_model() && !self.state.get_untracked().is_active() {
+            leptos::task::spawn_local(async move {
+                self.refresh_or_fail(&lab).await;
+            });
+        }
+    }
+
+    fn next_run_id(&self) -> u64 {
+        let id = self.run_id.get_value() + 1;
+        self.run_id.set_value(id);
+        id
+    }
+}
+
+fn storage_key(mode: GanMode) -> &'static str {
+    match mode {
+        GanMode::Toy => keys::GAN_TOY,
+        GanMode::Digits => keys::GAN_DIGITS,
+    }
+}
+
+/// The watch counts refreshes, not steps (the numbers are read only then): D must have won at
+/// ten refreshes in a row, several seconds of training, before a run counts as failed.
+fn watch() -> DivergenceWatch {
+    DivergenceWatch::with_patience(10)
+}
+
+/// Both sessions, provided once through context.
+#[derive(Clone, Copy)]
+pub struct GanLab {
+    pub toy: GanSession,
+    pub digits: GanSession,
+    pub shipped: shipped::ShippedGan,
+}
+
+impl GanLab {
+    pub fn new() -> Self {
+        Self {
+            toy: GanSession::new(GanMode::Toy),
+            digits: GanSession::new(GanMode::Digits),
+            shipped: shipped::ShippedGan::new(),
+        }
+    }
+}
+
+pub fn use_gan() -> GanLab {
+    expect_context()
+}

@@ -1,0 +1,293 @@
+//! The GAN loop: steps in tasks of the page (as many as fit in a few milliseconds for the tiny toy
+//! models, one for digits), and a refresh of the numbers and pictures every so often (or after
+//! every step in slow motion). A step's numbers stay on the device; the refresh reads the last
+//! step's, so the curves have one point per refresh.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{GanPoint, GanSession, ToySnapshot};
+use crate::PIXELS;
+use crate::app::engine::models::read;
+use crate::app::engine::resources::Resources;
+use crate::app::engine::training::RunState;
+use crate::app::engine::{Backend, EngineChoice};
+use crate::app::web::now_ms;
+use crate::app::web::turn::next_task;
+use crate::gan::plot::ViewBox;
+use crate::gan::settings::GanMode;
+use crate::i18n::{Arg, Decimals, Text};
+use crate::rng::seeded;
+use crate::train::batches::BatchSchedule;
+use crate::train::gan::{Divergence, GanValues};
+
+/// Refresh at most this often (ms): the toy animates; a digits refresh costs a grid read-back.
+const TOY_REFRESH_MS: f64 = 120.0;
+const DIGITS_REFRESH_MS: f64 = 700.0;
+/// Toy steps per task on the CPU engine: as many as fit in this many ms.
+const TOY_TASK_MS: f64 = 8.0;
+/// Slow motion: this long between steps (ms).
+const SLOW_MS: u32 = 450;
+/// On WebGPU steps queue up behind the page; wait for them after this many.
+const GPU_UNREAD_LIMIT: usize = 8;
+/// The toy plot: target samples, field cells per side, arrows.
+const TOY_REAL: usize = 256;
+pub const FIELD_CELLS: usize = 36;
+const ARROWS: usize = 64;
+/// Samples per row of the digits grid (8 × 8).
+const GRID: usize = 8;
+
+impl GanSession {
+    /// The real batch of the next step: fresh samples of the target (toy), or the next batch of
+    /// the training split in the epoch's order (digits).
+    fn real_batch(&self, lab: &Resources) -> Vec<f32> {
+        let (batch_size, seed) = self.settings.with_untracked(|s| (s.batch_size, s.seed));
+        let step = self
+            .trainer
+            .with_value(|t| t.as_ref().map_or(0, |t| t.steps()));
+        match self.mode {
+            GanMode::Toy => {
+                let toy = self.settings.with_untracked(|s| s.toy());
+                self.toy_stream
+                    .try_update_value(|rng| {
+                        let rng = rng.get_or_insert_with(|| seeded(seed.wrapping_add(5)));
+                        toy.sample(batch_size, rng)
+                    })
+                    .unwrap_or_default()
+            }
+            GanMode::Digits => {
+                let split = &lab.data.train;
+                self.batches
+                    .try_update_value(|kept| {
+                        let schedule = kept
+                            .take()
+                            .filter(|b| b.is_for(split.len(), batch_size, seed))
+                            .unwrap_or_else(|| BatchSchedule::new(split.len(), batch_size, seed));
+                        split.batch(kept.insert(schedule).batch(step))
+                    })
+                    .unwrap_or_default()
+            }
+        }
+    }
+
+    /// One generator step (after its D steps); its numbers stay on the device. False when there
+    /// is no model.
+    pub(super) fn train_step(&self, lab: &Resources) -> bool {
+        let real = self.real_batch(lab);
+        let Some(losses) = self
+            .trainer
+            .try_update_value(|t| t.as_mut().map(|t| t.step(&real)))
+            .flatten()
+        else {
+            return false;
+        };
+        self.last.set_value(Some(losses));
+        self.unread.update_value(|n| *n += 1);
+        true
+    }
+
+    fn steps_done(&self) -> usize {
+        self.trainer
+            .try_with_value(|t| t.as_ref().map_or(0, |t| t.steps()))
+            .unwrap_or(0)
+    }
+
+    pub(super) async fn run(self, lab: Arc<Resources>, id: u64) {
+        let going = || {
+            self.run_id.try_get_value() == Some(id)
+                && self.state.get_untracked() == RunState::Running
+        };
+        let refresh_ms = match self.mode {
+            GanMode::Toy => TOY_REFRESH_MS,
+            GanMode::Digits => DIGITS_REFRESH_MS,
+        };
+        let (start_ms, start_step) = (now_ms(), self.steps_done());
+        let mut last_refresh = 0.0;
+        let mut fresh = false;
+        while going() {
+            let slow = self.slow.get_untracked();
+            let on_cpu = self.engine.get_untracked() == Some(Backend::Cpu);
+            let task_start = now_ms();
+            loop {
+                if !self.train_step(&lab) {
+                    return;
+                }
+                // The toy's steps are tiny: several per task on the CPU; one in slow motion, one
+                // for digits, one on WebGPU (where a step is mostly waiting for the GPU).
+                if slow
+                    || self.mode == GanMode::Digits
+                    || !on_cpu
+                    || now_ms() - task_start > TOY_TASK_MS
+                {
+                    break;
+                }
+            }
+            fresh = false;
+            let elapsed = (now_ms() - start_ms) / 1000.0;
+            self.speed
+                .set((self.steps_done() - start_step) as f64 / elapsed.max(1e-3));
+            if slow || now_ms() - last_refresh > refresh_ms {
+                if !self.refresh_or_fail(&lab).await {
+                    return;
+                }
+                fresh = true;
+                last_refresh = now_ms();
+            } else if !on_cpu
+                && self.unread.get_value() >= GPU_UNREAD_LIMIT
+                && let Err(why) = self.read_numbers().await
+            {
+                self.fail_engine(&lab, &why);
+                return;
+            }
+            if slow {
+                gloo_timers::future::TimeoutFuture::new(SLOW_MS).await;
+            } else {
+                next_task().await;
+            }
+        }
+        if self.run_id.try_get_value() == Some(id) {
+            if !fresh && !self.refresh_or_fail(&lab).await {
+                return;
+            }
+            if self.state.get_untracked() == RunState::Pausing {
+                self.state.set(RunState::Paused);
+            }
+        }
+    }
+
+    /// Reads the last step's numbers into the history and watches them for divergence (which
+    /// stops the run with advice). Err when the read-back failed.
+    async fn read_numbers(&self) -> Result<(), String> {
+        let Some(losses) = self.last.try_update_value(Option::take).flatten() else {
+            return Ok(());
+        };
+        self.unread.set_value(0);
+        let step = self.steps_done();
+        let values = losses
+            .stacked()
+            .into_data_async()
+            .await
+            .map_err(|e| format!("reading the losses failed: {e:?}"))?
+            .try_into_vec::<f32>()
+            .map_err(|e| format!("unexpected loss type: {e:?}"))?;
+        let values = GanValues::unpack(&values);
+        self.history
+            .try_update(|h| h.push(GanPoint { step, values }));
+        self.step.try_set(step);
+        if let Some(divergence) = self
+            .watch
+            .try_update_value(|w| w.observe(&values))
+            .flatten()
+        {
+            self.diverged(divergence, &values);
+        }
+        Ok(())
+    }
+
+    fn diverged(&self, divergence: Divergence, values: &GanValues) {
+        let (g, d) = self
+            .settings
+            .with_untracked(|s| (s.g_learning_rate, s.d_learning_rate));
+        let rate = |r: f64| Arg::Num(r, Decimals::UpTo(6));
+        let text = match divergence {
+            Divergence::NotFinite => Text::new("gan-diverged-not-finite")
+                .with("step", self.steps_done())
+                .with("g", rate(g))
+                .with("d", rate(d)),
+            Divergence::DiscriminatorWins => Text::new("gan-diverged-d-wins")
+                .with("step", self.steps_done())
+                .with(
+                    "dfake",
+                    Arg::Num(f64::from(values.d_fake), Decimals::UpTo(5)),
+                ),
+        };
+        self.state.set(RunState::Diverged);
+        self.error.set(Some(text));
+    }
+
+    /// The numbers, then the pictures. On a failed read-back the engine is given up on.
+    pub(super) async fn refresh_or_fail(&self, lab: &Arc<Resources>) -> bool {
+        let result = match self.read_numbers().await {
+            Ok(()) => match self.mode {
+                GanMode::Toy => self.draw_toy().await,
+                GanMode::Digits => self.draw_grid().await,
+            },
+            Err(why) => Err(why),
+        };
+        match result {
+            Ok(()) => true,
+            Err(why) => {
+                self.fail_engine(lab, &why);
+                false
+            }
+        }
+    }
+
+    /// A read-back failed: the models lived on the failed engine. The run ends (the settings
+    /// stay); on WebGPU the app switches to the CPU engine and says so, and Start trains there.
+    fn fail_engine(&self, lab: &Resources, why: &str) {
+        if self.engine.get_untracked() == Some(Backend::WebGpu) {
+            lab.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
+            self.wanted.set(EngineChoice::Cpu);
+        }
+        self.next_run_id();
+        self.trainer.set_value(None);
+        self.last.set_value(None);
+        self.state.set(RunState::Idle);
+        self.error
+            .set(Some(Text::new("gan-engine-failed").with("why", why)));
+    }
+
+    /// The toy's points, field and arrows for the current models.
+    async fn draw_toy(&self) -> Result<(), String> {
+        let view = ViewBox::default();
+        let cells = view.cell_centres(FIELD_CELLS);
+        let (toy, seed) = self.settings.with_untracked(|s| (s.toy(), s.seed));
+        let Some((fake, field, arrows)) = self
+            .trainer
+            .try_with_value(|t| {
+                t.as_ref().map(|t| {
+                    let noise = t.fixed_noise();
+                    let k = t.config.generator.noise;
+                    (
+                        t.sample(noise),
+                        t.discriminator_field(&cells, &cells),
+                        t.generator_gradients(&noise[..ARROWS * k]),
+                    )
+                })
+            })
+            .flatten()
+        else {
+            return Ok(());
+        };
+        let fake = read(fake).await?;
+        let field = read(field).await?;
+        let arrow_points = read(arrows.points).await?;
+        let gradients = read(arrows.gradients).await?;
+        self.toy.try_set(Some(ToySnapshot {
+            real: toy.sample(TOY_REAL, &mut seeded(seed)),
+            fake,
+            field,
+            field_cells: FIELD_CELLS,
+            arrow_points,
+            gradients,
+        }));
+        Ok(())
+    }
+
+    /// The 8 × 8 grid of G's samples for the fixed noise batch.
+    async fn draw_grid(&self) -> Result<(), String> {
+        let Some(samples) = self
+            .trainer
+            .try_with_value(|t| t.as_ref().map(|t| t.sample_fixed()))
+            .flatten()
+        else {
+            return Ok(());
+        };
+        let images = read(samples).await?;
+        let rows = images.chunks(GRID * PIXELS).map(<[f32]>::to_vec).collect();
+        self.grid.try_set(rows);
+        Ok(())
+    }
+}

@@ -1,0 +1,114 @@
+//! The GAN lab (`#/gan/<tab>`), the lecture's section 4.4: the adversarial game explained with its
+//! formulas, then three tabs: the 2-D toy (GAN Lab's idea), digits trained live, and the shipped
+//! GAN side by side with the VAE.
+
+mod chart;
+mod compare;
+mod controls;
+mod digits;
+mod toy;
+mod toy_plot;
+
+use leptos::prelude::*;
+
+use crate::app::components::formula::Concept;
+use crate::app::i18n::use_i18n;
+use crate::app::link::use_link;
+use crate::formula;
+use crate::i18n::tk;
+use crate::link::Issue;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum GanTab {
+    Toy,
+    Digits,
+    Compare,
+}
+
+impl GanTab {
+    const ALL: [GanTab; 3] = [GanTab::Toy, GanTab::Digits, GanTab::Compare];
+
+    fn slug(self) -> &'static str {
+        match self {
+            GanTab::Toy => "toy",
+            GanTab::Digits => "digits",
+            GanTab::Compare => "compare",
+        }
+    }
+
+    fn title_key(self) -> &'static str {
+        match self {
+            GanTab::Toy => tk("gan-tab-toy"),
+            GanTab::Digits => tk("gan-tab-digits"),
+            GanTab::Compare => tk("gan-tab-compare"),
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+#[component]
+pub fn GanView() -> impl IntoView {
+    let i18n = use_i18n();
+    let link = use_link();
+    let tab_slug = link.tab();
+    let tab = Memo::new(move |_| {
+        let slug = tab_slug.get();
+        GanTab::from_slug(&slug).unwrap_or_else(|| {
+            if !slug.is_empty() {
+                link.note("tab", &slug, Issue::Unknown);
+            }
+            GanTab::Toy
+        })
+    });
+    view! {
+        <section class="gan-view">
+            <h2>{move || i18n.t("gan-title")}</h2>
+            <p class="lead">{move || i18n.t("gan-lead")}</p>
+            <Theory />
+            <div class="tabs" role="tablist" aria-label=move || i18n.t("gan-tabs-label")>
+                {GanTab::ALL
+                    .into_iter()
+                    .map(|t| view! {
+                        <a
+                            role="tab"
+                            href=format!("#/gan/{}", t.slug())
+                            data-testid=format!("gan-tab-{}", t.slug())
+                            class:active=move || tab.get() == t
+                            aria-selected=move || (tab.get() == t).to_string()
+                        >
+                            {move || i18n.t(t.title_key())}
+                        </a>
+                    })
+                    .collect_view()}
+            </div>
+            <div role="tabpanel">
+                {move || match tab.get() {
+                    GanTab::Toy => view! { <toy::ToyTab /> }.into_any(),
+                    GanTab::Digits => view! { <digits::DigitsTab /> }.into_any(),
+                    GanTab::Compare => view! { <compare::CompareTab /> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// The game, both players' losses, and why GANs are sharp and hard to train.
+#[component]
+fn Theory() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <details class="theory" data-testid="gan-theory" open>
+            <summary>{move || i18n.t("gan-theory-title")}</summary>
+            <div class="concepts">
+                <Concept math=Signal::derive(formula::gan_game) caption=tk("gan-theory-game") />
+                <Concept math=Signal::derive(|| formula::gan_discriminator_loss(None)) caption=tk("gan-theory-d-loss") />
+                <Concept math=Signal::derive(|| formula::gan_generator_loss(None)) caption=tk("gan-theory-g-loss") />
+            </div>
+            <p>{move || i18n.t("gan-theory-sharper")}</p>
+            <p>{move || i18n.t("gan-theory-unstable")}</p>
+        </details>
+    }
+}
