@@ -2,6 +2,8 @@
 //! measures of generated digits. The models and their training live in `model::gan` and
 //! `train::gan`.
 
+pub mod bench;
 pub mod presets;
 pub mod quality;
+pub mod shipped;
 pub mod toy;
