@@ -15,6 +15,11 @@
 //! `linear-16`, a linear autoencoder trained on squared error (PCA's subspace), and `colour-16`,
 //! which colours grey digits with the synthetic colouring of `data::colouring`.
 
+#[path = "pretrain/gan.rs"]
+mod gan;
+#[path = "pretrain/grid_png.rs"]
+mod grid_png;
+
 use std::{error::Error, fs, path::Path, time::Instant};
 
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
@@ -161,6 +166,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         return compact_existing(only.as_deref(), flag("--compare").as_deref(), &data);
     }
     fs::create_dir_all(files::dir())?;
+    if only.as_deref() == Some(gan::GAN_64) {
+        // The GAN is trained in steps, not epochs: `--steps N` shortens or lengthens the run.
+        return gan::pretrain(&data, flag("--steps").map(|s| s.parse()).transpose()?);
+    }
 
     for mut spec in specs() {
         if only.as_deref().is_some_and(|o| o != spec.name) {
