@@ -4,7 +4,12 @@
 // and the settings surviving a reload.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINES, launch, openApp, readCanvas, waitForInk, setInput } from './harness.mjs';
+import { writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENGINES, launch, openApp, readCanvas, waitForInk, setInput, same as sameImage } from './harness.mjs';
+
+const same = (a, b) => sameImage(a, b, 2e-3);
 
 const dataset = (page, id) => page.$eval(`[data-testid="${id}"]`, (el) => ({ ...el.dataset }));
 const step = async (page, mode) => Number((await dataset(page, `gan-${mode}-progress`)).step);
@@ -101,6 +106,40 @@ for (const engine of ENGINES) {
       assert.match(await page.textContent('[data-testid="gan-digits-progress"]'), engine === 'webgpu' ? /on WebGPU/ : /on CPU/);
     });
 
+    it('digits: export, import, a refused file and a reload all keep the same models', async () => {
+      const { page } = app;
+      const grid = await readCanvas(page, 'gan-digits-grid');
+      const at = await step(page, 'digits');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="gan-digits-export"]')]);
+      const file = join(tmpdir(), `latent-lab-gan-${engine}-${process.pid}.llgan`);
+      await download.saveAs(file);
+      assert.equal((await readFile(file)).subarray(0, 13).toString(), 'LATENTLAB-GAN');
+      await page.click('[data-testid="gan-digits-reset"]');
+      await page.waitForSelector('[data-testid="gan-digits-grid-empty"]');
+      await page.setInputFiles('[data-testid="gan-digits-import"]', file);
+      await page.waitForSelector('[data-testid="gan-digits-grid"]');
+      await page.waitForTimeout(300);
+      assert.equal(await step(page, 'digits'), at);
+      assert.ok(same(grid, await readCanvas(page, 'gan-digits-grid')), 'the imported generator draws the same grid');
+      assert.match(await page.textContent('[data-testid="gan-notice"]'), /Imported .*step/);
+      // A truncated file, and the toy's file in the digits tab, are refused; the models stay.
+      const bytes = await readFile(file);
+      const corrupt = join(tmpdir(), `corrupt-gan-${engine}-${process.pid}.llgan`);
+      await writeFile(corrupt, bytes.subarray(0, bytes.length - 1000));
+      await page.setInputFiles('[data-testid="gan-digits-import"]', corrupt);
+      await page.waitForSelector('[data-testid="gan-import-error"]');
+      assert.match(await page.textContent('[data-testid="gan-import-error"]'), /Import failed: .*The models in use are unchanged/);
+      assert.equal(await step(page, 'digits'), at);
+      assert.ok(same(grid, await readCanvas(page, 'gan-digits-grid')));
+      // Saved in the browser when the run paused: a reload brings the models back.
+      await page.reload();
+      await page.waitForSelector('#app[data-state="ready"]');
+      await page.waitForSelector('[data-testid="gan-digits-grid"]', { timeout: 60_000 });
+      await page.waitForTimeout(300);
+      assert.equal(await step(page, 'digits'), at);
+      assert.ok(same(grid, await readCanvas(page, 'gan-digits-grid')), 'the restored generator draws the same grid');
+    });
+
     it('the side-by-side panel shows the shipped GAN\u2019s and the VAE\u2019s samples', async () => {
       const { page } = app;
       await page.click('[data-testid="gan-tab-compare"]');
@@ -167,16 +206,32 @@ describe('GAN lab toy presets, drawing and settings (CPU engine)', () => {
     assert.ok(await distance(page) < 0.5, `mean distance to the drawn target ${await distance(page)}`);
   });
 
+  it('a run that D wins outright stops with advice', async () => {
+    const { page } = app;
+    await page.click('[data-testid="gan-toy-reset"]');
+    await page.click('[data-testid="gan-preset-balanced"]');
+    // G barely learns, D learns fast: D soon separates the ring from G's blob completely.
+    await setInput(page, 'gan-toy-g-rate', 0.000001);
+    await setInput(page, 'gan-toy-d-rate', 0.03);
+    await page.click('[data-testid="gan-toy-start"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="gan-toy-progress"]').dataset.state === 'stopped: diverged', null, { timeout: 120_000 });
+    assert.match(await page.textContent('[data-testid="gan-toy-error"]'), /the discriminator wins outright .*Slow D down/);
+    // Start is offered again, with the settings kept.
+    assert.equal(await page.isDisabled('[data-testid="gan-toy-start"]'), false);
+    assert.equal(Number(await page.inputValue('[data-testid="gan-toy-d-rate"]')), 0.03);
+  });
+
   it('a bad learning rate is refused in the form; the settings survive a reload', async () => {
     const { page } = app;
     await page.click('[data-testid="gan-toy-reset"]');
     await setInput(page, 'gan-toy-g-rate', 5);
     assert.match(await page.textContent('[data-testid="gan-toy-g-rate-error"]'), /0\.1/);
     await setInput(page, 'gan-toy-d-steps', 4);
+    await page.selectOption('[data-testid="gan-toy-target"]', 'moons');
     await page.reload();
     await page.waitForSelector('#app[data-state="ready"]');
     assert.equal(await page.inputValue('[data-testid="gan-toy-d-steps"]'), '4');
-    assert.equal(await page.inputValue('[data-testid="gan-toy-target"]'), 'drawn');
+    assert.equal(await page.inputValue('[data-testid="gan-toy-target"]'), 'moons');
     assert.deepEqual(app.problems, []);
   });
 });

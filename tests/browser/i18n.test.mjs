@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { launch, openApp, drawStroke, waitForInk, trainProgress, SEVEN } from './harness.mjs';
 import { englishSentences } from './ftl.mjs';
 
-const VIEWS = ['draw', 'noise', 'latent', 'train', 'apps'];
+const VIEWS = ['draw', 'noise', 'latent', 'train', 'apps', 'gan'];
+const GAN_TABS = ['toy', 'digits', 'compare'];
 const APP_TABS = ['retrieval', 'anomaly', 'clustering', 'pca', 'colour', 'reduce'];
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 
@@ -52,8 +53,9 @@ describe('two languages', () => {
   it('every view in Romanian: no English sentence left, formulas as MathML with decimal commas', async () => {
     const sentences = englishSentences();
     assert.ok(sentences.length > 100, `English sentences known: ${sentences.length}`);
-    // Every view, and every tab of the applications lab.
-    const stops = [...VIEWS.map((v) => [v, `nav-${v}`]), ...APP_TABS.map((t) => ['apps', `apps-tab-${t}`])];
+    // Every view, and every tab of the applications lab and the GAN lab.
+    const stops = [...VIEWS.map((v) => [v, `nav-${v}`]), ...APP_TABS.map((t) => ['apps', `apps-tab-${t}`]),
+      ...GAN_TABS.map((t) => ['gan', `gan-tab-${t}`])];
     for (const [view, link] of stops) {
       await app.page.click(`[data-testid="${link}"]`);
       await settle(app.page, view);

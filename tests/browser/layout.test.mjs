@@ -20,6 +20,7 @@ const READY = {
   latent: '[data-testid="sample-grid-vae"][height="224"]',
   train: '[data-testid="loss-chart-empty"]',
   apps: '[data-testid="retrieval-results-ae"] [data-label]',
+  gan: '[data-testid="gan-toy-plot"]',
 };
 // The applications lab's other tabs, once settled.
 const APP_TABS = {
@@ -55,6 +56,19 @@ for (const [name, viewport, lang] of SIZES) {
         if (shots) await page.screenshot({ path: join(shots, `${view}-${name}.png`) });
       });
     }
+
+    it('gan: the digits and comparison tabs fit the width and pass the accessibility audit', async () => {
+      const { page } = app;
+      await page.click('[data-testid="nav-gan"]');
+      for (const [tab, ready] of [['digits', '[data-testid="gan-digits-grid-empty"]'], ['compare', '[data-testid="gan-compare-gan"][height="224"]']]) {
+        await page.click(`[data-testid="gan-tab-${tab}"]`);
+        await page.waitForSelector(ready, { timeout: 120_000 });
+        await page.waitForTimeout(300);
+        assert.equal(await sidewaysScroll(page), 0, `no horizontal scrolling in #/gan/${tab}`);
+        assert.deepEqual(await seriousViolations(page), []);
+        if (shots) await page.screenshot({ path: join(shots, `gan-${tab}-${name}.png`) });
+      }
+    });
 
     it('homework and the teacher\'s page fit the width and pass the accessibility audit', async () => {
       const { page } = app;

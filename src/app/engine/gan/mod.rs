@@ -8,6 +8,7 @@
 
 mod run;
 pub mod shipped;
+mod store;
 
 use std::sync::Arc;
 
@@ -55,6 +56,8 @@ pub struct GanSession {
     /// The numbers read at each refresh.
     pub history: RwSignal<Vec<GanPoint>>,
     pub error: RwSignal<Option<Text>>,
+    /// What the student should know but need not act on (restored models, a failed save).
+    pub notice: RwSignal<Option<Text>>,
     pub engine: RwSignal<Option<Backend>>,
     /// The engine the student asked for (auto: the CPU for the toy, whose tiny models gain
     /// nothing from a GPU; WebGPU when in use for digits).
@@ -79,6 +82,9 @@ pub struct GanSession {
     toy_stream: StoredValue<Option<rand::rngs::StdRng>>,
     /// Bumped by every start and reset: a loop of an older run quits.
     run_id: StoredValue<u64>,
+    /// When the models were last saved in the browser (ms), and whether this visit restored them.
+    saved_ms: StoredValue<f64>,
+    restored: StoredValue<bool>,
 }
 
 impl GanSession {
@@ -93,6 +99,7 @@ impl GanSession {
             step: RwSignal::new(0),
             history: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
+            notice: RwSignal::new(None),
             engine: RwSignal::new(None),
             wanted: RwSignal::new(EngineChoice::Auto),
             speed: RwSignal::new(0.0),
@@ -107,6 +114,8 @@ impl GanSession {
             batches: StoredValue::new(None),
             toy_stream: StoredValue::new(None),
             run_id: StoredValue::new(0),
+            saved_ms: StoredValue::new(0.0),
+            restored: StoredValue::new(false),
         };
         Effect::new(move |_| session.settings.with(|s| save_setting(key, s)));
         session

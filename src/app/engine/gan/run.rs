@@ -29,6 +29,8 @@ const DIGITS_REFRESH_MS: f64 = 700.0;
 const TOY_TASK_MS: f64 = 8.0;
 /// Slow motion: this long between steps (ms).
 const SLOW_MS: u32 = 450;
+/// Save the models in the browser at most this often during a run (ms).
+const SAVE_MS: f64 = 10_000.0;
 /// On WebGPU steps queue up behind the page; wait for them after this many.
 const GPU_UNREAD_LIMIT: usize = 8;
 /// The toy plot: target samples, field cells per side, arrows.
@@ -87,7 +89,7 @@ impl GanSession {
         true
     }
 
-    fn steps_done(&self) -> usize {
+    pub(super) fn steps_done(&self) -> usize {
         self.trainer
             .try_with_value(|t| t.as_ref().map_or(0, |t| t.steps()))
             .unwrap_or(0)
@@ -133,6 +135,9 @@ impl GanSession {
                 }
                 fresh = true;
                 last_refresh = now_ms();
+                if now_ms() - self.saved_ms.get_value() > SAVE_MS && going() {
+                    self.save_in_browser().await;
+                }
             } else if !on_cpu
                 && self.unread.get_value() >= GPU_UNREAD_LIMIT
                 && let Err(why) = self.read_numbers().await
@@ -152,6 +157,9 @@ impl GanSession {
             }
             if self.state.get_untracked() == RunState::Pausing {
                 self.state.set(RunState::Paused);
+            }
+            if self.has_model() {
+                self.save_in_browser().await;
             }
         }
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::chart::GanChart;
 use super::controls::{GanButtons, GanForm, GanProgress};
+use super::model_file::GanModelFile;
 use crate::app::components::digit_canvas::MosaicCanvas;
 use crate::app::components::messages::Message;
 use crate::app::engine::gan::use_gan;
@@ -52,6 +53,7 @@ pub fn DigitsTab() -> impl IntoView {
             <GanProgress session=session />
             <Message text=session.error testid="gan-digits-error" />
             <GanChart session=session />
+            <GanModelFile session=session />
         </div>
     }
 }

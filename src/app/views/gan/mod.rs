@@ -6,6 +6,7 @@ mod chart;
 mod compare;
 mod controls;
 mod digits;
+mod model_file;
 mod toy;
 mod toy_plot;
 
@@ -54,6 +55,11 @@ pub fn GanView() -> impl IntoView {
     let i18n = use_i18n();
     let link = use_link();
     let tab_slug = link.tab();
+    // Models trained in an earlier visit come back when the view first opens.
+    let gan = crate::app::engine::gan::use_gan();
+    let lab = crate::app::state::use_lab();
+    gan.toy.restore_once(lab.get());
+    gan.digits.restore_once(lab.get());
     let tab = Memo::new(move |_| {
         let slug = tab_slug.get();
         GanTab::from_slug(&slug).unwrap_or_else(|| {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::chart::GanChart;
 use super::controls::{GanButtons, GanForm, GanProgress};
+use super::model_file::GanModelFile;
 use super::toy_plot::ToyPlot;
 use crate::app::components::fields::{Choice, SelectField};
 use crate::app::components::messages::Message;
@@ -149,6 +150,7 @@ pub fn ToyTab() -> impl IntoView {
             <GanProgress session=session />
             <Message text=session.error testid="gan-toy-error" />
             <GanChart session=session />
+            <GanModelFile session=session />
         </div>
     }
 }

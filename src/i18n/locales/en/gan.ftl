@@ -112,3 +112,17 @@ gan-interp-vae-label = Ten VAE samples along a line in latent space.
 gan-interp-vae-caption = VAE: decoder((1 − t)·z₁ + t·z₂)
 gan-task-gan-samples = Sampling the GAN
 gan-task-vae-samples = Decoding the VAE's samples
+
+gan-file-title = The models as a file
+gan-export = Export G and D
+gan-import = Import a GAN file
+gan-imported = Imported { $file }: the models after step { $step }, paused, on the CPU engine. Start continues training (with fresh Adam moments: the file holds weights, not the optimiser's state).
+gan-import-failed = Import failed: { $problem } The models in use are unchanged.
+gan-file-is-toy = this file holds a toy (2-D) GAN; import it in the toy tab.
+gan-file-is-digits = this file holds a digits GAN; import it in the digits tab.
+gan-no-model-yet = there are no models yet: press Start or One step first.
+gan-copy-failed = the models could not be copied from the engine ({ $why }).
+gan-download-failed = The file could not be saved ({ $why }).
+gan-save-failed = The models could not be saved in this browser ({ $why }); export them to keep them.
+gan-restored = The models of your last visit are back (step { $step }), paused.
+gan-restore-failed = The models saved in this browser could not be restored ({ $why }).

@@ -117,3 +117,17 @@ gan-interp-vae-label = Zece eșantioane VAE de-a lungul unei drepte în spațiul
 gan-interp-vae-caption = VAE: decodor((1 − t)·z₁ + t·z₂)
 gan-task-gan-samples = Eșantionarea GAN-ului
 gan-task-vae-samples = Decodarea eșantioanelor VAE-ului
+
+gan-file-title = Modelele ca fișier
+gan-export = Exportă G și D
+gan-import = Importă un fișier GAN
+gan-imported = Am importat { $file }: modelele după pasul { $step }, în pauză, pe CPU. Pornește continuă antrenarea (cu momente Adam noi: fișierul conține ponderile, nu starea optimizatorului).
+gan-import-failed = Importul a eșuat: { $problem } Modelele folosite au rămas neschimbate.
+gan-file-is-toy = acest fișier conține un GAN 2-D; importă-l în fila jocului 2-D.
+gan-file-is-digits = acest fișier conține un GAN pentru cifre; importă-l în fila cu cifre.
+gan-no-model-yet = încă nu există modele: apasă mai întâi Pornește sau Un pas.
+gan-copy-failed = modelele nu au putut fi copiate de pe motor ({ $why }).
+gan-download-failed = Fișierul nu a putut fi salvat ({ $why }).
+gan-save-failed = Modelele nu au putut fi salvate în acest browser ({ $why }); exportă-le ca să le păstrezi.
+gan-restored = Modelele de la ultima vizită au revenit (pasul { $step }), în pauză.
+gan-restore-failed = Modelele salvate în acest browser nu au putut fi restaurate ({ $why }).

@@ -1,0 +1,157 @@
+//! The GAN session's models outside the session: one file (`model::gan_file`: settings, history,
+//! G's and D's weights) to export and import, the same bytes saved in the browser whenever a run
+//! pauses and every few seconds while it trains, and restored when the GAN view first opens. The
+//! file carries no optimiser state: a resumed run starts fresh Adam moments.
+
+use std::sync::Arc;
+
+use burn::prelude::*;
+use leptos::prelude::*;
+
+use super::{GanPoint, GanSession};
+use crate::app::engine::resources::Resources;
+use crate::app::engine::training::RunState;
+use crate::app::engine::{Backend, Problem};
+use crate::app::web::storage::{load_bytes, save_bytes};
+use crate::gan::settings::GanMode;
+use crate::i18n::Text;
+use crate::model::gan_file::{self, GanFileMeta, GanRecord};
+use crate::model::host_copy::copy_parameters;
+use crate::train::gan::GanTrainer;
+
+/// Where the browser keeps each mode's models (IndexedDB).
+fn saved_key(mode: GanMode) -> &'static str {
+    match mode {
+        GanMode::Toy => "gan-toy-models.v1",
+        GanMode::Digits => "gan-digits-models.v1",
+    }
+}
+
+impl GanSession {
+    /// The models, settings and history as one file (weights copied to the CPU first: on WebGPU
+    /// they can only be read asynchronously).
+    pub async fn export(&self) -> Result<Vec<u8>, Text> {
+        let Some((config, g, d)) = self.trainer.with_value(|t| {
+            t.as_ref().map(|t| {
+                (
+                    t.config.clone(),
+                    t.generator().valid(),
+                    t.discriminator().valid(),
+                )
+            })
+        }) else {
+            return Err(Text::new("gan-no-model-yet"));
+        };
+        let Some(settings) = self.made_with.get_value() else {
+            return Err(Text::new("gan-no-model-yet"));
+        };
+        let steps = self.steps_done();
+        let history = self.history.with_untracked(|h| {
+            h.iter()
+                .map(|p| GanRecord {
+                    step: p.step,
+                    values: p.values,
+                })
+                .collect()
+        });
+        let cpu = Device::flex();
+        let copy_failed = |why: String| Text::new("gan-copy-failed").with("why", why);
+        let g = copy_parameters(&g, config.generator.init(&cpu))
+            .await
+            .map_err(copy_failed)?;
+        let d = copy_parameters(&d, config.discriminator.init(&cpu))
+            .await
+            .map_err(copy_failed)?;
+        let meta = GanFileMeta {
+            mode: self.mode,
+            settings,
+            steps,
+            history,
+        };
+        gan_file::encode(&meta, &g, &d)
+            .map_err(|e| Text::new("gan-copy-failed").with("why", e.to_string()))
+    }
+
+    /// Replaces the models with a file's (on the CPU engine, paused), or says why not and leaves
+    /// everything as it was. Returns the step the file was saved at.
+    pub async fn import(&self, lab: &Arc<Resources>, bytes: &[u8]) -> Result<usize, Problem> {
+        let cpu = Device::flex();
+        let (meta, g, d) = gan_file::decode(bytes, &cpu).map_err(|e| Problem {
+            sentence: e.advice(),
+            detail: Some(e.to_string()),
+        })?;
+        if meta.mode != self.mode {
+            return Err(Problem {
+                sentence: Text::new(match meta.mode {
+                    GanMode::Toy => "gan-file-is-toy",
+                    GanMode::Digits => "gan-file-is-digits",
+                }),
+                detail: None,
+            });
+        }
+        self.next_run_id();
+        let config = meta.settings.config(self.mode);
+        self.trainer
+            .set_value(Some(GanTrainer::from_models(config, g, d, meta.steps, &cpu)));
+        self.toy_stream.set_value(Some(meta.settings.toy_stream()));
+        self.made_with.set_value(Some(meta.settings.clone()));
+        self.settings.set(meta.settings);
+        self.engine.set(Some(Backend::Cpu));
+        self.last.set_value(None);
+        self.unread.set_value(0);
+        self.watch.set_value(super::watch());
+        self.step.set(meta.steps);
+        self.history.set(
+            meta.history
+                .into_iter()
+                .map(|r| GanPoint {
+                    step: r.step,
+                    values: r.values,
+                })
+                .collect(),
+        );
+        self.state.set(RunState::Paused);
+        self.error.set(None);
+        self.refresh_or_fail(lab).await;
+        Ok(meta.steps)
+    }
+
+    /// Saves the models in the browser; a failure is said, not fatal (the run goes on).
+    pub(super) async fn save_in_browser(&self) {
+        self.saved_ms.try_set_value(crate::app::web::now_ms());
+        let saved = match self.export().await {
+            Ok(bytes) => save_bytes(saved_key(self.mode), &bytes)
+                .await
+                .map_err(|e| Text::new("gan-save-failed").with("why", e)),
+            Err(why) => Err(Text::new("gan-save-failed").with("why", why)),
+        };
+        if let Err(text) = saved {
+            self.notice.try_set(Some(text));
+        }
+    }
+
+    /// Restores the models saved by an earlier visit, once per visit, if the session has none.
+    pub fn restore_once(self, lab: Arc<Resources>) {
+        if self.restored.get_value() {
+            return;
+        }
+        self.restored.set_value(true);
+        leptos::task::spawn_local(async move {
+            let Ok(Some(bytes)) = load_bytes(saved_key(self.mode)).await else {
+                return;
+            };
+            if self.has_model() {
+                return;
+            }
+            if let Err(problem) = self.import(&lab, &bytes).await {
+                self.notice.try_set(Some(
+                    Text::new("gan-restore-failed").with("why", problem.sentence),
+                ));
+            } else {
+                self.notice.try_set(Some(
+                    Text::new("gan-restored").with("step", self.step.get_untracked()),
+                ));
+            }
+        });
+    }
+}

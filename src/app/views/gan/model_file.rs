@@ -1,0 +1,72 @@
+//! A GAN session's models as a file: export them (settings, history, G and D), or import a file
+//! exported earlier; a bad file is refused with the reason, and the models in use stay.
+
+use leptos::prelude::*;
+
+use super::controls::testid;
+use crate::app::components::messages::{Message, ProblemMessage};
+use crate::app::engine::Problem;
+use crate::app::engine::gan::GanSession;
+use crate::app::i18n::use_i18n;
+use crate::app::state::use_lab;
+use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
+use crate::gan::settings::GanMode;
+use crate::i18n::{Text, tk};
+
+#[component]
+pub fn GanModelFile(session: GanSession) -> impl IntoView {
+    let lab = use_lab();
+    let i18n = use_i18n();
+    let import_error = RwSignal::new(None::<Problem>);
+    let running = move || session.state.get().is_active();
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            let mode = match session.mode {
+                GanMode::Toy => "toy",
+                GanMode::Digits => "digits",
+            };
+            let result = session.export().await.and_then(|bytes| {
+                let name = format!("latent-lab-gan-{mode}-step-{}.llgan", session.step.get_untracked());
+                download(&bytes, &name).map_err(|why| Text::new("gan-download-failed").with("why", why))
+            });
+            if let Err(why) = result {
+                session.error.set(Some(why));
+            }
+        });
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let result = match read_file(file, MAX_FILE_BYTES).await {
+                Ok(bytes) => session.import(&lab.get(), &bytes).await,
+                Err(why) => Err(Problem { sentence: why, detail: None }),
+            };
+            match result {
+                Ok(step) => {
+                    import_error.set(None);
+                    session.notice.set(Some(Text::new("gan-imported").with("file", name).with("step", step)));
+                }
+                Err(problem) => import_error.set(Some(problem)),
+            }
+        });
+    };
+    view! {
+        <h3>{move || i18n.t("gan-file-title")}</h3>
+        <div class="buttons">
+            <button data-testid=testid(session, "export") disabled=running on:click=export>
+                {move || i18n.t("gan-export")}
+            </button>
+            <label class="file">{move || i18n.t("gan-import")}" "
+                <input type="file" accept=".llgan,application/octet-stream" data-testid=testid(session, "import")
+                    disabled=running on:change=import />
+            </label>
+        </div>
+        <ProblemMessage problem=import_error testid="gan-import-error" around=tk("gan-import-failed") />
+        <Message text=session.notice testid="gan-notice" class="caption" />
+    }
+}
