@@ -119,8 +119,8 @@ fn the_shipped_generator_clears_the_quality_bar() {
         gan.diversity
     );
     // Close to real digits, but no copies: unseen test digits sit at `real` (5.3) from the
-    // training digits. Blobs or speckle land much farther (the 200-step G: 8.0; after 3,000 steps,
-    // still speckled, about 6.7 in docs/gan.md); the shipped G sits nearer than real digits (4.2:
+    // training digits. Blobs or speckle land much farther (the 200-step G: 8.0; after 1,500 steps,
+    // still speckled, 6.65 on 64 samples in docs/gan.md); the shipped G sits nearer than real digits (4.2:
     // clean, typical strokes, and many 1s, whose nearest training 1 is close), and copies would
     // sit near 0.
     let ratio = gan.nearest_training_distance / real.nearest_training_distance;
