@@ -43,7 +43,7 @@ impl GanRun {
     pub fn digits(steps: Option<usize>) -> Self {
         Self {
             config: GanConfig::digits(),
-            steps: steps.unwrap_or(10_000),
+            steps: steps.unwrap_or(30_000),
             batch_size: 64,
             decay_from: 0.5,
             final_rate_share: 0.1,
