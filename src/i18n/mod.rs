@@ -193,6 +193,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("locales/en/gan.ftl"),
         include_str!("locales/ro/gan.ftl"),
     ),
+    (
+        "gan_file",
+        include_str!("locales/en/gan_file.ftl"),
+        include_str!("locales/ro/gan_file.ftl"),
+    ),
 ];
 
 /// The translation files of `lang`: (part, Fluent source).

@@ -130,6 +130,39 @@ impl GanTrainer {
         let device = device.clone().autodiff();
         let generator = config.generator.init(&device);
         let discriminator = config.discriminator.init(&device);
+        Self::with_models(config, generator, discriminator)
+    }
+
+    /// Resumes training `generator` and `discriminator` (e.g. read from a GAN file, on any device)
+    /// after `steps` generator steps: the models are moved to `device.autodiff()` as [`Self::new`]
+    /// makes them, with their parameters requiring gradients again.
+    ///
+    /// A GAN file does not carry the optimisers' state, so both Adam optimisers start fresh (their
+    /// first updates are as large as a new run's). The noise stream is reseeded from `config.seed`
+    /// and `steps`, so resuming the same models twice gives the same run; it is not the stream the
+    /// interrupted run would have drawn next. With `steps == 0` it is exactly [`Self::new`]'s
+    /// stream. The fixed noise batch is [`Self::new`]'s, so the grid shows the same z as before.
+    pub fn from_models(
+        config: GanConfig,
+        generator: Generator,
+        discriminator: Discriminator,
+        steps: usize,
+        device: &Device,
+    ) -> Self {
+        let device = device.clone().autodiff();
+        // `fork` keeps a tensor's autodiff association; `train` turns it on and makes every
+        // parameter a leaf that requires its gradient again (parameters loaded or `valid()` have
+        // it off).
+        let generator = generator.fork(&device).train();
+        let discriminator = discriminator.fork(&device).train();
+        let mut trainer = Self::with_models(config, generator, discriminator);
+        trainer.rng = seeded(resumed_seed(trainer.config.seed, steps));
+        trainer.steps = steps;
+        trainer
+    }
+
+    /// A trainer at step 0 for models already on the training device.
+    fn with_models(config: GanConfig, generator: Generator, discriminator: Discriminator) -> Self {
         let adam = AdamConfig::new().with_beta_1(config.beta1);
         // A separate stream for the fixed grid, so it does not depend on how long a run trained.
         let fixed_noise = standard_normal_vec(
@@ -141,19 +174,22 @@ impl GanTrainer {
             discriminator: Some(discriminator),
             g_optim: adam.init(),
             d_optim: adam.init(),
-            rng: seeded(config.seed.wrapping_add(77)),
+            rng: seeded(resumed_seed(config.seed, 0)),
             fixed_noise,
             steps: 0,
             config,
         }
     }
 
+    /// The generator being trained (its parameters are on the autodiff device; saving it with
+    /// `store::weights_to_bytes` or `gan_file::encode` writes the same tensors as its `.valid()`).
     pub fn generator(&self) -> &Generator {
         self.generator
             .as_ref()
             .expect("generator is present between steps")
     }
 
+    /// The discriminator being trained (on the autodiff device, like [`Self::generator`]).
     pub fn discriminator(&self) -> &Discriminator {
         self.discriminator
             .as_ref()
@@ -313,6 +349,13 @@ impl GanTrainer {
         let gradients = tracked.grad(&grads).expect("the points require a gradient");
         GeneratorArrows { points, gradients }
     }
+}
+
+/// The seed of the training noise stream after `steps` generator steps: `seed + 77` at the start
+/// (as every run so far), another stream for each later step a run may be resumed at.
+fn resumed_seed(seed: u64, steps: usize) -> u64 {
+    seed.wrapping_add(77)
+        .wrapping_add((steps as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 /// Why a run is judged to have failed: the UI turns each into advice.
