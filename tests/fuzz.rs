@@ -1,5 +1,5 @@
 //! Fuzzing every parser that reads outside bytes (issue #14, "No input breaks it"): the model file
-//! a student imports, the data bundles, the pretrained models' manifests and SafeTensors weights,
+//! a student imports, the GAN lab's file, the data bundles, the pretrained models' manifests and SafeTensors weights,
 //! the link state, and the homework's assignment, rubric and report files.
 //!
 //! Each parser gets structure-aware mutations of a VALID input built with the crate's own encoders
@@ -20,6 +20,7 @@ use std::time::Instant;
 use burn::prelude::*;
 use latent_lab::data::Dataset;
 use latent_lab::data::bundle::{MAX_IMAGES, Split, decode_fashion};
+use latent_lab::gan::settings::{GanMode, GanSettings};
 use latent_lab::homework::assignment::{Assignment, Rubric, RubricCheck};
 use latent_lab::homework::log::{NewEntry, WorkLog, kinds};
 use latent_lab::homework::report::{
@@ -35,6 +36,7 @@ use latent_lab::link::train::{
 };
 use latent_lab::link::{Location, bits, packed, pixels, value};
 use latent_lab::model::compact_file;
+use latent_lab::model::gan_file::{self, GanFileMeta, GanRecord};
 use latent_lab::model::history::HistoryPoint;
 use latent_lab::model::lab::{LabConfig, LabKind};
 use latent_lab::model::manifest::Manifest;
@@ -547,6 +549,93 @@ fn model_files_never_break_the_import() {
     .unwrap()
     .expect_err("refused");
     assert!(err.to_string().contains("parameters"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1b. The GAN lab's file (`gan_file`): a description, then G's and D's SafeTensors.
+
+/// A toy GAN straight from its settings, with a short history.
+fn tiny_gan_file() -> Vec<u8> {
+    let settings = GanSettings::default_for(GanMode::Toy);
+    let config = settings.config(GanMode::Toy);
+    let device = Device::flex();
+    let meta = GanFileMeta {
+        mode: GanMode::Toy,
+        settings,
+        steps: 2,
+        history: vec![GanRecord {
+            step: 2,
+            values: latent_lab::train::gan::GanValues {
+                d_loss: 1.3,
+                g_loss: f32::NAN,
+                d_real: 0.5,
+                d_fake: 0.4,
+            },
+        }],
+    };
+    gan_file::encode(
+        &meta,
+        &config.generator.init(&device),
+        &config.discriminator.init(&device),
+    )
+    .unwrap()
+}
+
+/// The GAN file's parts: magic and version, description, G's weights, D's weights.
+fn gan_file_parts(bytes: &[u8]) -> (Vec<u8>, Value, Vec<u8>, Vec<u8>) {
+    let len = u32::from_le_bytes(bytes[15..19].try_into().unwrap()) as usize;
+    let json = serde_json::from_slice(&bytes[19..19 + len]).unwrap();
+    let g_at = 19 + len;
+    let g_len = u32::from_le_bytes(bytes[g_at..g_at + 4].try_into().unwrap()) as usize;
+    let d_at = g_at + 4 + g_len;
+    (
+        bytes[..15].to_vec(),
+        json,
+        bytes[g_at + 4..d_at].to_vec(),
+        bytes[d_at..].to_vec(),
+    )
+}
+
+fn gan_file_from(head: &[u8], description: &[u8], g: &[u8], d: &[u8]) -> Vec<u8> {
+    let mut out = head.to_vec();
+    out.extend_from_slice(&(description.len() as u32).to_le_bytes());
+    out.extend_from_slice(description);
+    out.extend_from_slice(&(g.len() as u32).to_le_bytes());
+    out.extend_from_slice(g);
+    out.extend_from_slice(d);
+    out
+}
+
+#[test]
+fn gan_files_never_break_the_import() {
+    let _burn = burn_rng();
+    let valid = tiny_gan_file();
+    assert!(gan_file::decode(&valid, &Device::flex()).is_ok());
+    let (head, description, g, d) = gan_file_parts(&valid);
+    let text = serde_json::to_vec(&description).unwrap();
+    // The length fields: the description's, and G's right after the description (the valid
+    // file's: `text` is the description written again, its numbers as `f64`).
+    let description_len = u32::from_le_bytes(valid[15..19].try_into().unwrap()) as usize;
+    let lengths: &'static [usize] = vec![15, 19 + description_len].leak();
+    let strategy = prop_oneof![
+        3 => mutated(valid.clone()),
+        1 => header_claim(valid.clone(), lengths),
+        3 => mutated_json(description).prop_map({
+            let (head, g, d) = (head.clone(), g.clone(), d.clone());
+            move |j| gan_file_from(&head, &j, &g, &d)
+        }),
+        2 => mutated_safetensors(g.clone()).prop_map({
+            let (head, text, d) = (head.clone(), text.clone(), d.clone());
+            move |g| gan_file_from(&head, &text, &g, &d)
+        }),
+        2 => mutated_safetensors(d).prop_map(move |d| gan_file_from(&head, &text, &g, &d)),
+    ];
+    fuzz("GAN file (gan_file::decode)", 7, strategy, |bytes| {
+        let decoded = bounded("gan_file::decode", || {
+            gan_file::decode(&bytes, &Device::flex())
+        })?;
+        explained("gan_file::decode", &decoded)
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
