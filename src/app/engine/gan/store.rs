@@ -75,6 +75,18 @@ impl GanSession {
     /// Replaces the models with a file's (on the CPU engine, paused), or says why not and leaves
     /// everything as it was. Returns the step the file was saved at.
     pub async fn import(&self, lab: &Arc<Resources>, bytes: &[u8]) -> Result<usize, Problem> {
+        self.load_file(lab, bytes, true).await
+    }
+
+    /// `import`; `adopt_settings`: the form takes the file's settings too. A restore keeps the
+    /// form as the student last left it (saved separately), so nothing typed since is lost; if it
+    /// differs from the models', Start begins afresh.
+    async fn load_file(
+        &self,
+        lab: &Arc<Resources>,
+        bytes: &[u8],
+        adopt_settings: bool,
+    ) -> Result<usize, Problem> {
         let cpu = Device::flex();
         let (meta, g, d) = gan_file::decode(bytes, &cpu).map_err(|e| Problem {
             sentence: e.advice(),
@@ -91,11 +103,14 @@ impl GanSession {
         }
         self.next_run_id();
         let config = meta.settings.config(self.mode);
-        self.trainer
-            .set_value(Some(GanTrainer::from_models(config, g, d, meta.steps, &cpu)));
+        self.trainer.set_value(Some(GanTrainer::from_models(
+            config, g, d, meta.steps, &cpu,
+        )));
         self.toy_stream.set_value(Some(meta.settings.toy_stream()));
         self.made_with.set_value(Some(meta.settings.clone()));
-        self.settings.set(meta.settings);
+        if adopt_settings {
+            self.settings.set(meta.settings);
+        }
         self.engine.set(Some(Backend::Cpu));
         self.last.set_value(None);
         self.unread.set_value(0);
@@ -143,7 +158,7 @@ impl GanSession {
             if self.has_model() {
                 return;
             }
-            if let Err(problem) = self.import(&lab, &bytes).await {
+            if let Err(problem) = self.load_file(&lab, &bytes, false).await {
                 self.notice.try_set(Some(
                     Text::new("gan-restore-failed").with("why", problem.sentence),
                 ));

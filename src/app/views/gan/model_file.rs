@@ -26,8 +26,12 @@ pub fn GanModelFile(session: GanSession) -> impl IntoView {
                 GanMode::Digits => "digits",
             };
             let result = session.export().await.and_then(|bytes| {
-                let name = format!("latent-lab-gan-{mode}-step-{}.llgan", session.step.get_untracked());
-                download(&bytes, &name).map_err(|why| Text::new("gan-download-failed").with("why", why))
+                let name = format!(
+                    "latent-lab-gan-{mode}-step-{}.llgan",
+                    session.step.get_untracked()
+                );
+                download(&bytes, &name)
+                    .map_err(|why| Text::new("gan-download-failed").with("why", why))
             });
             if let Err(why) = result {
                 session.error.set(Some(why));
@@ -44,12 +48,19 @@ pub fn GanModelFile(session: GanSession) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = match read_file(file, MAX_FILE_BYTES).await {
                 Ok(bytes) => session.import(&lab.get(), &bytes).await,
-                Err(why) => Err(Problem { sentence: why, detail: None }),
+                Err(why) => Err(Problem {
+                    sentence: why,
+                    detail: None,
+                }),
             };
             match result {
                 Ok(step) => {
                     import_error.set(None);
-                    session.notice.set(Some(Text::new("gan-imported").with("file", name).with("step", step)));
+                    session.notice.set(Some(
+                        Text::new("gan-imported")
+                            .with("file", name)
+                            .with("step", step),
+                    ));
                 }
                 Err(problem) => import_error.set(Some(problem)),
             }

@@ -22,20 +22,20 @@ const PRESETS: [(GanPresetId, &str, &str, &str); 3] = [
     (
         GanPresetId::RingBalanced,
         "balanced",
-        "gan-preset-balanced",
-        "gan-preset-balanced-note",
+        tk("gan-preset-balanced"),
+        tk("gan-preset-balanced-note"),
     ),
     (
         GanPresetId::ModeCollapse,
         "collapse",
-        "gan-preset-collapse",
-        "gan-preset-collapse-note",
+        tk("gan-preset-collapse"),
+        tk("gan-preset-collapse-note"),
     ),
     (
         GanPresetId::ModeCollapseFixed,
         "fixed",
-        "gan-preset-fixed",
-        "gan-preset-fixed-note",
+        tk("gan-preset-fixed"),
+        tk("gan-preset-fixed-note"),
     ),
 ];
 
