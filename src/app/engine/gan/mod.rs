@@ -70,8 +70,9 @@ pub struct GanSession {
     /// The digits mode's 8 × 8 grid of the fixed noise batch, one row of 8 images per entry.
     pub grid: RwSignal<Vec<Vec<f32>>>,
     trainer: StoredValue<Option<GanTrainer>, LocalStorage>,
-    /// The settings the models were made with.
+    /// The settings the models were made with, and the engine asked for then.
     made_with: StoredValue<Option<GanSettings>>,
+    made_on: StoredValue<EngineChoice>,
     /// The last step's numbers, still on the device until the next refresh reads them.
     last: StoredValue<Option<GanLosses>, LocalStorage>,
     /// Steps since the numbers were last read.
@@ -108,6 +109,7 @@ impl GanSession {
             grid: RwSignal::new(Vec::new()),
             trainer: StoredValue::new_local(None),
             made_with: StoredValue::new(None),
+            made_on: StoredValue::new(EngineChoice::Auto),
             last: StoredValue::new_local(None),
             unread: StoredValue::new(0),
             watch: StoredValue::new(watch()),
@@ -125,13 +127,14 @@ impl GanSession {
         self.trainer.with_value(Option::is_some)
     }
 
-    /// Whether "Start" continues the current models: paused with unchanged settings. (Changed
-    /// settings describe another game: that starts afresh.)
+    /// Whether "Start" continues the current models: paused, with unchanged settings and engine.
+    /// (Changed settings describe another game, another engine other models: those start afresh.)
     pub fn can_resume(&self) -> bool {
         matches!(
             self.state.get_untracked(),
             RunState::Paused | RunState::Finished
         ) && self.has_model()
+            && self.made_on.get_value() == self.wanted.get_untracked()
             && self.made_with.with_value(|made| {
                 made.as_ref()
                     .is_some_and(|m| self.settings.with_untracked(|s| s.same_models(m)))
@@ -158,6 +161,7 @@ impl GanSession {
         )));
         self.toy_stream.set_value(Some(settings.toy_stream()));
         self.made_with.set_value(Some(settings));
+        self.made_on.set_value(self.wanted.get_untracked());
         self.engine.set(Some(engine));
         self.clear_progress();
         Ok(())

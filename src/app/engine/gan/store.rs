@@ -94,10 +94,10 @@ impl GanSession {
         })?;
         if meta.mode != self.mode {
             return Err(Problem {
-                sentence: Text::new(match meta.mode {
-                    GanMode::Toy => "gan-file-is-toy",
-                    GanMode::Digits => "gan-file-is-digits",
-                }),
+                sentence: match meta.mode {
+                    GanMode::Toy => Text::new("gan-file-is-toy"),
+                    GanMode::Digits => Text::new("gan-file-is-digits"),
+                },
                 detail: None,
             });
         }
@@ -108,6 +108,7 @@ impl GanSession {
         )));
         self.toy_stream.set_value(Some(meta.settings.toy_stream()));
         self.made_with.set_value(Some(meta.settings.clone()));
+        self.made_on.set_value(self.wanted.get_untracked());
         if adopt_settings {
             self.settings.set(meta.settings);
         }

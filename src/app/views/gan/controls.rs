@@ -123,9 +123,9 @@ pub fn GanForm(session: GanSession) -> impl IntoView {
                     ]
                     on_select=Callback::new(move |v: String| {
                         if let Some(choice) = EngineChoice::from_slug(&v) {
+                            // The paused models stay on view; the next Start begins afresh on the
+                            // engine chosen (see `GanSession::can_resume`).
                             session.wanted.set(choice);
-                            // Another engine means other models: the next Start begins afresh.
-                            session.reset();
                         }
                     })
                 />
@@ -146,6 +146,7 @@ pub fn GanButtons(session: GanSession) -> impl IntoView {
                 {move || {
                     session.state.track();
                     session.settings.track();
+                    session.wanted.track();
                     if session.can_resume() { i18n.t("gan-resume") } else { i18n.t("gan-start") }
                 }}
             </button>

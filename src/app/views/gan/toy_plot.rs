@@ -157,7 +157,6 @@ pub fn ToyPlot(session: GanSession) -> impl IntoView {
             node_ref=canvas
             class="toy-plot"
             class:drawing=move || settings.with(|s| s.target == ToyTarget::Drawn)
-            style=format!("width:{SIZE}px;max-width:100%;aspect-ratio:1")
             data-testid="gan-toy-plot"
             role="img"
             aria-label=label
