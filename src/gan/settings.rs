@@ -187,7 +187,14 @@ impl GanSettings {
     /// The stream the toy's real batches are drawn from, one after another: seeded apart from the
     /// models (`seed + 5`, as `tests/gan.rs` measures the presets), so a run repeats exactly.
     pub fn toy_stream(&self) -> rand::rngs::StdRng {
-        crate::rng::seeded(self.seed.wrapping_add(5))
+        self.toy_stream_from(0)
+    }
+
+    /// The stream for a run resumed after `steps` steps (from a file): seeded from the step, so
+    /// resuming the same file twice draws the same batches. Step 0 is the start's stream.
+    pub fn toy_stream_from(&self, steps: usize) -> rand::rngs::StdRng {
+        let resumed = (steps as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        crate::rng::seeded(self.seed.wrapping_add(5) ^ resumed)
     }
 
     /// The trainer's configuration for `mode`.
@@ -363,6 +370,16 @@ mod tests {
         b.g_learning_rate = 0.5;
         assert!(!a.same_models(&b));
         assert!(!b.restorable(GanMode::Toy));
+    }
+
+    #[test]
+    fn a_resumed_toy_stream_repeats_and_step_zero_is_the_start() {
+        use rand::RngExt;
+        let s = GanSettings::default_for(GanMode::Toy);
+        let first = |mut r: rand::rngs::StdRng| r.random::<u64>();
+        assert_eq!(first(s.toy_stream_from(0)), first(s.toy_stream()));
+        assert_eq!(first(s.toy_stream_from(700)), first(s.toy_stream_from(700)));
+        assert_ne!(first(s.toy_stream_from(700)), first(s.toy_stream()));
     }
 
     #[test]

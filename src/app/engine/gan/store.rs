@@ -106,7 +106,8 @@ impl GanSession {
         self.trainer.set_value(Some(GanTrainer::from_models(
             config, g, d, meta.steps, &cpu,
         )));
-        self.toy_stream.set_value(Some(meta.settings.toy_stream()));
+        self.toy_stream
+            .set_value(Some(meta.settings.toy_stream_from(meta.steps)));
         self.made_with.set_value(Some(meta.settings.clone()));
         self.made_on.set_value(self.wanted.get_untracked());
         if adopt_settings {
