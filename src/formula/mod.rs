@@ -513,9 +513,6 @@ pub fn mean_squared_error(value: Option<(f64, Lang)>) -> String {
     math("MSE = 1/784 Σ_k (x_k − r_k)²", &row(&parts))
 }
 
-#[cfg(test)]
-mod tests;
-
 /// 𝔼 with what it averages over below.
 fn expectation(over: &str) -> String {
     sub(&text_op("𝔼"), over)
@@ -609,3 +606,6 @@ pub fn gan_generator_loss(value: Option<(f64, Lang)>) -> String {
     }
     math("L_G = −E_z[log D(G(z))]", &row(&parts))
 }
+
+#[cfg(test)]
+mod tests;

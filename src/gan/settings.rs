@@ -20,6 +20,16 @@ pub enum GanMode {
     Digits,
 }
 
+impl GanMode {
+    /// Its name in test ids, file names and storage keys.
+    pub fn slug(self) -> &'static str {
+        match self {
+            GanMode::Toy => "toy",
+            GanMode::Digits => "digits",
+        }
+    }
+}
+
 /// The toy mode's target distributions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ToyTarget {

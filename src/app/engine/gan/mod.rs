@@ -83,6 +83,9 @@ pub struct GanSession {
     toy_stream: StoredValue<Option<rand::rngs::StdRng>>,
     /// Bumped by every start and reset: a loop of an older run quits.
     run_id: StoredValue<u64>,
+    /// Bumped whenever the models are replaced or dropped: a refresh that began with earlier
+    /// models must not draw them or judge them afterwards.
+    model_gen: StoredValue<u64>,
     /// When the models were last saved in the browser (ms), and whether this visit restored them.
     saved_ms: StoredValue<f64>,
     restored: StoredValue<bool>,
@@ -116,6 +119,7 @@ impl GanSession {
             batches: StoredValue::new(None),
             toy_stream: StoredValue::new(None),
             run_id: StoredValue::new(0),
+            model_gen: StoredValue::new(0),
             saved_ms: StoredValue::new(0.0),
             restored: StoredValue::new(false),
         };
@@ -125,6 +129,24 @@ impl GanSession {
 
     pub fn has_model(&self) -> bool {
         self.trainer.with_value(Option::is_some)
+    }
+
+    /// Whether the models are still those of generation `model_gen` (false once the view is gone).
+    fn is_model(&self, model_gen: u64) -> bool {
+        self.model_gen.try_get_value() == Some(model_gen)
+    }
+
+    /// Another set of models from now on (or none): refreshes of the old ones are dropped.
+    fn new_models(&self) {
+        self.model_gen.update_value(|g| *g += 1);
+    }
+
+    /// Drops the models and what is waiting to be read from them.
+    fn forget_models(&self) {
+        self.new_models();
+        self.trainer.set_value(None);
+        self.last.set_value(None);
+        self.unread.set_value(0);
     }
 
     /// Whether "Start" continues the current models: paused, with unchanged settings and engine.
@@ -155,6 +177,7 @@ impl GanSession {
         let settings = self.settings.get_untracked();
         settings.validate(self.mode)?;
         let (models, engine) = lab.models(self.engine_for(lab));
+        self.new_models();
         self.trainer.set_value(Some(GanTrainer::new(
             settings.config(self.mode),
             &models.device,
@@ -180,9 +203,13 @@ impl GanSession {
 
     /// Keeps paused models, or creates fresh ones; false (with the reason shown) otherwise.
     fn ensure_model(&self, lab: &Resources) -> bool {
-        if !self.can_resume()
-            && let Err(why) = self.create(lab)
-        {
+        let ready = if self.can_resume() {
+            // The target may have changed since (a drawing cleared).
+            self.settings.with_untracked(|s| s.validate(self.mode))
+        } else {
+            self.create(lab)
+        };
+        if let Err(why) = ready {
             self.error
                 .set(Some(Text::new("gan-cannot-start").with("why", why)));
             return false;
@@ -228,7 +255,7 @@ impl GanSession {
     /// Forgets the models and what was drawn from them (the settings stay).
     pub fn reset(self) {
         self.next_run_id();
-        self.trainer.set_value(None);
+        self.forget_models();
         self.state.set(RunState::Idle);
         self.engine.set(None);
         self.clear_progress();

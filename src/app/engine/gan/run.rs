@@ -108,6 +108,13 @@ impl GanSession {
         let mut last_refresh = 0.0;
         let mut fresh = false;
         while going() {
+            // The target can change during a run: a drawing cleared leaves nothing to learn.
+            if let Err(why) = self.settings.with_untracked(|s| s.validate(self.mode)) {
+                self.error
+                    .set(Some(Text::new("gan-cannot-start").with("why", why)));
+                self.state.set(RunState::Pausing);
+                break;
+            }
             let slow = self.slow.get_untracked();
             let on_cpu = self.engine.get_untracked() == Some(Backend::Cpu);
             let task_start = now_ms();
@@ -142,7 +149,7 @@ impl GanSession {
                 && self.unread.get_value() >= GPU_UNREAD_LIMIT
                 && let Err(why) = self.read_numbers().await
             {
-                self.fail_engine(&lab, &why);
+                self.fail_engine(&lab, &why).await;
                 return;
             }
             if slow {
@@ -158,7 +165,9 @@ impl GanSession {
             if self.state.get_untracked() == RunState::Pausing {
                 self.state.set(RunState::Paused);
             }
-            if self.has_model() {
+            // A diverged run's models (NaN weights, or a D that has won) must not replace the
+            // last good save.
+            if self.state.get_untracked() == RunState::Paused && self.has_model() {
                 self.save_in_browser().await;
             }
         }
@@ -172,6 +181,7 @@ impl GanSession {
         };
         self.unread.set_value(0);
         let step = self.steps_done();
+        let model_gen = self.model_gen.get_value();
         let values = losses
             .stacked()
             .into_data_async()
@@ -180,6 +190,9 @@ impl GanSession {
             .try_into_vec::<f32>()
             .map_err(|e| format!("unexpected loss type: {e:?}"))?;
         let values = GanValues::unpack(&values);
+        if !self.is_model(model_gen) {
+            return Ok(());
+        }
         self.history
             .try_update(|h| h.push(GanPoint { step, values }));
         self.step.try_set(step);
@@ -214,35 +227,47 @@ impl GanSession {
         self.error.set(Some(text));
     }
 
-    /// The numbers, then the pictures. On a failed read-back the engine is given up on.
+    /// The numbers, then the pictures; Err when something could not be read back.
+    pub(super) async fn refresh(&self) -> Result<(), String> {
+        self.read_numbers().await?;
+        match self.mode {
+            GanMode::Toy => self.draw_toy().await,
+            GanMode::Digits => self.draw_grid().await,
+        }
+    }
+
+    /// A refresh; on a failed read-back the engine is given up on (see `fail_engine`).
     pub(super) async fn refresh_or_fail(&self, lab: &Arc<Resources>) -> bool {
-        let result = match self.read_numbers().await {
-            Ok(()) => match self.mode {
-                GanMode::Toy => self.draw_toy().await,
-                GanMode::Digits => self.draw_grid().await,
-            },
-            Err(why) => Err(why),
-        };
-        match result {
+        match self.refresh().await {
             Ok(()) => true,
             Err(why) => {
-                self.fail_engine(lab, &why);
+                self.fail_engine(lab, &why).await;
                 false
             }
         }
     }
 
-    /// A read-back failed: the models lived on the failed engine. The run ends (the settings
-    /// stay); on WebGPU the app switches to the CPU engine and says so, and Start trains there.
-    fn fail_engine(&self, lab: &Resources, why: &str) {
-        if self.engine.get_untracked() == Some(Backend::WebGpu) {
+    /// A read-back failed: the models lived on the failed engine and cannot be read any more.
+    /// On WebGPU the app switches to the CPU engine and the models go back to the copy saved in
+    /// the browser (at most `SAVE_MS` old), paused: Start trains on from there. Otherwise, or with
+    /// nothing saved, the run ends (the settings stay) and Start trains afresh.
+    pub(super) async fn fail_engine(&self, lab: &Arc<Resources>, why: &str) {
+        let on_gpu = self.engine.get_untracked() == Some(Backend::WebGpu);
+        if on_gpu {
             lab.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
             self.wanted.set(EngineChoice::Cpu);
         }
         self.next_run_id();
-        self.trainer.set_value(None);
-        self.last.set_value(None);
+        self.forget_models();
         self.state.set(RunState::Idle);
+        if on_gpu && let Some(step) = self.back_to_saved().await {
+            self.error.set(Some(
+                Text::new("gan-continues-on-cpu")
+                    .with("why", why)
+                    .with("step", step),
+            ));
+            return;
+        }
         self.error
             .set(Some(Text::new("gan-engine-failed").with("why", why)));
     }
@@ -252,6 +277,7 @@ impl GanSession {
         let view = ViewBox::default();
         let cells = view.cell_centres(FIELD_CELLS);
         let (toy, seed) = self.settings.with_untracked(|s| (s.toy(), s.seed));
+        let model_gen = self.model_gen.get_value();
         let Some((fake, field, arrows)) = self
             .trainer
             .try_with_value(|t| {
@@ -273,6 +299,9 @@ impl GanSession {
         let field = read(field).await?;
         let arrow_points = read(arrows.points).await?;
         let gradients = read(arrows.gradients).await?;
+        if !self.is_model(model_gen) {
+            return Ok(());
+        }
         self.toy.try_set(Some(ToySnapshot {
             real: toy.sample(TOY_REAL, &mut seeded(seed)),
             fake,
@@ -286,6 +315,7 @@ impl GanSession {
 
     /// The 8 × 8 grid of G's samples for the fixed noise batch.
     async fn draw_grid(&self) -> Result<(), String> {
+        let model_gen = self.model_gen.get_value();
         let Some(samples) = self
             .trainer
             .try_with_value(|t| t.as_ref().map(|t| t.sample_fixed()))
@@ -294,6 +324,9 @@ impl GanSession {
             return Ok(());
         };
         let images = read(samples).await?;
+        if !self.is_model(model_gen) {
+            return Ok(());
+        }
         let rows = images.chunks(GRID * PIXELS).map(<[f32]>::to_vec).collect();
         self.grid.try_set(rows);
         Ok(())

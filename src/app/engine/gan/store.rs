@@ -3,13 +3,10 @@
 //! pauses and every few seconds while it trains, and restored when the GAN view first opens. The
 //! file carries no optimiser state: a resumed run starts fresh Adam moments.
 
-use std::sync::Arc;
-
 use burn::prelude::*;
 use leptos::prelude::*;
 
 use super::{GanPoint, GanSession};
-use crate::app::engine::resources::Resources;
 use crate::app::engine::training::RunState;
 use crate::app::engine::{Backend, Problem};
 use crate::app::web::storage::{load_bytes, save_bytes};
@@ -74,19 +71,14 @@ impl GanSession {
 
     /// Replaces the models with a file's (on the CPU engine, paused), or says why not and leaves
     /// everything as it was. Returns the step the file was saved at.
-    pub async fn import(&self, lab: &Arc<Resources>, bytes: &[u8]) -> Result<usize, Problem> {
-        self.load_file(lab, bytes, true).await
+    pub async fn import(&self, bytes: &[u8]) -> Result<usize, Problem> {
+        self.load_file(bytes, true).await
     }
 
     /// `import`; `adopt_settings`: the form takes the file's settings too. A restore keeps the
     /// form as the student last left it (saved separately), so nothing typed since is lost; if it
     /// differs from the models', Start begins afresh.
-    async fn load_file(
-        &self,
-        lab: &Arc<Resources>,
-        bytes: &[u8],
-        adopt_settings: bool,
-    ) -> Result<usize, Problem> {
+    async fn load_file(&self, bytes: &[u8], adopt_settings: bool) -> Result<usize, Problem> {
         let cpu = Device::flex();
         let (meta, g, d) = gan_file::decode(bytes, &cpu).map_err(|e| Problem {
             sentence: e.advice(),
@@ -102,6 +94,7 @@ impl GanSession {
             });
         }
         self.next_run_id();
+        self.new_models();
         let config = meta.settings.config(self.mode);
         self.trainer.set_value(Some(GanTrainer::from_models(
             config, g, d, meta.steps, &cpu,
@@ -129,8 +122,22 @@ impl GanSession {
         );
         self.state.set(RunState::Paused);
         self.error.set(None);
-        self.refresh_or_fail(lab).await;
+        if let Err(why) = self.refresh().await {
+            self.forget_models();
+            self.state.set(RunState::Idle);
+            return Err(Problem {
+                sentence: Text::new("gan-file-unusable"),
+                detail: Some(why),
+            });
+        }
         Ok(meta.steps)
+    }
+
+    /// Replaces the models with the copy saved in the browser, if there is one that loads; the
+    /// step it was saved at.
+    pub(super) async fn back_to_saved(&self) -> Option<usize> {
+        let bytes = load_bytes(saved_key(self.mode)).await.ok()??;
+        self.load_file(&bytes, false).await.ok()
     }
 
     /// Saves the models in the browser; a failure is said, not fatal (the run goes on).
@@ -148,7 +155,7 @@ impl GanSession {
     }
 
     /// Restores the models saved by an earlier visit, once per visit, if the session has none.
-    pub fn restore_once(self, lab: Arc<Resources>) {
+    pub fn restore_once(self) {
         if self.restored.get_value() {
             return;
         }
@@ -160,7 +167,7 @@ impl GanSession {
             if self.has_model() {
                 return;
             }
-            if let Err(problem) = self.load_file(&lab, &bytes, false).await {
+            if let Err(problem) = self.load_file(&bytes, false).await {
                 self.notice.try_set(Some(
                     Text::new("gan-restore-failed").with("why", problem.sentence),
                 ));

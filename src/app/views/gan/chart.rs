@@ -33,12 +33,15 @@ fn draw_panel(
     let px = |v: f64| (v * s).round() as i32;
     let last_step = history.last().map_or(1, |p| p.step).max(1) as f32;
     let (lo, hi) = range.unwrap_or_else(|| {
-        let values = history
+        // The minimax generator loss log(1 − D(G(z))) is negative: the axis takes it in.
+        let values: Vec<f32> = history
             .iter()
             .flat_map(|p| series.iter().map(move |(_, _, f)| f(p)))
-            .filter(|v| v.is_finite());
-        let hi = values.fold(0.0f32, f32::max);
-        (0.0, (hi * 1.1).max(0.1))
+            .filter(|v| v.is_finite())
+            .collect();
+        let hi = values.iter().copied().fold(0.0f32, f32::max);
+        let lo = values.iter().copied().fold(0.0f32, f32::min);
+        ((lo * 1.1).min(0.0), (hi * 1.1).max(lo * 1.1 + 0.1))
     });
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))

@@ -58,8 +58,7 @@ pub fn CompareTab() -> impl IntoView {
             {
                 gan_grid.try_set(rows(&img, GRID));
             }
-            if let Some(img) =
-                errors.check(tk("gan-task-gan-samples"), shipped.sample(walk_gan).await)
+            if let Some(img) = errors.check(tk("gan-task-gan-walk"), shipped.sample(walk_gan).await)
             {
                 gan_walk.try_set(rows(&img, WALK));
             }
@@ -75,7 +74,7 @@ pub fn CompareTab() -> impl IntoView {
             if let Some(img) = errors.check(tk("gan-task-vae-samples"), decode(z_vae).await) {
                 vae_grid.try_set(rows(&img, GRID));
             }
-            if let Some(img) = errors.check(tk("gan-task-vae-samples"), decode(walk_vae).await) {
+            if let Some(img) = errors.check(tk("gan-task-vae-walk"), decode(walk_vae).await) {
                 vae_walk.try_set(rows(&img, WALK));
             }
         });

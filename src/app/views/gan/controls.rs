@@ -16,11 +16,7 @@ use crate::model::gan::GeneratorLoss;
 
 /// The testid of a field of `session`'s form: `gan-toy-noise`, `gan-digits-g-rate`.
 pub fn testid(session: GanSession, field: &str) -> String {
-    let mode = match session.mode {
-        GanMode::Toy => "toy",
-        GanMode::Digits => "digits",
-    };
-    format!("gan-{mode}-{field}")
+    format!("gan-{}-{field}", session.mode.slug())
 }
 
 #[component]

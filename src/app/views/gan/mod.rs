@@ -57,9 +57,8 @@ pub fn GanView() -> impl IntoView {
     let tab_slug = link.tab();
     // Models trained in an earlier visit come back when the view first opens.
     let gan = crate::app::engine::gan::use_gan();
-    let lab = crate::app::state::use_lab();
-    gan.toy.restore_once(lab.get());
-    gan.digits.restore_once(lab.get());
+    gan.toy.restore_once();
+    gan.digits.restore_once();
     let tab = Memo::new(move |_| {
         let slug = tab_slug.get();
         GanTab::from_slug(&slug).unwrap_or_else(|| {

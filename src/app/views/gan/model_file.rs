@@ -8,23 +8,17 @@ use crate::app::components::messages::{Message, ProblemMessage};
 use crate::app::engine::Problem;
 use crate::app::engine::gan::GanSession;
 use crate::app::i18n::use_i18n;
-use crate::app::state::use_lab;
 use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
-use crate::gan::settings::GanMode;
 use crate::i18n::{Text, tk};
 
 #[component]
 pub fn GanModelFile(session: GanSession) -> impl IntoView {
-    let lab = use_lab();
     let i18n = use_i18n();
     let import_error = RwSignal::new(None::<Problem>);
     let running = move || session.state.get().is_active();
     let export = move |_| {
         leptos::task::spawn_local(async move {
-            let mode = match session.mode {
-                GanMode::Toy => "toy",
-                GanMode::Digits => "digits",
-            };
+            let mode = session.mode.slug();
             let result = session.export().await.and_then(|bytes| {
                 let name = format!(
                     "latent-lab-gan-{mode}-step-{}.llgan",
@@ -47,7 +41,7 @@ pub fn GanModelFile(session: GanSession) -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let result = match read_file(file, MAX_FILE_BYTES).await {
-                Ok(bytes) => session.import(&lab.get(), &bytes).await,
+                Ok(bytes) => session.import(&bytes).await,
                 Err(why) => Err(Problem {
                     sentence: why,
                     detail: None,

@@ -59,8 +59,9 @@ pub fn ToyTab() -> impl IntoView {
     let settings = session.settings;
     let running = Signal::derive(move || session.state.get().is_active());
     // A new target: show its samples under the current models at once.
+    let target = Memo::new(move |_| settings.with(|s| (s.target, s.drawn.clone())));
     Effect::new(move |first: Option<()>| {
-        settings.with(|s| (s.target, s.drawn.len()));
+        target.track();
         if first.is_some() {
             session.redraw(lab.get());
         }

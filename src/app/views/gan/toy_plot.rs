@@ -16,8 +16,11 @@ use crate::rng::seeded;
 
 /// CSS size of the square plot.
 const SIZE: f64 = 420.0;
-/// The longest arrow, in plane units.
+/// The longest arrow, in plane units, and the gradient norm that draws it at least: batches with
+/// smaller gradients draw shorter arrows (the minimax loss's vanishing gradient shows), larger
+/// ones are scaled down to fit.
 const LONGEST_ARROW: f32 = 0.6;
+const REFERENCE_NORM: f32 = 1.0;
 const REAL_COLOUR: &str = "#1a7f37";
 const FAKE_COLOUR: &str = "#6f42c1";
 
@@ -25,6 +28,7 @@ fn dot(ctx: &web_sys::CanvasRenderingContext2d, (x, y): (f64, f64), r: f64) {
     ctx.begin_path();
     let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
     ctx.fill();
+    ctx.stroke();
 }
 
 fn paint(
@@ -72,9 +76,12 @@ fn paint(
         Some(snap) => snap.real.clone(),
         None => settings.toy().sample(256, &mut seeded(settings.seed)),
     };
+    // A white rim keeps each dot visible on the field of its own colour.
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(0.8 * s);
     ctx.set_fill_style_str(REAL_COLOUR);
     for p in real.chunks_exact(2) {
-        dot(&ctx, view.to_canvas([p[0], p[1]], size), 2.2 * s);
+        dot(&ctx, view.to_canvas([p[0], p[1]], size), 2.4 * s);
     }
     if settings.target == ToyTarget::Drawn {
         // The student's own points, as drawn.
@@ -85,11 +92,13 @@ fn paint(
         }
     }
     let Some(snap) = snapshot else { return };
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(0.8 * s);
     ctx.set_fill_style_str(FAKE_COLOUR);
     for p in snap.fake.chunks_exact(2) {
-        dot(&ctx, view.to_canvas([p[0], p[1]], size), 2.2 * s);
+        dot(&ctx, view.to_canvas([p[0], p[1]], size), 2.4 * s);
     }
-    let longest = max_norm(&snap.gradients);
+    let longest = max_norm(&snap.gradients).max(REFERENCE_NORM);
     ctx.set_stroke_style_str("rgba(40,40,40,0.8)");
     ctx.set_line_width(1.2 * s);
     ctx.begin_path();

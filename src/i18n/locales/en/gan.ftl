@@ -77,7 +77,7 @@ gan-chart-empty = The game's curves: empty until training starts.
 gan-chart-description = The game's curves after step { $steps }: D loss { $d }, G loss { $g }, D(real) { $real }, D(fake) { $fake }.
 gan-chart-caption = Read at each refresh. The losses do not fall together as in an autoencoder: each player's gain is the other's loss. At the equilibrium D(real) and D(fake) both approach ½ (grey line).
 
-gan-digits-explain = The same game on the bundled training digits: G maps 64-D noise to 784 pixels, D reads 784 pixels. The grid shows G's samples for the same 64 noise vectors throughout training, so you see them turn from grey noise into strokes and then digits.
+gan-digits-explain = The same game on the bundled training digits: G maps noise z to 784 pixels, D reads 784 pixels. The grid shows G's samples for the same 64 noise vectors throughout training, so you see them turn from grey noise into strokes and then digits.
 gan-digits-architecture = Generator z ∈ ℝ^{ $noise } → { $g } → 784 (leaky ReLU, sigmoid pixels); discriminator 784 → { $d } → 1 logit (leaky ReLU). Smaller than the shipped GAN, so a step stays quick in the browser.
 gan-digits-grid-empty = The generator's samples appear after the first step.
 gan-digits-grid-label = 64 samples of the generator after step { $step }, for a fixed batch of noise.
@@ -112,11 +112,15 @@ gan-interp-vae-label = Ten VAE samples along a line in latent space.
 gan-interp-vae-caption = VAE: decoder((1 − t)·z₁ + t·z₂)
 gan-task-gan-samples = Sampling the GAN
 gan-task-vae-samples = Decoding the VAE's samples
+gan-task-gan-walk = Sampling the GAN along the line
+gan-task-vae-walk = Decoding the VAE's walk
+gan-continues-on-cpu = The engine failed during training ({ $why }). The models go back to the copy saved in this browser (step { $step }), paused, on the CPU engine: Resume trains on from there.
+gan-file-unusable = the models in the file could not be run.
 
 gan-file-title = The models as a file
 gan-export = Export G and D
 gan-import = Import a GAN file
-gan-imported = Imported { $file }: the models after step { $step }, paused, on the CPU engine. Start continues training (with fresh Adam moments: the file holds weights, not the optimiser's state).
+gan-imported = Imported { $file }: the models after step { $step }, paused, on the CPU engine. Resume continues training (with fresh Adam moments: the file holds weights, not the optimiser's state).
 gan-import-failed = Import failed: { $problem } The models in use are unchanged.
 gan-file-is-toy = this file holds a toy (2-D) GAN; import it in the toy tab.
 gan-file-is-digits = this file holds a digits GAN; import it in the digits tab.

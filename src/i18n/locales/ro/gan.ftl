@@ -60,7 +60,7 @@ gan-reset = Resetează
 gan-slow-motion = Cu încetinitorul
 gan-state-idle = pregătit
 gan-state-running = se antrenează
-gan-state-pausing = se oprește
+gan-state-pausing = trece în pauză
 gan-state-paused = în pauză
 gan-state-diverged = oprit
 gan-progress = { $state } · pasul { $step }
@@ -78,7 +78,7 @@ gan-chart-empty = Curbele jocului: goale până începe antrenarea.
 gan-chart-description = Curbele jocului după pasul { $steps }: pierderea lui D { $d }, pierderea lui G { $g }, D(real) { $real }, D(fals) { $fake }.
 gan-chart-caption = Citite la fiecare reîmprospătare. Pierderile nu scad împreună ca la un autoencoder: câștigul unui jucător este pierderea celuilalt. La echilibru D(real) și D(fals) se apropie amândouă de ½ (linia gri).
 
-gan-digits-explain = Același joc pe cifrele de antrenare incluse: G transformă un zgomot 64-D în 784 de pixeli, D citește 784 de pixeli. Grila arată eșantioanele lui G pentru aceiași 64 de vectori de zgomot pe toată durata antrenării, așa că le vezi trecând din zgomot gri în trăsături și apoi în cifre.
+gan-digits-explain = Același joc pe cifrele de antrenare incluse: G transformă zgomotul z în 784 de pixeli, D citește 784 de pixeli. Grila arată eșantioanele lui G pentru aceiași 64 de vectori de zgomot pe toată durata antrenării, așa că le vezi trecând din zgomot gri în trăsături și apoi în cifre.
 gan-digits-architecture = Generatorul z ∈ ℝ^{ $noise } → { $g } → 784 (leaky ReLU, pixeli sigmoid); discriminatorul 784 → { $d } → 1 logit (leaky ReLU). Mai mici decât GAN-ul livrat, ca un pas să rămână rapid în browser.
 gan-digits-grid-empty = Eșantioanele generatorului apar după primul pas.
 gan-digits-grid-label = 64 de eșantioane ale generatorului după pasul { $step }, pentru un lot fix de zgomot.
@@ -100,11 +100,15 @@ gan-compare-loading = Se descarcă GAN-ul livrat…
 gan-compare-failed = GAN-ul livrat nu a putut fi încărcat ({ $why }). Filele cu jocul 2-D și cu cifrele funcționează și fără el.
 gan-compare-retry = Încearcă din nou
 gan-compare-reroll = Eșantioane noi
-gan-compare-quality = gan-64, antrenat { $steps ->
+gan-compare-quality = gan-64, antrenat timp de { $steps ->
     [one] { $steps } pas
     [few] { $steps } pași
    *[other] { $steps } de pași
-}. Măsurat pe { $samples } de eșantioane față de primele { $train } cifre de antrenare: distanța medie până la cea mai apropiată cifră de antrenare { $nearest } (cifre reale de test, nevăzute: { $realnearest }; mult mai mică ar însemna copiere, mult mai mare cifre care nu seamănă cu niciuna reală); diversitatea { $diversity } (cifre reale: { $realdiversity }; 0 înseamnă că toate eșantioanele sunt aceeași imagine, colapsul modurilor).
+}. Măsurat pe { $samples } de eșantioane față de primele { $train ->
+    [one] { $train } cifră
+    [few] { $train } cifre
+   *[other] { $train } de cifre
+} de antrenare: distanța medie până la cea mai apropiată cifră de antrenare { $nearest } (cifre reale de test, nevăzute: { $realnearest }; mult mai mică ar însemna copiere, mult mai mare cifre care nu seamănă cu niciuna reală); diversitatea { $diversity } (cifre reale: { $realdiversity }; 0 înseamnă că toate eșantioanele sunt aceeași imagine, colapsul modurilor).
 gan-compare-gan-label = 64 de eșantioane ale GAN-ului livrat.
 gan-compare-gan-caption = GAN: G(z), z ∼ N(0, I) în ℝ⁶⁴
 gan-compare-vae-label = 64 de eșantioane ale VAE-ului livrat, din distribuția a priori.
@@ -117,11 +121,15 @@ gan-interp-vae-label = Zece eșantioane VAE de-a lungul unei drepte în spațiul
 gan-interp-vae-caption = VAE: decodor((1 − t)·z₁ + t·z₂)
 gan-task-gan-samples = Eșantionarea GAN-ului
 gan-task-vae-samples = Decodarea eșantioanelor VAE-ului
+gan-task-gan-walk = Eșantionarea GAN-ului de-a lungul dreptei
+gan-task-vae-walk = Decodarea plimbării VAE-ului
+gan-continues-on-cpu = Motorul a eșuat în timpul antrenării ({ $why }). Modelele revin la copia salvată în acest browser (pasul { $step }), în pauză, pe CPU: Continuă antrenează mai departe de acolo.
+gan-file-unusable = modelele din fișier nu au putut fi rulate.
 
 gan-file-title = Modelele ca fișier
 gan-export = Exportă G și D
 gan-import = Importă un fișier GAN
-gan-imported = Am importat { $file }: modelele după pasul { $step }, în pauză, pe CPU. Pornește continuă antrenarea (cu momente Adam noi: fișierul conține ponderile, nu starea optimizatorului).
+gan-imported = Am importat { $file }: modelele după pasul { $step }, în pauză, pe CPU. Continuă reia antrenarea (cu momente Adam noi: fișierul conține ponderile, nu starea optimizatorului).
 gan-import-failed = Importul a eșuat: { $problem } Modelele folosite au rămas neschimbate.
 gan-file-is-toy = acest fișier conține un GAN 2-D; importă-l în fila jocului 2-D.
 gan-file-is-digits = acest fișier conține un GAN pentru cifre; importă-l în fila cu cifre.
