@@ -92,6 +92,22 @@ impl BatchSchedule {
     }
 }
 
+/// The indices of step `step` from the schedule kept in `kept`, which is made afresh when there
+/// is none or it is for another length, batch size or seed (a run that changed its settings).
+pub fn scheduled_batch(
+    kept: &mut Option<BatchSchedule>,
+    len: usize,
+    batch_size: usize,
+    seed: u64,
+    step: usize,
+) -> &[usize] {
+    let schedule = kept
+        .take()
+        .filter(|b| b.is_for(len, batch_size, seed))
+        .unwrap_or_else(|| BatchSchedule::new(len, batch_size, seed));
+    kept.insert(schedule).batch(step)
+}
+
 /// The images `indices` of `split` as a `[n, 784]` tensor on `device`.
 pub fn images_tensor(split: &Split, indices: &[usize], device: &Device) -> Tensor<2> {
     Tensor::from_data(
@@ -103,6 +119,21 @@ pub fn images_tensor(split: &Split, indices: &[usize], device: &Device) -> Tenso
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kept_schedule_is_reused_and_remade_for_other_settings() {
+        let mut kept = None;
+        assert_eq!(
+            scheduled_batch(&mut kept, 10, 4, 7, 1),
+            batch_at(10, 4, 7, 1)
+        );
+        assert!(kept.as_ref().is_some_and(|k| k.is_for(10, 4, 7)));
+        assert_eq!(
+            scheduled_batch(&mut kept, 10, 3, 7, 2),
+            batch_at(10, 3, 7, 2)
+        );
+        assert!(kept.as_ref().is_some_and(|k| k.is_for(10, 3, 7)));
+    }
 
     #[test]
     fn step_wise_batches_cover_each_epoch_once_and_repeat_for_a_seed() {

@@ -14,3 +14,4 @@ pub mod loss_chart;
 pub mod messages;
 pub mod offline_status;
 pub mod share;
+pub mod tab_bar;

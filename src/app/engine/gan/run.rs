@@ -19,7 +19,7 @@ use crate::gan::plot::ViewBox;
 use crate::gan::settings::GanMode;
 use crate::i18n::{Arg, Decimals, Text};
 use crate::rng::seeded;
-use crate::train::batches::BatchSchedule;
+use crate::train::batches::scheduled_batch;
 use crate::train::gan::{Divergence, GanValues};
 
 /// Refresh at most this often (ms): the toy animates; a digits refresh costs a grid read-back.
@@ -62,11 +62,7 @@ impl GanSession {
                 let split = &lab.data.train;
                 self.batches
                     .try_update_value(|kept| {
-                        let schedule = kept
-                            .take()
-                            .filter(|b| b.is_for(split.len(), batch_size, seed))
-                            .unwrap_or_else(|| BatchSchedule::new(split.len(), batch_size, seed));
-                        split.batch(kept.insert(schedule).batch(step))
+                        split.batch(scheduled_batch(kept, split.len(), batch_size, seed, step))
                     })
                     .unwrap_or_default()
             }

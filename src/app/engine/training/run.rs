@@ -24,7 +24,7 @@ use crate::app::web::now_ms;
 use crate::app::web::turn::next_task;
 use crate::model::history::LossValues;
 use crate::model::lab::LabLoss;
-use crate::train::batches::BatchSchedule;
+use crate::train::batches::scheduled_batch;
 use crate::train::lab::diverged;
 
 /// Test digits in the reconstruction grid, and in the test-loss subset.
@@ -48,11 +48,7 @@ impl TrainSession {
         let (split, step) = (&lab.data.train, self.done.get_value());
         self.batches
             .try_update_value(|kept| {
-                let schedule = kept
-                    .take()
-                    .filter(|b| b.is_for(split.len(), batch_size, seed))
-                    .unwrap_or_else(|| BatchSchedule::new(split.len(), batch_size, seed));
-                split.batch(kept.insert(schedule).batch(step))
+                split.batch(scheduled_batch(kept, split.len(), batch_size, seed, step))
             })
             .unwrap_or_default()
     }

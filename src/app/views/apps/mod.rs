@@ -12,6 +12,7 @@ mod spaces;
 
 use leptos::prelude::*;
 
+use crate::app::components::tab_bar::TabBar;
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::i18n::tk;
@@ -101,24 +102,12 @@ pub fn AppsView() -> impl IntoView {
         <section class="apps-view">
             <h2>{move || i18n.t("apps-title")}</h2>
             <p class="lead">{move || i18n.t("apps-lead")}</p>
-            <div class="tabs" role="tablist" aria-label=move || i18n.t("apps-tabs-label")>
-                {AppTab::ALL
-                    .into_iter()
-                    .map(|t| {
-                        view! {
-                            <a
-                                role="tab"
-                                href=format!("#/apps/{}", t.slug())
-                                data-testid=format!("apps-tab-{}", t.slug())
-                                class:active=move || tab.get() == t
-                                aria-selected=move || (tab.get() == t).to_string()
-                            >
-                                {move || i18n.t(t.title_key())}
-                            </a>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            <TabBar
+                view="apps"
+                tabs=AppTab::ALL.iter().map(|t| (t.slug(), t.title_key())).collect()
+                current=Signal::derive(move || tab.get().slug())
+                label=tk("apps-tabs-label")
+            />
             <div role="tabpanel">
                 {move || match tab.get() {
                     AppTab::Retrieval => view! { <retrieval::RetrievalTab /> }.into_any(),

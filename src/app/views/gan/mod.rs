@@ -13,6 +13,7 @@ mod toy_plot;
 use leptos::prelude::*;
 
 use crate::app::components::formula::Concept;
+use crate::app::components::tab_bar::TabBar;
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
 use crate::formula;
@@ -73,22 +74,12 @@ pub fn GanView() -> impl IntoView {
             <h2>{move || i18n.t("gan-title")}</h2>
             <p class="lead">{move || i18n.t("gan-lead")}</p>
             <Theory />
-            <div class="tabs" role="tablist" aria-label=move || i18n.t("gan-tabs-label")>
-                {GanTab::ALL
-                    .into_iter()
-                    .map(|t| view! {
-                        <a
-                            role="tab"
-                            href=format!("#/gan/{}", t.slug())
-                            data-testid=format!("gan-tab-{}", t.slug())
-                            class:active=move || tab.get() == t
-                            aria-selected=move || (tab.get() == t).to_string()
-                        >
-                            {move || i18n.t(t.title_key())}
-                        </a>
-                    })
-                    .collect_view()}
-            </div>
+            <TabBar
+                view="gan"
+                tabs=GanTab::ALL.iter().map(|t| (t.slug(), t.title_key())).collect()
+                current=Signal::derive(move || tab.get().slug())
+                label=tk("gan-tabs-label")
+            />
             <div role="tabpanel">
                 {move || match tab.get() {
                     GanTab::Toy => view! { <toy::ToyTab /> }.into_any(),
