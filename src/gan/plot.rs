@@ -32,6 +32,14 @@ impl ViewBox {
         [((2.0 * fx - 1.0) * h) as f32, ((1.0 - 2.0 * fy) * h) as f32]
     }
 
+    /// `p` moved by `(dx, dy)` plane units, kept inside the window (the keyboard's drawing cross).
+    pub fn nudge(&self, p: [f32; 2], dx: f32, dy: f32) -> [f32; 2] {
+        [
+            (p[0] + dx).clamp(-self.half, self.half),
+            (p[1] + dy).clamp(-self.half, self.half),
+        ]
+    }
+
     /// The centres of `n` equal cells across the window, left to right (also bottom to top: the
     /// field's rows are `ys`, so row 0 is the bottom of the plot).
     pub fn cell_centres(&self, n: usize) -> Vec<f32> {
@@ -105,6 +113,13 @@ mod tests {
             let back = b.from_fraction((cx / 300.0, cy / 300.0));
             assert!((back[0] - p[0]).abs() < 1e-5 && (back[1] - p[1]).abs() < 1e-5);
         }
+    }
+
+    #[test]
+    fn the_cross_moves_and_stays_inside() {
+        let b = ViewBox { half: 1.0 };
+        assert_eq!(b.nudge([0.0, 0.0], 0.5, -0.25), [0.5, -0.25]);
+        assert_eq!(b.nudge([0.9, -0.9], 0.5, -0.5), [1.0, -1.0]);
     }
 
     #[test]

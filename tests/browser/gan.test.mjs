@@ -208,6 +208,14 @@ describe('GAN lab toy presets, drawing and settings (CPU engine)', () => {
     const drawn = await page.evaluate(() => JSON.parse(localStorage.getItem('latent-lab.gan-toy.v1')).drawn);
     assert.ok(drawn.length >= 5, `${drawn.length} points drawn`);
     assert.ok(drawn.every(([x, y]) => x > 0 && y > 0), 'the points are in the upper right quarter');
+    // The keyboard draws too: the cross starts at the origin; five steps right and up, then Enter.
+    await page.focus('[data-testid="gan-toy-plot"]');
+    for (const key of ['ArrowRight', 'ArrowUp']) for (let i = 0; i < 5; i++) await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    const withKey = await page.evaluate(() => JSON.parse(localStorage.getItem('latent-lab.gan-toy.v1')).drawn);
+    assert.equal(withKey.length, drawn.length + 1);
+    const [kx, ky] = withKey.at(-1);
+    assert.ok(Math.abs(kx - 0.5) < 1e-4 && Math.abs(ky - 0.5) < 1e-4, `the keyboard's point (${kx}, ${ky})`);
     await page.click('[data-testid="gan-toy-start"]');
     await stepAtLeast(page, 'toy', 800);
     await page.click('[data-testid="gan-toy-pause"]');

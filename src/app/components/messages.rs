@@ -74,7 +74,8 @@ pub fn Message(
     let i18n = use_i18n();
     move || {
         text.get().map(|t| {
-            let role = (class == "error").then_some("alert");
+            // An error interrupts a screen reader; anything else is announced when it is idle.
+            let role = if class == "error" { "alert" } else { "status" };
             view! { <p class=class role=role data-testid=testid>{i18n.text(&t)}</p> }
         })
     }

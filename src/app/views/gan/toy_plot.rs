@@ -31,10 +31,14 @@ fn dot(ctx: &web_sys::CanvasRenderingContext2d, (x, y): (f64, f64), r: f64) {
     ctx.stroke();
 }
 
+/// The keyboard's drawing cross moves this far per arrow key (plane units), with Shift five times.
+const NUDGE: f32 = 0.1;
+
 fn paint(
     canvas: &web_sys::HtmlCanvasElement,
     snapshot: Option<&ToySnapshot>,
     settings: &GanSettings,
+    cross: [f32; 2],
 ) {
     let s = device_scale();
     let size = SIZE * s;
@@ -90,6 +94,16 @@ fn paint(
             let (x, y) = view.to_canvas(p, size);
             ctx.stroke_rect(x - 3.0 * s, y - 3.0 * s, 6.0 * s, 6.0 * s);
         }
+        // Where Enter adds a point from the keyboard.
+        let (x, y) = view.to_canvas(cross, size);
+        ctx.set_stroke_style_str("#222222");
+        ctx.set_line_width(1.5 * s);
+        ctx.begin_path();
+        ctx.move_to(x - 7.0 * s, y);
+        ctx.line_to(x + 7.0 * s, y);
+        ctx.move_to(x, y - 7.0 * s);
+        ctx.line_to(x, y + 7.0 * s);
+        ctx.stroke();
     }
     let Some(snap) = snapshot else { return };
     ctx.set_stroke_style_str("#ffffff");
@@ -132,12 +146,37 @@ pub fn ToyPlot(session: GanSession) -> impl IntoView {
     let i18n = use_i18n();
     let canvas = NodeRef::<Canvas>::new();
     let settings = session.settings;
+    let cross = RwSignal::new([0.0f32, 0.0]);
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
+        let cross = cross.get();
         session
             .toy
-            .with(|snap| settings.with(|s| paint(&el, snap.as_ref(), s)));
+            .with(|snap| settings.with(|s| paint(&el, snap.as_ref(), s, cross)));
     });
+    let drawable = move || settings.with(|s| s.target == ToyTarget::Drawn);
+    // The keyboard draws too: arrows move the cross, Enter or Space adds a point there.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if !drawable() {
+            return;
+        }
+        let step = if ev.shift_key() { 5.0 * NUDGE } else { NUDGE };
+        let (dx, dy) = match ev.key().as_str() {
+            "ArrowLeft" => (-step, 0.0),
+            "ArrowRight" => (step, 0.0),
+            "ArrowUp" => (0.0, step),
+            "ArrowDown" => (0.0, -step),
+            "Enter" | " " => {
+                ev.prevent_default();
+                let p = cross.get_untracked();
+                settings.update(|s| s.add_drawn(p));
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        cross.update(|c| *c = ViewBox::default().nudge(*c, dx, dy));
+    };
     let drawing = RwSignal::new(false);
     let add_point = move |ev: &web_sys::MouseEvent| {
         if settings.with_untracked(|s| s.target) != ToyTarget::Drawn {
@@ -165,7 +204,9 @@ pub fn ToyPlot(session: GanSession) -> impl IntoView {
         <canvas
             node_ref=canvas
             class="toy-plot"
-            class:drawing=move || settings.with(|s| s.target == ToyTarget::Drawn)
+            class:drawing=drawable
+            tabindex=move || if drawable() { "0" } else { "-1" }
+            on:keydown=on_key
             data-testid="gan-toy-plot"
             role="img"
             aria-label=label

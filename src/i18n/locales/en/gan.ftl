@@ -30,7 +30,7 @@ gan-target-ring = Ring of 8 Gaussians
 gan-target-moons = Two moons
 gan-target-line = A line
 gan-target-drawn = Draw your own
-gan-draw-hint = Draw on the plot with the pointer: each point becomes a small Gaussian of the target. { $count ->
+gan-draw-hint = Draw on the plot with the pointer, or with the keyboard (arrows move the cross, Enter adds a point): each point becomes a small Gaussian of the target. { $count ->
     [one] { $count } point so far.
    *[other] { $count } points so far.
 }

@@ -30,7 +30,7 @@ gan-target-ring = Inel de 8 gaussiene
 gan-target-moons = Două semilune
 gan-target-line = O dreaptă
 gan-target-drawn = Desenează-ți-o
-gan-draw-hint = Desenează pe grafic cu indicatorul: fiecare punct devine o mică gaussiană a țintei. { $count ->
+gan-draw-hint = Desenează pe grafic cu indicatorul sau cu tastatura (săgețile mută crucea, Enter adaugă un punct): fiecare punct devine o mică gaussiană a țintei. { $count ->
     [one] Deocamdată { $count } punct.
     [few] Deocamdată { $count } puncte.
    *[other] Deocamdată { $count } de puncte.
