@@ -4,6 +4,9 @@
 //! chosen language writes numbers. The words around a formula come from the translation files.
 
 mod build;
+mod gan;
+
+pub use gan::{gan_discriminator_loss, gan_game, gan_generator_loss};
 
 use build::{frac, hat, mi, mn, mo, norm_sq_f, row, sub, subsup, sum_over, sup, text_op};
 
@@ -511,100 +514,6 @@ pub fn mean_squared_error(value: Option<(f64, Lang)>) -> String {
         parts.extend([mo("="), num(v, 4, lang)]);
     }
     math("MSE = 1/784 Σ_k (x_k − r_k)²", &row(&parts))
-}
-
-/// 𝔼 with what it averages over below.
-fn expectation(over: &str) -> String {
-    sub(&text_op("𝔼"), over)
-}
-
-/// `name(arg)`.
-fn call(name: &str, arg: &str) -> String {
-    row(&[mi(name), mo("("), arg.to_string(), mo(")")])
-}
-
-/// D(G(z)).
-fn d_of_g() -> String {
-    call("D", &call("G", &mi("z")))
-}
-
-/// min_G max_D V(D, G) = 𝔼_x[log D(x)] + 𝔼_z[log(1 − D(G(z)))]: the GAN's two-player game.
-pub fn gan_game() -> String {
-    math(
-        "min_G max_D V(D, G) = E_x[log D(x)] + E_z[log(1 − D(G(z)))]",
-        &row(&[
-            sub(&text_op("min"), &mi("G")),
-            sub(&text_op("max"), &mi("D")),
-            mi("V"),
-            mo("("),
-            mi("D"),
-            mo(","),
-            mi("G"),
-            mo(")"),
-            mo("="),
-            expectation(&mi("x")),
-            mo("["),
-            text_op("log"),
-            call("D", &mi("x")),
-            mo("]"),
-            mo("+"),
-            expectation(&mi("z")),
-            mo("["),
-            text_op("log"),
-            mo("("),
-            mn("1"),
-            mo("−"),
-            d_of_g(),
-            mo(")"),
-            mo("]"),
-        ]),
-    )
-}
-
-/// The discriminator's loss, with its current value if known.
-pub fn gan_discriminator_loss(value: Option<(f64, Lang)>) -> String {
-    let mut parts = vec![
-        sub(&mi("ℒ"), &mi("D")),
-        mo("="),
-        mo("−"),
-        expectation(&mi("x")),
-        mo("["),
-        text_op("log"),
-        call("D", &mi("x")),
-        mo("]"),
-        mo("−"),
-        expectation(&mi("z")),
-        mo("["),
-        text_op("log"),
-        mo("("),
-        mn("1"),
-        mo("−"),
-        d_of_g(),
-        mo(")"),
-        mo("]"),
-    ];
-    if let Some((v, lang)) = value {
-        parts.extend([mo("="), num(v, 3, lang)]);
-    }
-    math("L_D = −E_x[log D(x)] − E_z[log(1 − D(G(z)))]", &row(&parts))
-}
-
-/// The non-saturating generator loss −𝔼_z[log D(G(z))], with its current value if known.
-pub fn gan_generator_loss(value: Option<(f64, Lang)>) -> String {
-    let mut parts = vec![
-        sub(&mi("ℒ"), &mi("G")),
-        mo("="),
-        mo("−"),
-        expectation(&mi("z")),
-        mo("["),
-        text_op("log"),
-        d_of_g(),
-        mo("]"),
-    ];
-    if let Some((v, lang)) = value {
-        parts.extend([mo("="), num(v, 3, lang)]);
-    }
-    math("L_G = −E_z[log D(G(z))]", &row(&parts))
 }
 
 #[cfg(test)]
