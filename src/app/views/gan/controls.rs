@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::fields::{Choice, NumberField, NumberRule, SelectField};
+use crate::app::components::messages::Message;
 use crate::app::engine::EngineChoice;
 use crate::app::engine::gan::GanSession;
 use crate::app::engine::training::RunState;
@@ -224,5 +225,21 @@ pub fn GanProgress(session: GanSession) -> impl IntoView {
         >
             {summary}
         </p>
+    }
+}
+
+/// Under either mode's picture: the run buttons, the progress, the error, the curves, the file.
+#[component]
+pub fn GanRun(session: GanSession) -> impl IntoView {
+    let error_id = match session.mode {
+        GanMode::Toy => "gan-toy-error",
+        GanMode::Digits => "gan-digits-error",
+    };
+    view! {
+        <GanButtons session=session />
+        <GanProgress session=session />
+        <Message text=session.error testid=error_id />
+        <super::chart::GanChart session=session />
+        <super::model_file::GanModelFile session=session />
     }
 }

@@ -4,11 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::chart::GanChart;
-use super::controls::{GanButtons, GanForm, GanProgress};
-use super::model_file::GanModelFile;
+use super::controls::{GanForm, GanRun};
 use crate::app::components::digit_canvas::MosaicCanvas;
-use crate::app::components::messages::Message;
 use crate::app::engine::gan::use_gan;
 use crate::app::i18n::use_i18n;
 use crate::gan::settings::{DIGITS_D_HIDDEN, DIGITS_G_HIDDEN};
@@ -49,11 +46,7 @@ pub fn DigitsTab() -> impl IntoView {
                     <figcaption class="caption">{move || i18n.t("gan-digits-grid-caption")}</figcaption>
                 </figure>
             </div>
-            <GanButtons session=session />
-            <GanProgress session=session />
-            <Message text=session.error testid="gan-digits-error" />
-            <GanChart session=session />
-            <GanModelFile session=session />
+            <GanRun session=session />
         </div>
     }
 }

@@ -3,12 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::chart::GanChart;
-use super::controls::{GanButtons, GanForm, GanProgress};
-use super::model_file::GanModelFile;
+use super::controls::{GanForm, GanRun};
 use super::toy_plot::ToyPlot;
 use crate::app::components::fields::{Choice, SelectField};
-use crate::app::components::messages::Message;
 use crate::app::engine::gan::use_gan;
 use crate::app::i18n::use_i18n;
 use crate::app::state::use_lab;
@@ -147,11 +144,7 @@ pub fn ToyTab() -> impl IntoView {
                     </p>
                 </figure>
             </div>
-            <GanButtons session=session />
-            <GanProgress session=session />
-            <Message text=session.error testid="gan-toy-error" />
-            <GanChart session=session />
-            <GanModelFile session=session />
+            <GanRun session=session />
         </div>
     }
 }
