@@ -20,15 +20,9 @@ use super::{Backend, EngineChoice};
 use crate::app::web::storage::{keys, load_setting, save_setting};
 use crate::gan::settings::{GanMode, GanSettings};
 use crate::i18n::Text;
+use crate::model::gan_file::GanRecord;
 use crate::train::batches::BatchSchedule;
-use crate::train::gan::{DivergenceWatch, GanLosses, GanTrainer, GanValues};
-
-/// One refresh's numbers.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct GanPoint {
-    pub step: usize,
-    pub values: GanValues,
-}
+use crate::train::gan::{DivergenceWatch, GanLosses, GanTrainer};
 
 /// What the toy plot draws, read back at a refresh: flat `[x0, y0, x1, y1, …]` buffers.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,7 +48,7 @@ pub struct GanSession {
     /// Generator steps done, as shown.
     pub step: RwSignal<usize>,
     /// The numbers read at each refresh.
-    pub history: RwSignal<Vec<GanPoint>>,
+    pub history: RwSignal<Vec<GanRecord>>,
     pub error: RwSignal<Option<Text>>,
     /// What the student should know but need not act on (restored models, a failed save).
     pub notice: RwSignal<Option<Text>>,

@@ -5,9 +5,10 @@
 
 use std::sync::Arc;
 
+use burn::prelude::*;
 use leptos::prelude::*;
 
-use super::{GanPoint, GanSession, ToySnapshot};
+use super::{GanSession, ToySnapshot};
 use crate::PIXELS;
 use crate::app::engine::models::read;
 use crate::app::engine::resources::Resources;
@@ -18,6 +19,7 @@ use crate::app::web::turn::next_task;
 use crate::gan::plot::ViewBox;
 use crate::gan::settings::GanMode;
 use crate::i18n::{Arg, Decimals, Text};
+use crate::model::gan_file::GanRecord;
 use crate::rng::seeded;
 use crate::train::batches::scheduled_batch;
 use crate::train::gan::{Divergence, GanValues};
@@ -190,7 +192,7 @@ impl GanSession {
             return Ok(());
         }
         self.history
-            .try_update(|h| h.push(GanPoint { step, values }));
+            .try_update(|h| h.push(GanRecord { step, values }));
         self.step.try_set(step);
         if let Some(divergence) = self
             .watch
@@ -274,16 +276,25 @@ impl GanSession {
         let cells = view.cell_centres(FIELD_CELLS);
         let (toy, seed) = self.settings.with_untracked(|s| (s.toy(), s.seed));
         let model_gen = self.model_gen.get_value();
-        let Some((fake, field, arrows)) = self
+        // G's points, D's field and the arrows' gradients, read back in one go (each read-back
+        // waits for the GPU). The arrows start at the first `ARROWS` points: the same z.
+        let Some(picture) = self
             .trainer
             .try_with_value(|t| {
                 t.as_ref().map(|t| {
                     let noise = t.fixed_noise();
                     let k = t.config.generator.noise;
-                    (
-                        t.sample(noise),
-                        t.discriminator_field(&cells, &cells),
-                        t.generator_gradients(&noise[..ARROWS * k]),
+                    let flat = |x: Tensor<2>| {
+                        let n = x.dims().iter().product::<usize>();
+                        x.reshape([1, n])
+                    };
+                    Tensor::cat(
+                        vec![
+                            flat(t.sample(noise)),
+                            flat(t.discriminator_field(&cells, &cells)),
+                            flat(t.generator_gradients(&noise[..ARROWS * k]).gradients),
+                        ],
+                        1,
                     )
                 })
             })
@@ -291,19 +302,19 @@ impl GanSession {
         else {
             return Ok(());
         };
-        let fake = read(fake).await?;
-        let field = read(field).await?;
-        let arrow_points = read(arrows.points).await?;
-        let gradients = read(arrows.gradients).await?;
+        let mut values = read(picture).await?;
         if !self.is_model(model_gen) {
             return Ok(());
         }
+        let gradients = values.split_off(values.len() - 2 * ARROWS);
+        let field = values.split_off(values.len() - FIELD_CELLS * FIELD_CELLS);
+        let fake = values;
         self.toy.try_set(Some(ToySnapshot {
             real: toy.sample(TOY_REAL, &mut seeded(seed)),
+            arrow_points: fake[..2 * ARROWS].to_vec(),
             fake,
             field,
             field_cells: FIELD_CELLS,
-            arrow_points,
             gradients,
         }));
         Ok(())

@@ -6,13 +6,13 @@
 use burn::prelude::*;
 use leptos::prelude::*;
 
-use super::{GanPoint, GanSession};
+use super::GanSession;
 use crate::app::engine::training::RunState;
 use crate::app::engine::{Backend, Problem};
 use crate::app::web::storage::{load_bytes, save_bytes};
 use crate::gan::settings::GanMode;
 use crate::i18n::Text;
-use crate::model::gan_file::{self, GanFileMeta, GanRecord};
+use crate::model::gan_file::{self, GanFileMeta};
 use crate::model::host_copy::copy_parameters;
 use crate::train::gan::GanTrainer;
 
@@ -43,14 +43,7 @@ impl GanSession {
             return Err(Text::new("gan-no-model-yet"));
         };
         let steps = self.steps_done();
-        let history = self.history.with_untracked(|h| {
-            h.iter()
-                .map(|p| GanRecord {
-                    step: p.step,
-                    values: p.values,
-                })
-                .collect()
-        });
+        let history = self.history.get_untracked();
         let cpu = Device::flex();
         let copy_failed = |why: String| Text::new("gan-copy-failed").with("why", why);
         let g = copy_parameters(&g, config.generator.init(&cpu))
@@ -111,15 +104,7 @@ impl GanSession {
         self.unread.set_value(0);
         self.watch.set_value(super::watch());
         self.step.set(meta.steps);
-        self.history.set(
-            meta.history
-                .into_iter()
-                .map(|r| GanPoint {
-                    step: r.step,
-                    values: r.values,
-                })
-                .collect(),
-        );
+        self.history.set(meta.history);
         self.state.set(RunState::Paused);
         self.error.set(None);
         if let Err(why) = self.refresh().await {

@@ -7,10 +7,11 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use crate::app::components::digit_canvas::device_scale;
-use crate::app::engine::gan::{GanPoint, GanSession};
+use crate::app::engine::gan::GanSession;
 use crate::app::i18n::use_i18n;
 use crate::i18n::number::format_number;
 use crate::i18n::{Decimals, Lang, num, tk, translate};
+use crate::model::gan_file::GanRecord;
 use crate::train::curves::thin;
 
 const WIDTH: f64 = 520.0;
@@ -19,12 +20,12 @@ const PANEL_HEIGHT: f64 = 170.0;
 const D_COLOUR: RGBColor = RGBColor(136, 84, 208);
 const G_COLOUR: RGBColor = RGBColor(46, 160, 67);
 
-type Series = (&'static str, RGBColor, fn(&GanPoint) -> f32);
+type Series = (&'static str, RGBColor, fn(&GanRecord) -> f32);
 
 fn draw_panel(
     area: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
     title: &'static str,
-    history: &[GanPoint],
+    history: &[GanRecord],
     series: &[Series],
     range: Option<(f32, f32)>,
     s: f64,
@@ -96,7 +97,7 @@ fn draw_panel(
     Some(())
 }
 
-fn draw(canvas: web_sys::HtmlCanvasElement, history: &[GanPoint], lang: Lang) -> Option<()> {
+fn draw(canvas: web_sys::HtmlCanvasElement, history: &[GanRecord], lang: Lang) -> Option<()> {
     let s = device_scale();
     canvas.set_width((WIDTH * s) as u32);
     canvas.set_height((2.0 * PANEL_HEIGHT * s) as u32);
