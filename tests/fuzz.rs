@@ -639,7 +639,7 @@ fn gan_files_never_break_the_import() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. The data bundles (`static/mnist.bin`, `static/fashion.bin`).
+// 2. The data bundles (`static/mnist-test.bin`, `static/mnist-train.bin`, `static/fashion.bin`).
 
 fn tiny_dataset() -> Dataset {
     let split = |n: usize, offset: u8| Split {
@@ -698,7 +698,15 @@ fn data_bundles_never_break_the_loader() {
         let decoded = bounded_by(limit, "Dataset::decode", || Dataset::decode(&bytes))?;
         explained("Dataset::decode", &decoded)?;
         let fashion = bounded_by(limit, "decode_fashion", || decode_fashion(&bytes))?;
-        explained("decode_fashion", &fashion)
+        explained("decode_fashion", &fashion)?;
+        let test = bounded_by(limit, "decode_test_file", || {
+            Dataset::decode_test_file(&bytes)
+        })?;
+        explained("Dataset::decode_test_file", &test)?;
+        let train = bounded_by(limit, "decode_train_file", || {
+            Dataset::decode_train_file(&bytes, 42)
+        })?;
+        explained("Dataset::decode_train_file", &train)
     });
 
     // A header claiming four billion images is refused by its count, before inflating.

@@ -24,7 +24,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, Text, tk};
 use components::engine_badge::EngineBadge;
-use components::late_models::LateModels;
+use components::late_models::{LateModels, TrainingDigitsStatus};
 use components::loading_panel::LoadingPanel;
 use components::offline_status::OfflineStatus;
 use components::share::{CopyLink, LinkNotice};
@@ -155,11 +155,13 @@ fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
     // without its model runs now (what the view shows is in the link and the current digit).
     let recovered = RwSignal::new(0u32);
     let needed = Signal::derive(move || route.get().late_models());
+    let needs_digits = Signal::derive(move || route.get().needs_training_digits());
     view! {
         <TrainedBanner />
         <views::hw::HomeworkBanner />
         <CopyLink />
         <LateModels models=needed recovered=recovered />
+        <TrainingDigitsStatus needed=needs_digits recovered=recovered />
         {move || {
             recovered.track();
             let route = route.get();

@@ -68,6 +68,15 @@ impl Route {
         }
     }
 
+    /// Whether the view trains or searches on the training digits (downloaded after start-up,
+    /// `engine::training_digits`): their progress shows above it until they are there.
+    pub fn needs_training_digits(self) -> bool {
+        matches!(
+            self,
+            Route::Train | Route::Apps | Route::Gan | Route::Verify
+        )
+    }
+
     /// Whether the top bar links to it (the teacher's page is reached from the homework page).
     pub fn in_nav(self) -> bool {
         self != Route::Verify

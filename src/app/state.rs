@@ -69,7 +69,7 @@ impl CurrentDigit {
     /// Computes the input of the restored sketch, once the digits it may refer to are loaded.
     pub fn restore_input(self, lab: Lab) {
         if self.input.with_untracked(Option::is_none) {
-            let input = lab.with(|r| self.sketch.with_untracked(|s| rasterise(s, &r.data)));
+            let input = lab.with(|r| self.sketch.with_untracked(|s| rasterise(s, &r.data.test)));
             self.input.set(input);
         }
     }
@@ -117,7 +117,7 @@ impl CurrentDigit {
     /// without a pad see it too. Callers ask the student first when [`Self::would_replace`].
     pub fn show(self, digit: &DigitRef, lab: Lab) {
         let sketch = digit.to_sketch();
-        let input = lab.with(|r| rasterise(&sketch, &r.data));
+        let input = lab.with(|r| rasterise(&sketch, &r.data.test));
         self.sketch.set(sketch);
         self.input.set(input);
     }

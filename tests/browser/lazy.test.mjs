@@ -2,7 +2,8 @@
 // fetched its own models only; the other views' models follow in the background without a
 // navigation; a link straight into the noise lab shows the download's progress, then the
 // denoising result; a failed background download says so in the view that needs it, leaves the
-// working views alone, and "Retry" recovers it.
+// working views alone, and "Retry" recovers it. The same for the 8,000 training digits, which
+// only the labs and the applications train or search on.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, launch, openApp, drawStroke, waitForInk, readCanvas, correlation, SEVEN } from './harness.mjs';
@@ -32,6 +33,8 @@ async function fetchedAroundReady(page) {
 }
 
 const named = (paths, stem) => paths.some((p) => p.endsWith(`/pretrained/${stem}.safetensors`));
+const fetchedFile = (paths, file) => paths.some((p) => p.endsWith(`/static/${file}`));
+const step = (page) => page.evaluate(() => Number(document.querySelector('[data-testid="train-progress"]').dataset.step));
 
 for (const engine of ENGINES) {
   describe(`loading on demand on the ${engine} engine`, () => {
@@ -56,6 +59,8 @@ for (const engine of ENGINES) {
       for (const stem of [...LATE, ...ON_DEMAND]) {
         assert.ok(!named(before, stem), `${stem} was not fetched before the draw view was ready: ${before}`);
       }
+      assert.ok(fetchedFile(before, 'mnist-test.bin'), `the test digits came first: ${before}`);
+      assert.ok(!fetchedFile(before, 'mnist-train.bin'), `the training digits wait for the first view: ${before}`);
       // The other views' models arrive in the background while the draw view stays open.
       await page.waitForFunction(
         (stems) => stems.every((s) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/pretrained/${s}.safetensors`) && e.responseEnd > 0)),
@@ -63,6 +68,11 @@ for (const engine of ENGINES) {
         { timeout: 120_000 },
       );
       for (const stem of LATE) assert.ok(named(requests, stem), `${stem} was requested`);
+      await page.waitForFunction(
+        () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/static/mnist-train.bin') && e.responseEnd > 0),
+        null,
+        { timeout: 120_000 },
+      );
       assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was not loaded again');
       assert.equal(await page.getAttribute('#app', 'data-view'), 'draw');
       // The application models are fetched when their tab opens, not before.
@@ -94,6 +104,58 @@ for (const engine of ENGINES) {
       assert.ok(correlation(clean, await readCanvas(page, 'recon-dae')) > 0.7, 'the denoised digit resembles the clean one');
       await context.close();
       assert.deepEqual(app.problems, []);
+    });
+
+    it('a link straight into the training lab shows the training digits coming, and Start waits for them', async () => {
+      const { page, context } = await app.fresh();
+      let release;
+      const held = new Promise((r) => { release = r; });
+      await page.route('**/static/mnist-train.bin', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await openApp(page, app.url, '#/train');
+      await page.waitForSelector('[data-testid="late-loading-training-digits"]');
+      assert.match(await page.textContent('[data-testid="late-loading-training-digits"]'), /Loading the training digits… \d+ %/);
+      // Pressed before the digits are there: the run starts once they arrive.
+      await page.click('[data-testid="train-start"]');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await step(page), 0, 'no step without the training digits');
+      release();
+      await page.waitForSelector('[data-testid="late-loading-training-digits"]', { state: 'detached', timeout: 120_000 });
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]').dataset.step) >= 3, null, { timeout: 180_000 });
+      await page.click('[data-testid="train-pause"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').dataset.state === 'paused', null, { timeout: 120_000 });
+      const loss = Number(await page.getAttribute('[data-testid="train-progress"]', 'data-loss'));
+      assert.ok(Number.isFinite(loss) && loss > 0, `a real loss after the steps: ${loss}`);
+      assert.equal(await page.$('[data-testid="train-error"]'), null);
+      await context.close();
+      assert.deepEqual(app.problems, []);
+    });
+
+    it('training digits that cannot be downloaded: the lab says so, the draw view works, Retry recovers', async () => {
+      const { page, context } = await app.fresh();
+      let fail = true;
+      await page.route('**/static/mnist-train.bin', (route) => (fail ? route.abort() : route.continue()));
+      await openApp(page, app.url, '#/draw');
+      await drawStroke(page, SEVEN);
+      await waitForInk(page, 'recon-ae');
+      await page.click('[data-testid="nav-train"]');
+      await page.waitForSelector('[data-testid="late-failed-training-digits"]', { timeout: 120_000 });
+      assert.match(await page.textContent('[data-testid="late-failed-training-digits"]'), /The training digits could not be downloaded .*mnist-train\.bin/);
+      await page.click('[data-testid="train-start"]');
+      await page.waitForSelector('[data-testid="train-error"]');
+      assert.match(await page.textContent('[data-testid="train-error"]'), /The training digits could not be downloaded .*Press Retry above, then Start again/);
+      assert.equal(await step(page), 0);
+      fail = false;
+      await page.click('[data-testid="late-retry"]');
+      await page.waitForSelector('[data-testid="late-failed-training-digits"]', { state: 'detached', timeout: 120_000 });
+      await page.click('[data-testid="train-start"]');
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]').dataset.step) >= 2, null, { timeout: 180_000 });
+      await page.click('[data-testid="train-pause"]');
+      await context.close();
+      // The aborted request is the point of this test (Chromium reports it in the console).
+      app.problems.length = 0;
     });
 
     it('a failed background download shows a message with Retry in its view, and Retry recovers', async () => {

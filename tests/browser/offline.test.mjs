@@ -61,7 +61,7 @@ for (const engine of ['cpu', 'webgpu']) {
       assert.deepEqual(await cacheNames(page), [`latent-lab-${version}`]);
       const kept = await page.evaluate(async (version) => (await (await caches.open(`latent-lab|${new URL('./', location.href).href}|${version}`)).keys()).length, version);
       assert.equal(kept, files.length, 'every file of the build is kept');
-      for (const must of ['./', 'static/mnist.bin', 'static/fashion.bin', 'pretrained/vae-16.safetensors', 'static/assignments/index.json']) {
+      for (const must of ['./', 'static/mnist-test.bin', 'static/mnist-train.bin', 'static/fashion.bin', 'pretrained/vae-16.safetensors', 'static/assignments/index.json']) {
         assert.ok(files.some(([u]) => u === must), `${must} is kept`);
       }
       assert.ok(files.some(([u]) => u.endsWith('.wasm')) && files.some(([u]) => u.endsWith('.css')));

@@ -41,7 +41,8 @@ pub fn DrawPad() -> impl IntoView {
         request_animation_frame(move || {
             frame_pending.try_set_value(false);
             if let Some(Some(el)) = canvas.try_get_untracked() {
-                let next = lab.with(|r| sketch.with_untracked(|s| model_input(&el, s, &r.data)));
+                let next =
+                    lab.with(|r| sketch.with_untracked(|s| model_input(&el, s, &r.data.test)));
                 digit.input.set(next);
             }
         });
@@ -56,7 +57,7 @@ pub fn DrawPad() -> impl IntoView {
             return;
         }
         if let Some(ctx) = context_2d(&el) {
-            lab.with(|r| sketch.with_untracked(|s| render(&ctx, s, &r.data)));
+            lab.with(|r| sketch.with_untracked(|s| render(&ctx, s, &r.data.test)));
         }
         schedule_input();
     });

@@ -1,10 +1,12 @@
-//! The progress of the models a view needs that are still on their way (downloaded after
-//! start-up, see `engine::late`), or why one could not be downloaded with a "Retry" button.
+//! The progress of the models and training digits a view needs that are still on their way
+//! (downloaded after start-up, see `engine::late` and `engine::training_digits`), or why one could
+//! not be downloaded with a "Retry" button.
 //! Nothing shows once they are there.
 
 use leptos::prelude::*;
 
 use crate::app::engine::late::{SlotState, load};
+use crate::app::engine::training_digits;
 use crate::app::i18n::use_i18n;
 use crate::app::state::use_lab;
 use crate::i18n::{Text, num, tk};
@@ -28,15 +30,13 @@ pub fn LateModels(
     recovered: RwSignal<u32>,
 ) -> impl IntoView {
     let lab = use_lab();
-    let i18n = use_i18n();
     move || {
         models
             .get()
             .iter()
             .map(|&model| {
                 let slot = lab.with(|r| r.late.state(model));
-                let name = Text::new(model_key(model));
-                let retry = move |_| {
+                let retry = move || {
                     let lab = lab.get();
                     leptos::task::spawn_local(async move {
                         load(lab, model).await;
@@ -45,44 +45,78 @@ pub fn LateModels(
                         }
                     });
                 };
-                move || match slot.get() {
-                    SlotState::Ready => ().into_any(),
-                    SlotState::Loading(done) => {
-                        view! {
-                            <p
-                                class="late-loading"
-                                role="status"
-                                data-testid=format!("late-loading-{}", model.name())
-                            >
-                                {i18n.t_with(
-                                    "late-loading",
-                                    &[("model", name.clone().into()), ("percent", num(f64::from(done) * 100.0, 0))],
-                                )}
-                                <progress max="1" value=done.to_string()></progress>
-                            </p>
-                        }
-                        .into_any()
-                    }
-                    SlotState::Failed(why) => view! {
-                        <div
-                            class="error late-failed"
-                            role="alert"
-                            data-testid=format!("late-failed-{}", model.name())
-                        >
-                            <p>
-                                {i18n.t_with(
-                                    "late-failed",
-                                    &[("model", name.clone().into()), ("why", why.into())],
-                                )}
-                            </p>
-                            <button data-testid="late-retry" on:click=retry>
-                                {i18n.t("late-retry")}
-                            </button>
-                        </div>
-                    }
-                    .into_any(),
-                }
+                slot_line(slot, Text::new(model_key(model)), model.name(), retry)
             })
             .collect_view()
+    }
+}
+
+/// The training digits' download (`engine::training_digits`) while a view that trains on them
+/// waits for it, or why it failed with "Retry"; nothing once they are there.
+#[component]
+pub fn TrainingDigitsStatus(
+    #[prop(into)] needed: Signal<bool>,
+    recovered: RwSignal<u32>,
+) -> impl IntoView {
+    let lab = use_lab();
+    let slot = lab.with(|r| r.data.train.state());
+    let retry = move || {
+        let lab = lab.get();
+        leptos::task::spawn_local(async move {
+            training_digits::load(lab).await;
+            if slot.get_untracked() == SlotState::Ready {
+                recovered.try_update(|n| *n += 1);
+            }
+        });
+    };
+    move || {
+        needed.get().then(|| {
+            slot_line(
+                slot,
+                Text::new(tk("late-training-digits")),
+                "training-digits",
+                retry,
+            )
+        })
+    }
+}
+
+/// A download's line: its progress while loading, the reason and "Retry" when it failed.
+fn slot_line(
+    slot: RwSignal<SlotState>,
+    name: Text,
+    testid: &'static str,
+    retry: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match slot.get() {
+        SlotState::Ready => ().into_any(),
+        SlotState::Loading(done) => view! {
+            <p class="late-loading" role="status" data-testid=format!("late-loading-{testid}")>
+                {i18n.t_with(
+                    "late-loading",
+                    &[("model", name.clone().into()), ("percent", num(f64::from(done) * 100.0, 0))],
+                )}
+                <progress max="1" value=done.to_string()></progress>
+            </p>
+        }
+        .into_any(),
+        SlotState::Failed(why) => {
+            let retry = retry.clone();
+            view! {
+                <div class="error late-failed" role="alert" data-testid=format!("late-failed-{testid}")>
+                    <p>
+                        {i18n.t_with(
+                            "late-failed",
+                            &[("model", name.clone().into()), ("why", why.into())],
+                        )}
+                    </p>
+                    <button data-testid="late-retry" on:click=move |_| retry()>
+                        {i18n.t("late-retry")}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
     }
 }

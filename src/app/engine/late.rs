@@ -90,11 +90,12 @@ impl LateModels {
     }
 }
 
-/// Starts every download at once, each in its own task, once the first view has been put on
-/// the page (after the tasks that update it).
+/// Starts every download at once (the training digits and these models), each in its own task,
+/// once the first view has been put on the page (after the tasks that update it).
 pub fn load_all(lab: Arc<Resources>) {
     leptos::task::spawn_local(async move {
         TimeoutFuture::new(0).await;
+        leptos::task::spawn_local(super::training_digits::load(lab.clone()));
         for model in LATE {
             leptos::task::spawn_local(load(lab.clone(), model));
         }

@@ -1,7 +1,8 @@
-//! Loading what the first view needs at start-up, with visible progress: the digits and the draw
-//! view's AE and VAE (downloaded side by side), the engines (with a WebGPU warm-up and a check
+//! Loading what the first view needs at start-up, with visible progress: the test digits and the
+//! draw view's AE and VAE (downloaded side by side), the engines (with a WebGPU warm-up and a check
 //! that WebGPU agrees with the CPU), then timing both engines so live drawing runs on the faster
-//! one. The other views' models follow in the background (`late`).
+//! one. The other views' models (`late`) and the training digits (`training_digits`) follow in
+//! the background.
 
 use std::sync::Arc;
 
@@ -11,7 +12,8 @@ use leptos::prelude::*;
 
 use super::late;
 use super::models::ModelSet;
-use super::resources::{AGREEMENT_TOLERANCE, EngineReport, Resources, report_fallback};
+use super::resources::{AGREEMENT_TOLERANCE, Digits, EngineReport, Resources, report_fallback};
+use super::training_digits::TrainingDigits;
 use super::webgpu::init_webgpu;
 use super::{Backend, Family, PerFamily};
 use crate::analysis::metrics::max_abs_diff;
@@ -109,11 +111,15 @@ fn families_diff(a: &PerFamily<Vec<f32>>, b: &PerFamily<Vec<f32>>) -> f32 {
 async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
     step(state, tk("load-downloads"), 0.05).await;
     let (data, ae, vae) = futures::join!(
-        fetch_bytes("static/mnist.bin"),
+        fetch_bytes("static/mnist-test.bin"),
         load_model_files(Shipped::Ae16.name()),
         load_model_files(Shipped::Vae16.name()),
     );
-    let data = Dataset::decode(&data?).map_err(|e| e.to_string())?;
+    let (test, seed) = Dataset::decode_test_file(&data?).map_err(|e| e.to_string())?;
+    let data = Digits {
+        test,
+        train: TrainingDigits::new(seed),
+    };
     let files = ModelFiles(PerFamily { ae: ae?, vae: vae? });
 
     step(state, tk("load-cpu"), 0.4).await;

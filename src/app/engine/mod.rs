@@ -11,6 +11,7 @@ pub mod resources;
 pub mod search;
 pub mod trained;
 pub mod training;
+pub mod training_digits;
 pub mod webgpu;
 
 use crate::i18n::Text;

@@ -1,4 +1,4 @@
-//! Everything loaded at start-up (the digits, the draw view's models on each engine, the engine
+//! Everything loaded at start-up (the test digits, the draw view's models on each engine, the engine
 //! report), the models that follow in the background (`late`) and the lab model, with the operations the views run on them. Each operation runs on
 //! the engine asked for and falls back to the CPU engine, saying so, when WebGPU fails.
 
@@ -10,13 +10,14 @@ use leptos::prelude::*;
 use super::late::LateModels;
 use super::models::{Codes, ModelSet, Outputs, Reconstruction};
 use super::trained::TrainedSlot;
+use super::training_digits::TrainingDigits;
 use super::webgpu::GpuEngine;
 use super::{Backend, Family, LatentSize, PerFamily};
 use crate::PIXELS;
 use crate::analysis::Pca;
 use crate::analysis::attributes::AttributeScores;
 use crate::analysis::metrics::ErrorDistribution;
-use crate::data::Dataset;
+use crate::data::Split;
 use crate::i18n::{Text, tk};
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::Shipped;
@@ -70,9 +71,16 @@ impl EngineReport {
     }
 }
 
+/// The bundled digits: the test split arrives with the first view (the draw view shows test
+/// digits and links name them), the training split follows in the background.
+pub struct Digits {
+    pub test: Split,
+    pub train: TrainingDigits,
+}
+
 /// Everything loaded: data, models on each engine, the engine report and the lab model.
 pub struct Resources {
-    pub data: Dataset,
+    pub data: Digits,
     /// The manifests of the models loaded at start-up (the AE and the VAE with 16-D codes).
     pub manifests: PerFamily<Manifest>,
     /// The models that follow after start-up; they join `cpu` and `gpu` as they arrive.
@@ -103,7 +111,7 @@ pub struct TestErrors {
 
 impl Resources {
     pub fn new(
-        data: Dataset,
+        data: Digits,
         manifests: PerFamily<Manifest>,
         check_images: Vec<f32>,
         cpu: Arc<ModelSet>,
@@ -142,10 +150,12 @@ impl Resources {
     }
 
     /// PCA-16 of the training digits' pixels, the linear baseline of the applications (fitted
-    /// once, on first use).
-    pub fn pixel_pca(&self) -> &Pca {
-        self.pixel_pca
-            .get_or_init(|| Pca::fit(&self.data.train.all_images(), PIXELS, PCA_COMPONENTS))
+    /// once, on first use, when the training digits are there).
+    pub async fn pixel_pca(&self) -> Result<&Pca, String> {
+        let train = self.data.train.wait().await?;
+        Ok(self
+            .pixel_pca
+            .get_or_init(|| Pca::fit(&train.all_images(), PIXELS, PCA_COMPONENTS)))
     }
 
     /// The models on `backend`, falling back to the CPU when WebGPU is missing or unhealthy.

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::data::sketch::{PEN_WIDTH, Point, Sketch};
-use crate::data::{Dataset, Grayscale, to_mnist};
+use crate::data::{Grayscale, Split, to_mnist};
 use crate::link::pixels;
 use crate::{PIXELS, SIDE};
 
@@ -74,10 +74,10 @@ fn draw_digit(ctx: &CanvasRenderingContext2d, pixels: &[f32]) {
 }
 
 /// Redraws the whole sketch.
-pub fn render(ctx: &CanvasRenderingContext2d, sketch: &Sketch, data: &Dataset) {
+pub fn render(ctx: &CanvasRenderingContext2d, sketch: &Sketch, tests: &Split) {
     ctx.clear_rect(0.0, 0.0, PAD as f64, PAD as f64);
-    if let Some(i) = sketch.background.filter(|&i| i < data.test.len()) {
-        draw_digit(ctx, &data.test.image(i));
+    if let Some(i) = sketch.background.filter(|&i| i < tests.len()) {
+        draw_digit(ctx, &tests.image(i));
     }
     if let Some(levels) = &sketch.pixels {
         draw_digit(ctx, &pixels::from_levels(levels));
@@ -95,11 +95,7 @@ pub fn render(ctx: &CanvasRenderingContext2d, sketch: &Sketch, data: &Dataset) {
 
 /// The model input for the pad: a loaded test digit as it is (already MNIST), otherwise the pad's
 /// ink through MNIST preprocessing. `None` for an empty pad.
-pub fn model_input(
-    canvas: &HtmlCanvasElement,
-    sketch: &Sketch,
-    data: &Dataset,
-) -> Option<Vec<f32>> {
+pub fn model_input(canvas: &HtmlCanvasElement, sketch: &Sketch, tests: &Split) -> Option<Vec<f32>> {
     if sketch.is_empty() {
         return None;
     }
@@ -108,7 +104,7 @@ pub fn model_input(
             return Some(pixels::from_levels(levels));
         }
         if let Some(i) = sketch.background {
-            return Some(data.test.image(i));
+            return Some(tests.image(i));
         }
     }
     let ctx = context_2d(canvas)?;
@@ -128,12 +124,12 @@ pub fn model_input(
 }
 
 /// The model input of `sketch`, rendered on an off-screen pad.
-pub fn rasterise(sketch: &Sketch, data: &Dataset) -> Option<Vec<f32>> {
+pub fn rasterise(sketch: &Sketch, tests: &Split) -> Option<Vec<f32>> {
     let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width(PAD);
     canvas.set_height(PAD);
-    render(&context_2d(&canvas)?, sketch, data);
-    model_input(&canvas, sketch, data)
+    render(&context_2d(&canvas)?, sketch, tests);
+    model_input(&canvas, sketch, tests)
 }
 
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {

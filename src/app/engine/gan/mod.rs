@@ -240,7 +240,7 @@ impl GanSession {
         }
         self.state.set(RunState::Paused);
         leptos::task::spawn_local(async move {
-            if self.train_step(&lab) {
+            if self.real_data_ready(&lab).await && self.train_step(&lab) {
                 self.refresh_or_fail(&lab).await;
             }
         });

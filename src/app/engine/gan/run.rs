@@ -43,9 +43,26 @@ const ARROWS: usize = 64;
 const GRID: usize = 8;
 
 impl GanSession {
+    /// Waits for what the mode learns from: nothing for the toy, the training digits (downloaded
+    /// after the first view) for digits. Err (said in the view) when they could not be downloaded.
+    pub(super) async fn real_data_ready(&self, lab: &Resources) -> bool {
+        if self.mode == GanMode::Toy {
+            return true;
+        }
+        match lab.data.train.wait().await {
+            Ok(_) => true,
+            Err(why) => {
+                self.error
+                    .set(Some(Text::new("train-digits-failed").with("why", why)));
+                false
+            }
+        }
+    }
+
     /// The real batch of the next step: fresh samples of the target (toy), or the next batch of
-    /// the training split in the epoch's order (digits).
-    fn real_batch(&self, lab: &Resources) -> Vec<f32> {
+    /// the training split in the epoch's order (digits; None before the digits are there, see
+    /// `real_data_ready`).
+    fn real_batch(&self, lab: &Resources) -> Option<Vec<f32>> {
         let (batch_size, seed) = self.settings.with_untracked(|s| (s.batch_size, s.seed));
         let step = self
             .trainer
@@ -53,20 +70,16 @@ impl GanSession {
         match self.mode {
             GanMode::Toy => {
                 let toy = self.settings.with_untracked(|s| s.toy());
-                self.toy_stream
-                    .try_update_value(|rng| {
-                        let rng = rng.get_or_insert_with(|| seeded(seed.wrapping_add(5)));
-                        toy.sample(batch_size, rng)
-                    })
-                    .unwrap_or_default()
+                self.toy_stream.try_update_value(|rng| {
+                    let rng = rng.get_or_insert_with(|| seeded(seed.wrapping_add(5)));
+                    toy.sample(batch_size, rng)
+                })
             }
             GanMode::Digits => {
-                let split = &lab.data.train;
-                self.batches
-                    .try_update_value(|kept| {
-                        split.batch(scheduled_batch(kept, split.len(), batch_size, seed, step))
-                    })
-                    .unwrap_or_default()
+                let split = lab.data.train.get()?;
+                self.batches.try_update_value(|kept| {
+                    split.batch(scheduled_batch(kept, split.len(), batch_size, seed, step))
+                })
             }
         }
     }
@@ -74,7 +87,9 @@ impl GanSession {
     /// One generator step (after its D steps); its numbers stay on the device. False when there
     /// is no model.
     pub(super) fn train_step(&self, lab: &Resources) -> bool {
-        let real = self.real_batch(lab);
+        let Some(real) = self.real_batch(lab) else {
+            return false;
+        };
         let Some(losses) = self
             .trainer
             .try_update_value(|t| t.as_mut().map(|t| t.step(&real)))
@@ -102,6 +117,10 @@ impl GanSession {
             GanMode::Toy => TOY_REFRESH_MS,
             GanMode::Digits => DIGITS_REFRESH_MS,
         };
+        if !self.real_data_ready(&lab).await {
+            self.state.set(RunState::Paused);
+            return;
+        }
         let (start_ms, start_step) = (now_ms(), self.steps_done());
         let mut last_refresh = 0.0;
         let mut fresh = false;

@@ -282,8 +282,15 @@ impl TrainSession {
         }
         self.state.set(RunState::Paused);
         leptos::task::spawn_local(async move {
-            if self.train_step(&lab) {
-                self.refresh_or_fail(&lab).await;
+            match lab.data.train.wait().await {
+                Ok(train) => {
+                    if self.train_step(train) {
+                        self.refresh_or_fail(&lab).await;
+                    }
+                }
+                Err(why) => self
+                    .error
+                    .set(Some(Text::new("train-digits-failed").with("why", why))),
             }
         });
     }

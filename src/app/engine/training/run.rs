@@ -22,6 +22,7 @@ use crate::app::engine::resources::Resources;
 use crate::app::engine::{Backend, EngineChoice};
 use crate::app::web::now_ms;
 use crate::app::web::turn::next_task;
+use crate::data::Split;
 use crate::model::history::LossValues;
 use crate::model::lab::LabLoss;
 use crate::train::batches::scheduled_batch;
@@ -43,9 +44,9 @@ const SAVE_MS: f64 = 5000.0;
 impl TrainSession {
     /// The batch of the next step: each epoch visits the training split in a fresh order, shuffled
     /// once at the epoch's first step.
-    fn batch(&self, lab: &Resources) -> Vec<f32> {
+    fn batch(&self, split: &Split) -> Vec<f32> {
         let (batch_size, seed) = self.config.with_untracked(|c| (c.batch_size, c.seed));
-        let (split, step) = (&lab.data.train, self.done.get_value());
+        let step = self.done.get_value();
         self.batches
             .try_update_value(|kept| {
                 split.batch(scheduled_batch(kept, split.len(), batch_size, seed, step))
@@ -53,10 +54,10 @@ impl TrainSession {
             .unwrap_or_default()
     }
 
-    /// One optimiser step; its losses stay on the device until the next read. False when there is
-    /// no model to train.
-    pub(super) fn train_step(&self, lab: &Resources) -> bool {
-        let batch = self.batch(lab);
+    /// One optimiser step on a batch of `train`; its losses stay on the device until the next
+    /// read. False when there is no model to train.
+    pub(super) fn train_step(&self, train: &Split) -> bool {
+        let batch = self.batch(train);
         let Some(loss) = self
             .trainer
             .try_update_value(|t| t.as_mut().map(|t| t.step(&batch)))
@@ -65,7 +66,7 @@ impl TrainSession {
             return false;
         };
         let step = self.done.get_value() + 1;
-        let epoch = self.progress_at(lab.data.train.len(), step).epoch_of(step);
+        let epoch = self.progress_at(train.len(), step).epoch_of(step);
         self.done.set_value(step);
         self.pending
             .update_value(|p| p.push(PendingStep { step, epoch, loss }));
@@ -173,7 +174,17 @@ impl TrainSession {
     }
 
     pub(super) async fn run(self, lab: Arc<Resources>, id: u64) {
-        let total = self.progress_at(lab.data.train.len(), 0).total();
+        // Downloaded after the first view: a Start pressed before they are there waits for them.
+        let train = match lab.data.train.wait().await {
+            Ok(train) => train,
+            Err(why) => {
+                self.state.set(RunState::Paused);
+                self.error
+                    .set(Some(Text::new("train-digits-failed").with("why", why)));
+                return;
+            }
+        };
+        let total = self.progress_at(train.len(), 0).total();
         let (start_ms, start_step) = (now_ms(), self.done.get_value());
         let batch_size = self.config.with_untracked(|c| c.batch_size);
         let (mut last_refresh, mut last_progress) = (0.0, 0.0);
@@ -188,7 +199,7 @@ impl TrainSession {
                 self.state.set(RunState::Finished);
                 break;
             }
-            if !self.train_step(&lab) {
+            if !self.train_step(train) {
                 break;
             }
             fresh = false;

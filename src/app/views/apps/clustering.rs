@@ -69,7 +69,7 @@ async fn cluster_all(
                 .await?
             }
             (Space::Pca, None) => {
-                let pca = lab.pixel_pca();
+                let pca = lab.pixel_pca().await?;
                 result
                     .centres
                     .chunks_exact(dim)

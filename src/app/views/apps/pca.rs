@@ -38,7 +38,7 @@ struct Comparison {
 async fn compare(lab: &Resources) -> Result<Comparison, String> {
     let linear = AppModel::load(Shipped::Linear16).await?;
     next_frame().await;
-    let pca = lab.pixel_pca().clone();
+    let pca = lab.pixel_pca().await?.clone();
     let images = lab.data.test.all_images();
     let mut linear_out = linear.run(&images).await?;
     // A linear decoder is not confined to [0, 1]: clip as a screen (and PCA's output) would.

@@ -34,7 +34,7 @@ struct Galleries {
 impl Galleries {
     async fn build(lab: &Resources) -> Result<Self, String> {
         Ok(Self {
-            vectors: in_every_space(lab, &lab.data.train.all_images()).await?,
+            vectors: in_every_space(lab, &lab.data.train.wait().await?.all_images()).await?,
         })
     }
 }
@@ -144,11 +144,12 @@ pub fn RetrievalTab() -> impl IntoView {
                             r.as_ref().map(|r| {
                                 r[space.index()]
                                     .iter()
-                                    .map(|n| {
+                                    .filter_map(|n| {
+                                        // Results exist only once the training digits are there.
                                         let (image, label) = lab.with(|l| {
-                                            (l.data.train.image(n.index), l.data.train.labels[n.index])
-                                        });
-                                        view! {
+                                            l.data.train.get().map(|t| (t.image(n.index), t.labels[n.index]))
+                                        })?;
+                                        Some(view! {
                                             <span class="result" data-label=label.to_string()>
                                                 <DigitCanvas
                                                     pixels=Signal::stored(Some(image))
@@ -158,7 +159,7 @@ pub fn RetrievalTab() -> impl IntoView {
                                                     })
                                                 />
                                             </span>
-                                        }
+                                        })
                                     })
                                     .collect_view()
                             })
@@ -248,6 +249,7 @@ async fn measure_all(
     g: &Galleries,
     progress: RwSignal<f64>,
 ) -> Result<[Score; 4], String> {
+    let train = lab.data.train.wait().await?;
     let images = lab.data.test.all_images();
     let n = lab.data.test.len();
     let queries = in_every_space(lab, &images).await?;
@@ -271,7 +273,7 @@ async fn measure_all(
             .await?;
         let ms = now_ms() - start;
         scores.push(Score {
-            precision: precision_at_k(&found, &lab.data.test.labels, &lab.data.train.labels, K),
+            precision: precision_at_k(&found, &lab.data.test.labels, &train.labels, K),
             ms_per_query: ms / n as f64,
         });
         next_frame().await;

@@ -64,7 +64,7 @@ impl Space {
                 Ok((codes.mean, codes.dim))
             }
             (Space::Pca, None) => {
-                let pca = lab.pixel_pca();
+                let pca = lab.pixel_pca().await?;
                 Ok((
                     images
                         .chunks_exact(PIXELS)

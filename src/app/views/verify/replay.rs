@@ -38,7 +38,15 @@ pub async fn check_retraining(lab: &Resources, record: &ReportRecord, verdict: &
                 .push(format!("task {n}: {steps} steps, too long to retrain here"));
             continue;
         }
-        let retrained = retrain(lab, &meta.config, steps as usize).await;
+        let retrained = match retrain(lab, &meta.config, steps as usize).await {
+            Ok(hash) => hash,
+            Err(why) => {
+                verdict.messages.push(format!(
+                    "task {n}: not retrained, the training digits could not be downloaded ({why}); reload the page to try again"
+                ));
+                continue;
+            }
+        };
         if Some(&retrained) == task.weights_sha256.as_ref() {
             verdict.messages.push(format!(
                 "task {n}: retrained {steps} steps from seed {}: the same weights",
@@ -55,16 +63,22 @@ pub async fn check_retraining(lab: &Resources, record: &ReportRecord, verdict: &
     }
 }
 
-/// The weights' hash after `steps` steps of `config` on the CPU engine.
-async fn retrain(lab: &Resources, config: &crate::model::lab::LabConfig, steps: usize) -> String {
+/// The weights' hash after `steps` steps of `config` on the CPU engine, once the training
+/// digits are there.
+async fn retrain(
+    lab: &Resources,
+    config: &crate::model::lab::LabConfig,
+    steps: usize,
+) -> Result<String, String> {
+    let train = lab.data.train.wait().await?;
     let mut replay = Replay::new(config, &Device::flex());
     let mut slice_start = now_ms();
     for _ in 0..steps {
-        replay.step(&lab.data.train);
+        replay.step(train);
         if now_ms() - slice_start > 50.0 {
             gloo_timers::future::TimeoutFuture::new(0).await;
             slice_start = now_ms();
         }
     }
-    weights_sha256(&replay.model())
+    Ok(weights_sha256(&replay.model()))
 }

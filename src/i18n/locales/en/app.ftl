@@ -60,6 +60,7 @@ late-model-dae = denoising model
 late-model-inpaint = inpainting model
 late-model-ae2 = 2-D autoencoder
 late-model-vae2 = 2-D VAE
+late-training-digits = training digits
 load-failed-advice = Reload the page to try again. If it keeps failing, check that the app's files are served next to index.html.
 
 engine-starting = Starting the engines…
@@ -111,6 +112,7 @@ file-bad-config = the file describes a model this version of Latent Lab cannot b
 
 train-cannot-start = Cannot start: { $why }.
 train-stopped = Training stopped: { $why }. The model saved last (used in the other views) is kept; press Start to train again.
+train-digits-failed = The training digits could not be downloaded ({ $why }). Press Retry above, then Start again; nothing was lost.
 train-stopped-cpu = Training stopped: { $why }. The model saved last (used in the other views) is kept; press Start to train again on the CPU engine.
 refresh-failed = Could not update { $what } on screen: { $why }.
 refresh-test-loss = the test loss

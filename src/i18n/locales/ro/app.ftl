@@ -63,6 +63,7 @@ late-model-dae = modelul de eliminare a zgomotului
 late-model-inpaint = modelul de completare a zonelor lipsă
 late-model-ae2 = autoencoderul 2-D
 late-model-vae2 = VAE-ul 2-D
+late-training-digits = setul de cifre de antrenare
 load-failed-advice = Reîncarcă pagina ca să încerci din nou. Dacă eroarea persistă, verifică faptul că fișierele aplicației sunt servite lângă index.html.
 
 engine-starting = Se pornesc motoarele de calcul…
@@ -114,6 +115,7 @@ file-bad-config = fișierul descrie un model pe care această versiune de Latent
 
 train-cannot-start = Antrenarea nu poate porni: { $why }.
 train-stopped = Antrenarea a fost întreruptă: { $why }. Ultimul model salvat (folosit în celelalte pagini) se păstrează; apasă Start ca să antrenezi din nou.
+train-digits-failed = Setul de cifre de antrenare nu s-a putut descărca ({ $why }). Apasă „Încearcă din nou” mai sus, apoi Start; nu s-a pierdut nimic.
 train-stopped-cpu = Antrenarea a fost întreruptă: { $why }. Ultimul model salvat (folosit în celelalte pagini) se păstrează; apasă Start ca să antrenezi din nou, pe procesor.
 refresh-failed = Nu s-a putut actualiza pe ecran { $what }: { $why }.
 refresh-test-loss = pierderea pe datele de test
