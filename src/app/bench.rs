@@ -5,6 +5,11 @@
 //! and resolves to `{ engine, times }` (milliseconds; `engine` is the one that ran, as WebGPU
 //! falls back to the CPU when it is missing). `engine` is "cpu" or "webgpu"; `model` is "ae"
 //! (AE-16 alone) or "both" (AE-16 and VAE-16 with one read-back, as the draw view runs them).
+//!
+//! It also registers `window.latentLabLayer(runs)` for tests/browser/bench-gpu-work.mjs: on the
+//! WebGPU engine, the milliseconds per forward pass of the lab's largest layer ([64, 784] ×
+//! [784, 256] and an addition), averaged over `runs` queued back to back with one read-back at
+//! the end: what one layer's kernels cost, without a read-back per run.
 //! Without `?bench` nothing is registered.
 
 use std::sync::Arc;
@@ -31,6 +36,7 @@ pub fn install(resources: Arc<Resources>) {
     {
         return;
     }
+    let resources_for_layer = resources.clone();
     let hook = Closure::<dyn Fn(String, String, u32, u32) -> js_sys::Promise>::new(
         move |engine: String, model: String, runs: u32, warmup: u32| {
             let resources = resources.clone();
@@ -53,8 +59,45 @@ pub fn install(resources: Arc<Resources>) {
         // Registered once per page load and never removed: the closure lives as long as the page.
         hook.forget();
     }
+    let layer = Closure::<dyn Fn(u32) -> js_sys::Promise>::new(move |runs: u32| {
+        let resources = resources_for_layer.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            let ms = time_layer(&resources, runs.max(1))
+                .await
+                .map_err(|e| JsValue::from_str(&e))?;
+            Ok(ms.into())
+        })
+    });
+    if js_sys::Reflect::set(&window, &"latentLabLayer".into(), layer.as_ref()).is_ok() {
+        layer.forget();
+    }
 }
 
+/// Milliseconds per forward pass of the lab's first layer on WebGPU (a matrix product and the
+/// addition of the previous output, `out ← out + x·w`: two dispatches, each run feeding the next
+/// so none can be skipped), queued `runs` times with one read-back at the end.
+async fn time_layer(resources: &Resources, runs: u32) -> Result<f64, String> {
+    let (set, engine) = resources.models(Backend::WebGpu);
+    if engine != Backend::WebGpu {
+        return Err("WebGPU is not in use".into());
+    }
+    let device = &set.device;
+    let uniform = burn::tensor::Distribution::Uniform(0.0, 1.0);
+    let x: Tensor<2> = Tensor::random([64, PIXELS], uniform, device);
+    let w: Tensor<2> = Tensor::random([PIXELS, 256], uniform, device);
+    let layers = |n: u32| {
+        let mut out: Tensor<2> = Tensor::zeros([64, 256], device);
+        for _ in 0..n {
+            out = out + x.clone().matmul(w.clone());
+        }
+        out
+    };
+    // Warm-up: kernels compiled, buffers allocated.
+    read(layers(2)).await?;
+    let start = now_ms();
+    read(layers(runs)).await?;
+    Ok((now_ms() - start) / f64::from(runs))
+}
 /// The timed runs: milliseconds of each, on the engine that ran them.
 async fn time(
     resources: &Resources,

@@ -16,7 +16,8 @@
 //   benchmark hook (src/app/bench.rs, registered only with `?bench` in the address);
 // - the same with TF.js (bench-tfjs.html, identical model; wasm backend with SIMD on the CPU browser,
 //   webgpu backend on the WebGPU browser) in a fresh page of the same Chromium;
-// - the long tasks while training (bench-longtasks.mjs, when present).
+// - the long tasks while training (bench-longtasks.mjs, when present);
+// - on WebGPU, what one training step and one layer ask of the GPU on each side (bench-gpu-work.mjs).
 // Then the first-visit and repeat-visit load figures (bench-load.mjs). See docs/benchmark.md.
 import { writeFile, mkdir, access } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -29,6 +30,7 @@ import { launch, openApp } from './harness.mjs';
 import { TYPES } from './server.mjs';
 import { measureTraining } from './bench-train.mjs';
 import { measureLoad, printLoad } from './bench-load.mjs';
+import { measureGpuWork, printGpuWorkAll } from './bench-gpu-work.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -53,7 +55,7 @@ function parseArgs(argv) {
 const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
 /** The bench's own server for the TF.js page: tests/browser/ (the page and node_modules), isolated. */
-async function serveTests() {
+export async function serveTests() {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
     try {
@@ -240,6 +242,8 @@ async function main() {
         bothP95: lab.latency.both.p95 / tf.latency.both.p95,
       };
       r = { lab, tf, ratios };
+      // What a WebGPU step asks of the GPU on each side (dispatches, kernels, uploads, read-backs).
+      if (engine === 'webgpu') r.gpuWork = await measureGpuWork(app, Math.min(o.seconds, 10));
     } finally {
       await app.close();
     }
@@ -247,6 +251,7 @@ async function main() {
     r.longTasks = await longTasks(engine, o.seconds);
     results.engines[engine] = r;
     printEngine(engine, r);
+    if (r.gpuWork) printGpuWorkAll(r.gpuWork);
   }
   if (o.load) {
     console.log('\n== Load (bench-load.mjs)');
