@@ -9,7 +9,11 @@ use std::{error::Error, fs, path::PathBuf};
 
 use latent_lab::{
     PIXELS,
-    data::{Dataset, Split, bundle::TEST_IMAGES, split::stratified_split},
+    data::{
+        Dataset, Split,
+        bundle::{TEST_IMAGES, TRAIN_IMAGES},
+        split::stratified_split,
+    },
 };
 
 /// The split's seed; changing it (or `TEST_IMAGES`) changes every shipped number.
@@ -69,6 +73,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         test: gather(&test_idx),
         seed: SPLIT_SEED,
     };
+    if dataset.train.len() != TRAIN_IMAGES {
+        return Err(format!(
+            "the package holds {} digits: {TRAIN_IMAGES} training + {TEST_IMAGES} test expected",
+            labels.len()
+        )
+        .into());
+    }
     let (test_file, train_file) = dataset.encode_split_files();
     for (name, bytes, images) in [
         ("mnist-test.bin", test_file, dataset.test.len()),

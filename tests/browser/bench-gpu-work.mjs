@@ -40,9 +40,26 @@ function countWebGpuWork() {
   });
   wrap(GPUComputePassEncoder.prototype, 'dispatchWorkgroupsIndirect', () => { c.dispatches++; });
   wrap(GPUQueue.prototype, 'submit', (buffers) => { c.submits++; c.commandBuffers += buffers.length; });
+  // Uploads: queue writes (wgpu), and buffers created mapped with their data in them (TF.js's
+  // staging buffers, copied into place on the GPU).
   wrap(GPUQueue.prototype, 'writeBuffer', (_b, _o, data, _dataOffset, size) => {
     c.uploads++;
     c.uploadBytes += size !== undefined ? size * (data.BYTES_PER_ELEMENT ?? 1) : data.byteLength;
+  });
+  wrap(GPUQueue.prototype, 'writeTexture', (_d, data) => {
+    c.uploads++;
+    c.uploadBytes += data.byteLength;
+  });
+  wrap(GPUDevice.prototype, 'createBuffer', (d) => {
+    if (d.mappedAtCreation && !(d.usage & GPUBufferUsage.MAP_READ)) {
+      c.uploads++;
+      c.uploadBytes += d.size;
+    }
+  });
+  // bench-tfjs.html's train() says when its warm-up steps are done: the counted window starts there.
+  window.addEventListener('bench-warm', () => {
+    window.__gpuWorkAtWarm = { ...c, used: c.used.size, at: performance.now() };
+    c.used = new Set();
   });
   wrap(GPUBuffer.prototype, 'mapAsync', (mode) => { if (mode & GPUMapMode.READ) c.readBacks++; });
   wrap(GPUDevice.prototype, 'createComputePipeline', () => { c.pipelinesCreated++; });
@@ -107,10 +124,9 @@ async function tfjs(app, seconds) {
     await page.addInitScript(countWebGpuWork);
     await page.goto(`${server.url}bench-tfjs.html`);
     await page.evaluate(() => window.bench.setup('webgpu'));
-    await page.evaluate(() => window.bench.train({ seconds: 1, warmup: 3 }));
-    const a = await snapshot(page);
-    const r = await page.evaluate((s) => window.bench.train({ seconds: s, warmup: 0 }), seconds);
+    const r = await page.evaluate((s) => window.bench.train({ seconds: s, warmup: 3 }), seconds);
     const b = await snapshot(page);
+    const a = await page.evaluate(() => window.__gpuWorkAtWarm);
     return perStep(a, b, r.steps);
   } finally {
     await context.close();
@@ -120,12 +136,24 @@ async function tfjs(app, seconds) {
 
 const LAYER_RUNS = 40;
 
+/** Waits until the page has dispatched nothing for a second (the app's models loaded and checked). */
+async function settled(page) {
+  let last = -1;
+  for (;;) {
+    const now = await page.evaluate(() => window.__gpuWork.dispatches);
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(1000);
+  }
+}
+
 /** One layer's forward pass, `LAYER_RUNS` times: `{ ms, dispatches, workgroups }` per pass. */
 async function layer(app, open, run) {
   const { page, context } = await app.fresh();
   try {
     await page.addInitScript(countWebGpuWork);
     await open(page);
+    await settled(page);
     const a = await snapshot(page);
     const ms = await run(page);
     const b = await snapshot(page);

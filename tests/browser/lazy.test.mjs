@@ -106,7 +106,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(app.problems, []);
     });
 
-    it('a link straight into the training lab shows the training digits coming, and Start waits for them', async () => {
+    it('a link straight into the training lab shows the training digits coming; Start waits for them, Pause ends the wait', async () => {
       const { page, context } = await app.fresh();
       let release;
       const held = new Promise((r) => { release = r; });
@@ -121,6 +121,11 @@ for (const engine of ENGINES) {
       await page.click('[data-testid="train-start"]');
       await new Promise((r) => setTimeout(r, 500));
       assert.equal(await step(page), 0, 'no step without the training digits');
+      // Pause while waiting: paused at once, nothing trained; Start waits again.
+      await page.click('[data-testid="train-pause"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').dataset.state === 'paused', null, { timeout: 10_000 });
+      assert.equal(await step(page), 0);
+      await page.click('[data-testid="train-start"]');
       release();
       await page.waitForSelector('[data-testid="late-loading-training-digits"]', { state: 'detached', timeout: 120_000 });
       await page.waitForFunction(() => Number(document.querySelector('[data-testid="train-progress"]').dataset.step) >= 3, null, { timeout: 180_000 });
@@ -145,7 +150,7 @@ for (const engine of ENGINES) {
       assert.match(await page.textContent('[data-testid="late-failed-training-digits"]'), /The training digits could not be downloaded .*mnist-train\.bin/);
       await page.click('[data-testid="train-start"]');
       await page.waitForSelector('[data-testid="train-error"]');
-      assert.match(await page.textContent('[data-testid="train-error"]'), /The training digits could not be downloaded .*Press Retry above, then Start again/);
+      assert.match(await page.textContent('[data-testid="train-error"]'), /The training digits could not be downloaded .*Press Retry above, then start training again/);
       assert.equal(await step(page), 0);
       fail = false;
       await page.click('[data-testid="late-retry"]');

@@ -55,13 +55,25 @@ impl TrainingDigits {
 
     /// Waits for the digits; the download's failure is the error.
     pub async fn wait(&self) -> Result<&Split, String> {
+        self.wait_while(|| true)
+            .await?
+            .ok_or_else(|| "stopped waiting for the training digits".into())
+    }
+
+    /// Waits for the digits as long as `still_wanted()` (a run not paused or stopped meanwhile):
+    /// `Ok(None)` when it stopped being wanted first; the download's failure is the error.
+    pub async fn wait_while(
+        &self,
+        still_wanted: impl Fn() -> bool,
+    ) -> Result<Option<&Split>, String> {
         loop {
             if let Some(split) = self.split.get() {
-                return Ok(split);
+                return Ok(Some(split));
             }
             match self.state.try_get_untracked() {
                 Some(SlotState::Failed(why)) => return Err(why),
                 None => return Err("the app was closed".into()),
+                Some(_) if !still_wanted() => return Ok(None),
                 Some(_) => TimeoutFuture::new(WAIT_POLL_MS).await,
             }
         }

@@ -239,9 +239,23 @@ impl GanSession {
             return;
         }
         self.state.set(RunState::Paused);
+        // The step may wait for the training digits; a Start, Reset or new models meanwhile cancel it.
+        let (run, model) = (self.run_id.get_value(), self.model_gen.get_value());
         leptos::task::spawn_local(async move {
-            if self.real_data_ready(&lab).await && self.train_step(&lab) {
-                self.refresh_or_fail(&lab).await;
+            let ready = self.real_data_ready(&lab, || true).await;
+            let still_these_models = self.run_id.try_get_value() == Some(run)
+                && self.is_model(model)
+                && !self.state.get_untracked().is_active();
+            match ready {
+                Ok(true) if still_these_models => {
+                    if self.train_step(&lab) {
+                        self.refresh_or_fail(&lab).await;
+                    }
+                }
+                Err(text) => {
+                    self.error.try_set(Some(text));
+                }
+                Ok(_) => {}
             }
         });
     }

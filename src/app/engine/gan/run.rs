@@ -43,19 +43,20 @@ const ARROWS: usize = 64;
 const GRID: usize = 8;
 
 impl GanSession {
-    /// Waits for what the mode learns from: nothing for the toy, the training digits (downloaded
-    /// after the first view) for digits. Err (said in the view) when they could not be downloaded.
-    pub(super) async fn real_data_ready(&self, lab: &Resources) -> bool {
+    /// Waits, as long as `still_wanted()`, for what the mode learns from: nothing for the toy,
+    /// the training digits (downloaded after the first view) for digits. Ok(false) when no longer
+    /// wanted first; Err with the message when the digits could not be downloaded.
+    pub(super) async fn real_data_ready(
+        &self,
+        lab: &Resources,
+        still_wanted: impl Fn() -> bool,
+    ) -> Result<bool, Text> {
         if self.mode == GanMode::Toy {
-            return true;
+            return Ok(true);
         }
-        match lab.data.train.wait().await {
-            Ok(_) => true,
-            Err(why) => {
-                self.error
-                    .set(Some(Text::new("train-digits-failed").with("why", why)));
-                false
-            }
+        match lab.data.train.wait_while(still_wanted).await {
+            Ok(ready) => Ok(ready.is_some()),
+            Err(why) => Err(Text::new("train-digits-failed").with("why", why)),
         }
     }
 
@@ -109,16 +110,21 @@ impl GanSession {
     }
 
     pub(super) async fn run(self, lab: Arc<Resources>, id: u64) {
-        let going = || {
-            self.run_id.try_get_value() == Some(id)
-                && self.state.get_untracked() == RunState::Running
-        };
+        let this_run = || self.run_id.try_get_value() == Some(id);
+        let going = || this_run() && self.state.try_get_untracked() == Some(RunState::Running);
         let refresh_ms = match self.mode {
             GanMode::Toy => TOY_REFRESH_MS,
             GanMode::Digits => DIGITS_REFRESH_MS,
         };
-        if !self.real_data_ready(&lab).await {
-            self.state.set(RunState::Paused);
+        // Pause, Stop or Reset during the wait end it with nothing trained.
+        let ready = self.real_data_ready(&lab, going).await;
+        if !matches!(ready, Ok(true)) {
+            if this_run() && self.state.get_untracked().is_active() {
+                self.state.set(RunState::Paused);
+            }
+            if let (Err(text), true) = (ready, this_run()) {
+                self.error.set(Some(text));
+            }
             return;
         }
         let (start_ms, start_step) = (now_ms(), self.steps_done());

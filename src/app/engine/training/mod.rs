@@ -244,9 +244,15 @@ impl TrainSession {
         }
     }
 
-    /// Ends the run, keeping the model as it is.
+    /// Ends the run, keeping the model as it is (a model not trained a single step is dropped:
+    /// it would replace the saved one with nothing learnt).
     pub fn stop(self, lab: Arc<Resources>) {
         self.next_run_id();
+        if self.done.get_value() == 0 {
+            self.trainer.set_value(None);
+            self.state.set(RunState::Idle);
+            return;
+        }
         if self.has_model()
             && matches!(
                 self.state.get_untracked(),
@@ -277,20 +283,29 @@ impl TrainSession {
         if self.state.get_untracked().is_active() {
             return;
         }
+        self.error.set(None);
         if !self.ensure_model(&lab) {
             return;
         }
         self.state.set(RunState::Paused);
+        // The step waits for the training digits; a Start, Reset or new model meanwhile cancels it.
+        let (run, model) = (self.run_id.get_value(), self.model_gen.get_value());
         leptos::task::spawn_local(async move {
-            match lab.data.train.wait().await {
+            let train = lab.data.train.wait().await;
+            let still_this_model = self.run_id.try_get_value() == Some(run)
+                && self.model_gen.try_get_value() == Some(model)
+                && !self.state.get_untracked().is_active();
+            match train {
+                Ok(_) if !still_this_model => {}
                 Ok(train) => {
                     if self.train_step(train) {
                         self.refresh_or_fail(&lab).await;
                     }
                 }
-                Err(why) => self
-                    .error
-                    .set(Some(Text::new("train-digits-failed").with("why", why))),
+                Err(why) => {
+                    self.error
+                        .try_set(Some(Text::new("train-digits-failed").with("why", why)));
+                }
             }
         });
     }

@@ -174,13 +174,24 @@ impl TrainSession {
     }
 
     pub(super) async fn run(self, lab: Arc<Resources>, id: u64) {
-        // Downloaded after the first view: a Start pressed before they are there waits for them.
-        let train = match lab.data.train.wait().await {
-            Ok(train) => train,
+        let this_run = || self.run_id.try_get_value() == Some(id);
+        let going = || this_run() && self.state.try_get_untracked() == Some(RunState::Running);
+        // Downloaded after the first view: a Start pressed before they are there waits for them,
+        // and Pause or Stop meanwhile end the wait with nothing trained.
+        let train = match lab.data.train.wait_while(going).await {
+            Ok(Some(train)) => train,
+            Ok(None) => {
+                if this_run() && self.state.get_untracked() == RunState::Pausing {
+                    self.state.set(RunState::Paused);
+                }
+                return;
+            }
             Err(why) => {
-                self.state.set(RunState::Paused);
-                self.error
-                    .set(Some(Text::new("train-digits-failed").with("why", why)));
+                if this_run() {
+                    self.state.set(RunState::Paused);
+                    self.error
+                        .set(Some(Text::new("train-digits-failed").with("why", why)));
+                }
                 return;
             }
         };
@@ -190,10 +201,6 @@ impl TrainSession {
         let (mut last_refresh, mut last_progress) = (0.0, 0.0);
         // Whether the model has not changed since the last refresh.
         let mut fresh = false;
-        let going = || {
-            self.run_id.try_get_value() == Some(id)
-                && self.state.get_untracked() == RunState::Running
-        };
         while going() {
             if self.done.get_value() >= total {
                 self.state.set(RunState::Finished);

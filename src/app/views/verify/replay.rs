@@ -42,7 +42,7 @@ pub async fn check_retraining(lab: &Resources, record: &ReportRecord, verdict: &
             Ok(hash) => hash,
             Err(why) => {
                 verdict.messages.push(format!(
-                    "task {n}: not retrained, the training digits could not be downloaded ({why}); reload the page to try again"
+                    "task {n}: not retrained, the training digits could not be downloaded ({why}); press Retry above, then check the report again"
                 ));
                 continue;
             }

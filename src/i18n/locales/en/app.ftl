@@ -112,7 +112,7 @@ file-bad-config = the file describes a model this version of Latent Lab cannot b
 
 train-cannot-start = Cannot start: { $why }.
 train-stopped = Training stopped: { $why }. The model saved last (used in the other views) is kept; press Start to train again.
-train-digits-failed = The training digits could not be downloaded ({ $why }). Press Retry above, then Start again; nothing was lost.
+train-digits-failed = The training digits could not be downloaded ({ $why }). Press Retry above, then start training again; nothing was lost.
 train-stopped-cpu = Training stopped: { $why }. The model saved last (used in the other views) is kept; press Start to train again on the CPU engine.
 refresh-failed = Could not update { $what } on screen: { $why }.
 refresh-test-loss = the test loss

@@ -115,7 +115,7 @@ file-bad-config = fișierul descrie un model pe care această versiune de Latent
 
 train-cannot-start = Antrenarea nu poate porni: { $why }.
 train-stopped = Antrenarea a fost întreruptă: { $why }. Ultimul model salvat (folosit în celelalte pagini) se păstrează; apasă Start ca să antrenezi din nou.
-train-digits-failed = Setul de cifre de antrenare nu s-a putut descărca ({ $why }). Apasă „Încearcă din nou” mai sus, apoi Start; nu s-a pierdut nimic.
+train-digits-failed = Setul de cifre de antrenare nu s-a putut descărca ({ $why }). Apasă „Încearcă din nou” mai sus, apoi pornește din nou antrenarea; nu s-a pierdut nimic.
 train-stopped-cpu = Antrenarea a fost întreruptă: { $why }. Ultimul model salvat (folosit în celelalte pagini) se păstrează; apasă Start ca să antrenezi din nou, pe procesor.
 refresh-failed = Nu s-a putut actualiza pe ecran { $what }: { $why }.
 refresh-test-loss = pierderea pe datele de test
