@@ -25,8 +25,8 @@ pub const LATE: [Shipped; 4] = [
     Shipped::Vae2,
 ];
 
-/// How often work waiting for a model looks at its slot again.
-const WAIT_POLL_MS: u32 = 50;
+/// How often work waiting for a download (a model's slot, the training digits) looks again.
+pub(super) const WAIT_POLL_MS: u32 = 50;
 
 /// Where one model's download stands.
 #[derive(Clone, Debug, PartialEq)]

@@ -9,16 +9,13 @@ use std::sync::{Arc, OnceLock};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
-use super::late::SlotState;
+use super::late::{SlotState, WAIT_POLL_MS};
 use super::resources::Resources;
 use crate::app::web::fetch::fetch_bytes;
 use crate::data::bundle::TRAIN_IMAGES;
 use crate::data::{Dataset, Split};
 
 const TRAIN_FILE: &str = "static/mnist-train.bin";
-
-/// How often work waiting for the digits looks again.
-const WAIT_POLL_MS: u32 = 50;
 
 /// The training split: on its way, there, or failed with the reason.
 pub struct TrainingDigits {
