@@ -4,11 +4,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  launch, openApp, readCanvas, correlation, setRange, setInput, trainProgress, drawStroke, SEVEN,
-} from './harness.mjs';
+  launch, openApp, readCanvas, correlation, setRange, setInput, trainProgress, drawStroke, SEVEN, scratchPath } from './harness.mjs';
 
 describe('classroom interface', () => {
   let app;
@@ -110,12 +107,12 @@ describe('classroom interface', () => {
     assert.doesNotMatch(await page.textContent('[data-testid="train-progress"]'), /s left/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="model-export"]')]);
-    const file = join(tmpdir(), `latent-lab-classroom-${process.pid}.llmodel`);
+    const file = scratchPath(`latent-lab-classroom.llmodel`);
     await download.saveAs(file);
     await page.setInputFiles('[data-testid="model-import"]', file);
     await page.waitForFunction(() => document.querySelector('[data-testid="train-notice"]')?.textContent.includes('Imported'), null, { timeout: 60_000 });
 
-    const cut = join(tmpdir(), `latent-lab-classroom-cut-${process.pid}.llmodel`);
+    const cut = scratchPath(`latent-lab-classroom-cut.llmodel`);
     const bytes = await readFile(file);
     await writeFile(cut, bytes.subarray(0, bytes.length - 500));
     await page.setInputFiles('[data-testid="model-import"]', cut);

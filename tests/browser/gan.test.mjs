@@ -5,9 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ENGINES, launch, openApp, readCanvas, waitForInk, setInput, same as sameImage } from './harness.mjs';
+import { ENGINES, launch, openApp, readCanvas, waitForInk, setInput, same as sameImage, scratchPath } from './harness.mjs';
 
 const same = (a, b) => sameImage(a, b, 2e-3);
 
@@ -120,7 +118,7 @@ for (const engine of ENGINES) {
       const grid = await readCanvas(page, 'gan-digits-grid');
       const at = await step(page, 'digits');
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="gan-digits-export"]')]);
-      const file = join(tmpdir(), `latent-lab-gan-${engine}-${process.pid}.llgan`);
+      const file = scratchPath(`latent-lab-gan-${engine}.llgan`);
       await download.saveAs(file);
       assert.equal((await readFile(file)).subarray(0, 13).toString(), 'LATENTLAB-GAN');
       await page.click('[data-testid="gan-digits-reset"]');
@@ -132,7 +130,7 @@ for (const engine of ENGINES) {
       await page.waitForFunction(() => /Imported .*step/.test(document.querySelector('[data-testid="gan-notice"]')?.textContent ?? ''));
       // A truncated file, and the toy's file in the digits tab, are refused; the models stay.
       const bytes = await readFile(file);
-      const corrupt = join(tmpdir(), `corrupt-gan-${engine}-${process.pid}.llgan`);
+      const corrupt = scratchPath(`corrupt-gan-${engine}.llgan`);
       await writeFile(corrupt, bytes.subarray(0, bytes.length - 1000));
       await page.setInputFiles('[data-testid="gan-digits-import"]', corrupt);
       await page.waitForSelector('[data-testid="gan-import-error"]');

@@ -3,7 +3,8 @@
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { serve } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,6 +27,19 @@ const WEBGPU = [
 ];
 
 export const ENGINES = ['webgpu', 'cpu'];
+
+let scratch;
+/**
+ * A path for a file a test writes (a download, a damaged copy): in one folder per test file,
+ * removed when the test file's process exits, so repeated runs leave nothing in the temp folder.
+ */
+export function scratchPath(name) {
+  if (!scratch) {
+    scratch = mkdtempSync(join(tmpdir(), 'latent-lab-test-'));
+    process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+  }
+  return join(scratch, name);
+}
 
 /**
  * Starts the server and a browser; `engine` is 'webgpu' (WebGPU flags) or 'cpu' (none).

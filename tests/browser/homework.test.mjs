@@ -5,10 +5,8 @@
 // On WebGPU, the hand-in path of a small assignment opened from a file.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launch, openApp, setInput } from './harness.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { launch, openApp, setInput, scratchPath } from './harness.mjs';
 
 const progress = (page) => page.locator('[data-testid="train-progress"]');
 
@@ -38,10 +36,8 @@ async function verify(page, files) {
 
 describe('homework on the CPU engine', () => {
   let app;
-  let dir;
   before(async () => {
     app = await launch('cpu');
-    dir = await mkdtemp(join(tmpdir(), 'latent-lab-hw-'));
   });
   after(async () => {
     await app?.close();
@@ -116,7 +112,7 @@ describe('homework on the CPU engine', () => {
 
     // The report: one standalone HTML file with its record.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="hw-report"]')]);
-    const reportPath = join(dir, 'report.html');
+    const reportPath = scratchPath('report.html');
     await download.saveAs(reportPath);
     const html = await readFile(reportPath, 'utf8');
     assert.match(html, /Content-Security-Policy/);
@@ -156,7 +152,7 @@ describe('homework on the CPU engine', () => {
     const claimed = record.tasks[0].metrics.test_mse;
     const edited = html.replace(`"test_mse":${claimed}`, `"test_mse":${claimed / 2}`);
     assert.notEqual(edited, html);
-    const editedPath = join(dir, 'edited.html');
+    const editedPath = scratchPath('edited.html');
     await writeFile(editedPath, edited);
     await verify(page, [editedPath]);
     const status = await page.getAttribute('[data-testid="verify-row-S123"]', 'data-status');

@@ -4,9 +4,7 @@
 // Content-Security-Policy of index.html never has to refuse anything the app does.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ENGINES, launch, drawStroke, waitForInk, setInput, SEVEN } from './harness.mjs';
+import { ENGINES, launch, drawStroke, waitForInk, setInput, SEVEN, scratchPath } from './harness.mjs';
 
 const APPS_TABS = ['reduce', 'retrieval', 'anomaly', 'clustering', 'pca', 'colour'];
 
@@ -69,7 +67,7 @@ for (const engine of ENGINES) {
       await page.click('[data-testid="train-pause"]');
       await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').dataset.state === 'paused', null, { timeout: 60_000 });
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="model-export"]')]);
-      const file = join(tmpdir(), `latent-lab-privacy-${engine}-${process.pid}.llmodel`);
+      const file = scratchPath(`latent-lab-privacy-${engine}.llmodel`);
       await download.saveAs(file);
       await page.click('[data-testid="train-reset"]');
       await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').dataset.step === '0');

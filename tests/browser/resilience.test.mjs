@@ -6,9 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, rm, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launch, openApp, waitForInk, setInput, trainProgress as progress, setRange } from './harness.mjs';
+import { launch, openApp, waitForInk, setInput, trainProgress as progress, setRange, scratchPath } from './harness.mjs';
 
 /**
  * A small, quick configuration for the lab (kept by the app in localStorage), with epochs to spare:
@@ -56,8 +54,8 @@ const unexpected = (problems) => problems.filter((p) => !p.includes('the wgpu de
 
 describe('huge files', () => {
   let app;
-  const huge = join(tmpdir(), `latent-lab-huge-${process.pid}.llmodel`);
-  const hugeJson = join(tmpdir(), `latent-lab-huge-${process.pid}.json`);
+  const huge = scratchPath(`latent-lab-huge.llmodel`);
+  const hugeJson = scratchPath(`latent-lab-huge.json`);
   before(async () => {
     // 200 MB, sparse: nothing is written to the disk.
     for (const path of [huge, hugeJson]) {
@@ -134,7 +132,7 @@ describe('browser storage', () => {
     assert.equal(await page.isEnabled('[data-testid="use-trained"]'), true);
     // Export gives the model's bytes: importing them gives the same step back.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="model-export"]')]);
-    const file = join(tmpdir(), `latent-lab-private-${process.pid}.llmodel`);
+    const file = scratchPath(`latent-lab-private.llmodel`);
     await download.saveAs(file);
     assert.equal((await readFile(file)).subarray(0, 15).toString(), 'LATENTLAB-MODEL');
     await page.click('[data-testid="train-reset"]');

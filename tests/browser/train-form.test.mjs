@@ -2,9 +2,7 @@
 // view is open, a reload, or a visit to another view. (CPU engine: the form does not depend on it.)
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launch, openApp, setInput, trainProgress } from './harness.mjs';
+import { launch, openApp, setInput, trainProgress, scratchPath } from './harness.mjs';
 
 const value = (page, id) => page.inputValue(`[data-testid="${id}"]`);
 
@@ -29,7 +27,7 @@ describe('training form', () => {
     await page.click('[data-testid="train-step"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').dataset.step === '1', null, { timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="model-export"]')]);
-    const file = join(tmpdir(), `latent-lab-form-${process.pid}.llmodel`);
+    const file = scratchPath(`latent-lab-form.llmodel`);
     await download.saveAs(file);
 
     // Other settings on screen, then the import.

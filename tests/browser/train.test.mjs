@@ -4,11 +4,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  ENGINES, launch, openApp, readCanvas, waitForInk, setInput, trainProgress, same as sameImage,
-} from './harness.mjs';
+  ENGINES, launch, openApp, readCanvas, waitForInk, setInput, trainProgress, same as sameImage, scratchPath } from './harness.mjs';
 
 const progress = trainProgress;
 const same = (a, b) => sameImage(a, b, 1e-3);
@@ -63,7 +60,7 @@ for (const engine of ENGINES) {
       await page.waitForTimeout(1000);
       const before = await readCanvas(page, 'recon-grid');
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="model-export"]')]);
-      exported = join(tmpdir(), `latent-lab-${engine}-${process.pid}.llmodel`);
+      exported = scratchPath(`latent-lab-${engine}.llmodel`);
       await download.saveAs(exported);
       const bytes = await readFile(exported);
       assert.equal(bytes.subarray(0, 15).toString(), 'LATENTLAB-MODEL');
@@ -80,7 +77,7 @@ for (const engine of ENGINES) {
       const before = await progress(page);
       const grid = await readCanvas(page, 'recon-grid');
       const bytes = await readFile(exported);
-      const corrupt = join(tmpdir(), `corrupt-${engine}-${process.pid}.llmodel`);
+      const corrupt = scratchPath(`corrupt-${engine}.llmodel`);
       await writeFile(corrupt, bytes.subarray(0, bytes.length - 500));
       await page.setInputFiles('[data-testid="model-import"]', corrupt);
       await page.waitForSelector('[data-testid="train-error"]');
