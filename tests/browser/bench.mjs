@@ -5,8 +5,9 @@
 //   node tests/browser/bench.mjs [seconds] [--runs N] [--json PATH] [--profile DIR] [--engine cpu|webgpu] [--no-load]
 // seconds: training time measured per engine and library (default 20); --runs: timed single-image
 // inferences per model (default 300, after 30 untimed); --json: where the figures go (default
-// tests/browser/bench-results.json); --profile: also record a 5-second CPU profile (Chrome DevTools
-// format) of training on each side, into DIR, and print the functions with the most self time;
+// tests/browser/bench-results.json); --profile: also record CPU profiles (Chrome DevTools format) into
+// DIR, 5 seconds of training on each side and Latent Lab's AE-16 single-image runs, and print the
+// functions with the most self time (names need a build that keeps them: docs/toolchain.md);
 // --engine: one engine only; --no-load: without the load figures.
 //
 // For each engine (CPU: Chromium without WebGPU; WebGPU: Chromium with WebGPU on SwiftShader here):
@@ -139,7 +140,10 @@ async function latentLab(app, engine, o) {
       if (r.engine !== engine) throw new Error(`Latent Lab ran ${model} on ${r.engine}, not ${engine}: is WebGPU available?`);
       latency[model] = percentiles(r.times);
     }
-    return { training, latency, profile };
+    // Where one image's time goes, profiled apart from the timed runs (the sampling slows them).
+    const latencyProfile = o.profile && (await profiled(page, join(o.profile, `latent-lab-${engine}-ae16-image.cpuprofile`), () =>
+      page.evaluate(([e, runs]) => window.latentLabBench(e, 'ae', runs, 0).then(() => {}), [engine, 10 * o.runs])));
+    return { training, latency, profile, latencyProfile };
   } finally {
     await context.close();
   }
@@ -197,9 +201,13 @@ function printEngine(engine, r) {
   const lt = r.longTasks;
   if (lt?.skipped) console.log(`long tasks: skipped (${lt.skipped})`);
   else if (lt) console.log(`long tasks (over 50 ms) while training ${f(lt.steps, 0)} steps (${f(lt.stepsPerS)} steps/s): ${lt.count}, longest ${f(lt.longestMs, 0)} ms, ${f(lt.totalMs, 0)} ms in all${lt.blockingMs != null ? `, ${f(lt.blockingMs, 0)} ms blocking` : ''}`);
-  for (const [who, p] of [['Latent Lab', lab.profile], ['TF.js', tf.profile]]) {
+  for (const [who, p, what] of [
+    ['Latent Lab', lab.profile, 'while training'],
+    ['TF.js', tf.profile, 'while training'],
+    ['Latent Lab', lab.latencyProfile, 'for one AE-16 image'],
+  ]) {
     if (!p) continue;
-    console.log(`${who}, self time while training:`);
+    console.log(`${who}, self time ${what}:`);
     for (const { name, percent } of p) console.log(`  ${f(percent, 1).padStart(5)} %  ${name}`);
   }
 }
