@@ -28,8 +28,8 @@ export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 export RUSTC_WORKSPACE_WRAPPER="$HOME/.cargo/bin/clippy-driver"
 
 say "native build with lints (every target), then the native tests"
-cargo test --locked --all-targets --no-run
-cargo test --locked
+cargo test --locked --workspace --all-targets --no-run
+cargo test --locked --workspace
 
 say "tools (installed alongside the native build)"
 if ! wait "$tools"; then cat "$tools_log"; exit 1; fi

@@ -5,7 +5,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, readFile } from 'node:fs/promises';
 import {
-  launch, openApp, readCanvas, correlation, setRange, setInput, trainProgress, drawStroke, SEVEN, scratchPath } from './harness.mjs';
+  launch, openApp, readCanvas, correlation, setRange, setInput, trainProgress, drawStroke, SEVEN, scratchPath,
+} from './harness.mjs';
 
 describe('classroom interface', () => {
   let app;

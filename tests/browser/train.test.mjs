@@ -5,7 +5,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, readFile } from 'node:fs/promises';
 import {
-  ENGINES, launch, openApp, readCanvas, waitForInk, setInput, trainProgress, same as sameImage, scratchPath } from './harness.mjs';
+  ENGINES, launch, openApp, readCanvas, waitForInk, setInput, trainProgress, same as sameImage, scratchPath,
+} from './harness.mjs';
 
 const progress = trainProgress;
 const same = (a, b) => sameImage(a, b, 1e-3);
