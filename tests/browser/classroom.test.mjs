@@ -108,12 +108,12 @@ describe('classroom interface', () => {
     assert.doesNotMatch(await page.textContent('[data-testid="train-progress"]'), /s left/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="model-export"]')]);
-    const file = scratchPath(`latent-lab-classroom.llmodel`);
+    const file = scratchPath('latent-lab-classroom.llmodel');
     await download.saveAs(file);
     await page.setInputFiles('[data-testid="model-import"]', file);
     await page.waitForFunction(() => document.querySelector('[data-testid="train-notice"]')?.textContent.includes('Imported'), null, { timeout: 60_000 });
 
-    const cut = scratchPath(`latent-lab-classroom-cut.llmodel`);
+    const cut = scratchPath('latent-lab-classroom-cut.llmodel');
     const bytes = await readFile(file);
     await writeFile(cut, bytes.subarray(0, bytes.length - 500));
     await page.setInputFiles('[data-testid="model-import"]', cut);

@@ -54,8 +54,8 @@ const unexpected = (problems) => problems.filter((p) => !p.includes('the wgpu de
 
 describe('huge files', () => {
   let app;
-  const huge = scratchPath(`latent-lab-huge.llmodel`);
-  const hugeJson = scratchPath(`latent-lab-huge.json`);
+  const huge = scratchPath('latent-lab-huge.llmodel');
+  const hugeJson = scratchPath('latent-lab-huge.json');
   before(async () => {
     // 200 MB, sparse: nothing is written to the disk.
     for (const path of [huge, hugeJson]) {
@@ -132,7 +132,7 @@ describe('browser storage', () => {
     assert.equal(await page.isEnabled('[data-testid="use-trained"]'), true);
     // Export gives the model's bytes: importing them gives the same step back.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="model-export"]')]);
-    const file = scratchPath(`latent-lab-private.llmodel`);
+    const file = scratchPath('latent-lab-private.llmodel');
     await download.saveAs(file);
     assert.equal((await readFile(file)).subarray(0, 15).toString(), 'LATENTLAB-MODEL');
     await page.click('[data-testid="train-reset"]');

@@ -27,7 +27,7 @@ describe('training form', () => {
     await page.click('[data-testid="train-step"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').dataset.step === '1', null, { timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="model-export"]')]);
-    const file = scratchPath(`latent-lab-form.llmodel`);
+    const file = scratchPath('latent-lab-form.llmodel');
     await download.saveAs(file);
 
     // Other settings on screen, then the import.
