@@ -11,7 +11,9 @@
 // part of what the lab does per step; TF.js's loop reads its loss back every step. Then one layer
 // alone: the lab's largest, out ← out + x·w with x [64, 784] and w [784, 256], queued 40 times with
 // one read-back (src/app/bench.rs `latentLabLayer`, bench-tfjs.html `layer`): milliseconds and
-// dispatches per layer, which isolates the matrix-product kernel each library runs.
+// dispatches per layer, which isolates the matrix-product kernel each library runs. Last, that layer's
+// three products by three hand-written WGSL kernels (bench-matmul.html): what a kernel without
+// workgroup barriers would save on this adapter.
 import { pathToFileURL } from 'node:url';
 import { launch, openApp, setInput } from './harness.mjs';
 import { serveTests } from './bench.mjs';
@@ -186,6 +188,20 @@ async function layers(app) {
   }
 }
 
+/** The three products of the largest layer's step by hand-written WGSL kernels (bench-matmul.html). */
+async function kernels(app) {
+  const server = await serveTests();
+  const { context, page } = await app.fresh();
+  try {
+    await page.goto(`${server.url}bench-matmul.html`);
+    await page.waitForFunction(() => window.bench?.matmul);
+    return await page.evaluate(() => window.bench.matmul({ runs: 10 }));
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
 export function printGpuWork(rows) {
   const cols = ['msPerStep', 'dispatches', 'workgroups', 'pipelinesUsed', 'submits', 'uploads', 'uploadKB', 'readBacks'];
   console.log(['per training step'.padEnd(20), ...cols.map((c) => c.padStart(14))].join(''));
@@ -198,14 +214,26 @@ export function printGpuWork(rows) {
 /** Per step and per layer, both libraries, on `app` (a WebGPU browser from harness `launch`). */
 export async function measureGpuWork(app, seconds) {
   const steps = { 'Latent Lab': await latentLab(app, seconds), 'TF.js 4.22 webgpu': await tfjs(app, seconds) };
-  return { steps, layer: await layers(app) };
+  return { steps, layer: await layers(app), kernels: await kernels(app) };
 }
 
-export function printGpuWorkAll({ steps, layer }) {
+export function printGpuWorkAll({ steps, layer, kernels }) {
   printGpuWork(steps);
   console.log(`one layer, [64, 784] x [784, 256] plus an addition, ${LAYER_RUNS} queued, one read-back:`);
   for (const [name, r] of Object.entries(layer)) {
     console.log(`${name.padEnd(20)}${r.ms.toFixed(2).padStart(8)} ms per layer, ${r.dispatches.toFixed(1)} dispatches, ${r.workgroups.toFixed(0)} workgroups per layer`);
+  }
+  console.log('the same layer\'s three products by hand-written WGSL kernels (bench-matmul.html), ms per dispatch:');
+  const names = [...new Set(kernels.map((r) => r.kernel))];
+  console.log(['product'.padEnd(46), ...names.map((k) => k.padStart(15))].join(''));
+  for (const product of [...new Set(kernels.map((r) => r.product))]) {
+    const rows = kernels.filter((r) => r.product === product);
+    const { m, k, n } = rows[0];
+    const cells = names.map((name) => {
+      const r = rows.find((x) => x.kernel === name);
+      return `${r.ms.toFixed(1)}${r.maxError > 1e-3 ? ' WRONG' : ''}`.padStart(15);
+    });
+    console.log([`${product} [${m}, ${k}]·[${k}, ${n}]`.padEnd(46), ...cells].join(''));
   }
 }
 
