@@ -22,6 +22,8 @@ from torch import nn
 
 PIXELS = 784
 STEPS_PER_READ = 50
+WARM_UP_STEPS = 10
+WARM_UP_RUNS = 30
 INFERENCE_RUNS = 300
 
 
@@ -49,11 +51,6 @@ def bce_with_logits(logits, target):
     return (nn.functional.softplus(logits) - target * logits).sum(dim=1).mean()
 
 
-def sync(device):
-    if device.type == "cuda":
-        torch.cuda.synchronize()
-
-
 def train(device, images, batch, seconds):
     torch.manual_seed(1)
     model = lab_model().to(device)
@@ -73,7 +70,7 @@ def train(device, images, batch, seconds):
         optim.step()
         return loss
 
-    for _ in range(10):
+    for _ in range(WARM_UP_STEPS):
         step().item()
     start, steps = time.perf_counter(), 0
     while True:
@@ -90,13 +87,13 @@ def one_image_latency(device, images):
     model = lab_model().to(device).eval()
     times = []
     with torch.no_grad():
-        for run in range(INFERENCE_RUNS + 30):
+        for run in range(WARM_UP_RUNS + INFERENCE_RUNS):
             image = images[run % len(images)][None, :]
             start = time.perf_counter()
             x = torch.from_numpy(image).to(device)
             pixels = torch.sigmoid(model(x)).cpu().numpy()
             elapsed = (time.perf_counter() - start) * 1e3
-            if run >= 30:
+            if run >= WARM_UP_RUNS:
                 times.append(elapsed)
     times.sort()
     at = lambda q: times[round((len(times) - 1) * q)]
@@ -119,7 +116,7 @@ def main():
             steps, seconds, loss = train(device, train_images, batch, args.seconds)
             per_s = steps / seconds
             print(f"{label} training, batch {batch:5}: {per_s:8.1f} steps/s, {per_s * batch:10.0f} "
-                  f"images/s, {1e3 / per_s:.3f} ms a step, loss {loss:.2f} after {steps + 10} steps")
+                  f"images/s, {1e3 / per_s:.3f} ms a step, loss {loss:.2f} after {steps + WARM_UP_STEPS} steps")
             results.append({"engine": label, "what": "training", "batch": batch,
                             "steps_per_s": per_s, "images_per_s": per_s * batch, "loss": loss})
         p50, p95 = one_image_latency(device, test_images)

@@ -12,10 +12,12 @@
 //! trains the same model in PyTorch for a comparison on the same GPU.
 
 use std::error::Error;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use burn::prelude::*;
 use latent_lab::PIXELS;
+use latent_lab::analysis::scores::percentile;
 use latent_lab::data::Dataset;
 use latent_lab::model::lab::LabConfig;
 use latent_lab::train::batches::BatchSchedule;
@@ -23,7 +25,10 @@ use latent_lab::train::lab::LabTrainer;
 
 /// Steps between two loss read-backs, about what the lab's 700 ms refresh leaves on a fast engine.
 const STEPS_PER_READ: usize = 50;
-/// Inference runs timed after the warm-up ones.
+/// Untimed training steps first: kernels compiled, buffers allocated.
+const WARM_UP_STEPS: usize = 10;
+/// Untimed inference runs first, then the timed ones.
+const WARM_UP_RUNS: usize = 30;
 const INFERENCE_RUNS: usize = 300;
 
 struct Args {
@@ -74,14 +79,6 @@ fn device_for(engine: &str) -> Result<Device, Box<dyn Error>> {
     }
 }
 
-/// Reads the bundled digits from `static/` under the current folder.
-fn load_digits() -> Result<Dataset, Box<dyn Error>> {
-    let read = |name: &str| std::fs::read(format!("static/{name}"));
-    let (test, seed) = Dataset::decode_test_file(&read("mnist-test.bin")?)?;
-    let train = Dataset::decode_train_file(&read("mnist-train.bin")?, seed)?;
-    Ok(Dataset { train, test, seed })
-}
-
 struct Training {
     steps: usize,
     seconds: f64,
@@ -102,15 +99,14 @@ fn train(device: &Device, digits: &Dataset, batch: usize, seconds: f64) -> Train
         let images = digits.train.batch(schedule.batch(k));
         trainer.step(&images)
     };
-    // Warm-up: kernels compiled, buffers allocated.
-    for k in 0..10 {
+    for k in 0..WARM_UP_STEPS {
         let _ = step(&mut trainer, k).total.into_scalar::<f32>();
     }
     let start = Instant::now();
     let budget = Duration::from_secs_f64(seconds);
     let mut steps = 0;
     let loss = loop {
-        let loss = step(&mut trainer, 10 + steps);
+        let loss = step(&mut trainer, WARM_UP_STEPS + steps);
         steps += 1;
         if steps % STEPS_PER_READ == 0 {
             let value = loss.total.into_scalar::<f32>();
@@ -127,27 +123,26 @@ fn train(device: &Device, digits: &Dataset, batch: usize, seconds: f64) -> Train
 }
 
 /// p50 and p95 in ms of reconstructing one test digit, the read-back included.
-fn one_image_latency(device: &Device, digits: &Dataset) -> (f64, f64) {
+fn one_image_latency(device: &Device, digits: &Dataset) -> (f32, f32) {
     let model = LabConfig::default().init(device);
     let mut times = Vec::with_capacity(INFERENCE_RUNS);
-    for run in 0..INFERENCE_RUNS + 30 {
+    for run in 0..WARM_UP_RUNS + INFERENCE_RUNS {
         let image = digits.test.image(run % digits.test.len());
         let start = Instant::now();
         let x = Tensor::<2>::from_data(TensorData::new(image, [1, PIXELS]), device);
         let pixels = model.reconstruct(x).into_data();
         std::hint::black_box(pixels);
-        if run >= 30 {
-            times.push(start.elapsed().as_secs_f64() * 1e3);
+        if run >= WARM_UP_RUNS {
+            times.push(start.elapsed().as_secs_f32() * 1e3);
         }
     }
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    (at(0.5), at(0.95))
+    (percentile(&times, 0.5), percentile(&times, 0.95))
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args = parse_args()?;
-    let digits = load_digits()?;
+    // The current folder's, not the source tree's: the binary may run on another machine.
+    let digits = Dataset::load_from(Path::new("static"))?;
     let mut results = Vec::new();
     for engine in &args.engines {
         let device = device_for(engine)?;
@@ -160,7 +155,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 per_s * batch as f64,
                 1e3 / per_s,
                 run.loss,
-                run.steps + 10,
+                run.steps + WARM_UP_STEPS,
             );
             results.push(serde_json::json!({
                 "engine": engine, "what": "training", "batch": batch,

@@ -303,9 +303,19 @@ impl Dataset {
     /// Reads the bundled files from `static/` (native only: tests and the pretraining command).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn load_bundled() -> Result<Self, Box<dyn std::error::Error>> {
+        Self::load_from(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/static"
+        )))
+    }
+
+    /// Reads `mnist-test.bin` and `mnist-train.bin` from `dir` (native only: a program run away
+    /// from the source tree, such as `bench-native` on another machine, names its own folder).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_from(dir: &std::path::Path) -> Result<Self, Box<dyn std::error::Error>> {
         let read = |name: &str| {
-            let path = format!("{}/static/{name}", env!("CARGO_MANIFEST_DIR"));
-            std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e}"))
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
         };
         let (test, seed) = Self::decode_test_file(&read("mnist-test.bin")?)?;
         let train = Self::decode_train_file(&read("mnist-train.bin")?, seed)?;
