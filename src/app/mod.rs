@@ -34,7 +34,7 @@ use engine::training::TrainSession;
 use i18n::{I18n, use_i18n};
 use link::{LinkState, use_link};
 use routes::Route;
-use state::{CurrentDigit, Lab, use_current_digit, use_lab, use_session};
+use state::{CurrentDigit, ResourceHandle, use_current_digit, use_resources, use_session};
 
 /// Installs the panic hook and the console logger, then mounts the app.
 pub fn start() {
@@ -72,7 +72,7 @@ fn App() -> impl IntoView {
     let route = link.route();
     provide_context(CurrentDigit::restore());
     provide_context(TrainSession::new());
-    provide_context(engine::gan::GanLab::new());
+    provide_context(engine::gan::GanSessions::new());
     provide_context(homework::Homework::new());
 
     view! {
@@ -101,7 +101,7 @@ fn App() -> impl IntoView {
                         .collect_view()}
                 </nav>
                 <LanguageSwitch />
-                <EngineBadge lab=resources />
+                <EngineBadge resources=resources />
                 <OfflineStatus />
             </header>
             <main>
@@ -145,11 +145,11 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
     bench::install(resources.clone());
-    let lab = Lab::new(resources);
-    provide_context(lab);
-    use_current_digit().restore_input(lab);
+    let resources = ResourceHandle::new(resources);
+    provide_context(resources);
+    use_current_digit().restore_input(resources);
     let session = use_session();
-    leptos::task::spawn_local(session.restore(lab.get()));
+    leptos::task::spawn_local(session.restore(resources.get()));
     let link = use_link();
     // A download that succeeded after "Retry" opens the view again, so work that failed
     // without its model runs now (what the view shows is in the link and the current digit).
@@ -185,9 +185,9 @@ fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
 /// Says when the lab model stands in for a shipped one.
 #[component]
 fn TrainedBanner() -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let i18n = use_i18n();
-    let (use_trained, trained) = lab.with(|r| (r.use_trained, r.trained));
+    let (use_trained, trained) = resources.with(|r| (r.use_trained, r.trained));
     move || {
         trained.get().filter(|_| use_trained.get()).map(|slot| {
             let key = if slot.config.kind.is_vae() {

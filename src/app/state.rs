@@ -1,5 +1,5 @@
 //! The state every view shares, provided once through Leptos context (no prop drilling):
-//! - [`Lab`]: everything loaded (data, models, engines, the lab model), once loading is done;
+//! - [`ResourceHandle`]: everything loaded (data, models, engines, the lab model), once loading is done;
 //! - [`CurrentDigit`]: the student's digit, drawn in the draw view and read by the others;
 //! - the training session ([`TrainSession`]), which outlives the views so a run goes on while
 //!   the student looks elsewhere.
@@ -21,9 +21,9 @@ use crate::link::digit::DigitRef;
 
 /// Everything loaded at start-up, shared by the views.
 #[derive(Clone, Copy)]
-pub struct Lab(StoredValue<Arc<Resources>>);
+pub struct ResourceHandle(StoredValue<Arc<Resources>>);
 
-impl Lab {
+impl ResourceHandle {
     pub fn new(resources: Arc<Resources>) -> Self {
         Self(StoredValue::new(resources))
     }
@@ -39,7 +39,7 @@ impl Lab {
     }
 }
 
-pub fn use_lab() -> Lab {
+pub fn use_resources() -> ResourceHandle {
     expect_context()
 }
 
@@ -67,9 +67,9 @@ impl CurrentDigit {
     }
 
     /// Computes the input of the restored sketch, once the digits it may refer to are loaded.
-    pub fn restore_input(self, lab: Lab) {
+    pub fn restore_input(self, resources: ResourceHandle) {
         if self.input.with_untracked(Option::is_none) {
-            let input = lab.with(|r| self.sketch.with_untracked(|s| rasterise(s, &r.data.test)));
+            let input = resources.with(|r| self.sketch.with_untracked(|s| rasterise(s, &r.data.test)));
             self.input.set(input);
         }
     }
@@ -98,10 +98,10 @@ impl CurrentDigit {
     /// (test digit 0 on an empty pad), and its pixels. The view only reads the pad.
     pub fn bind_view_digit(
         self,
-        lab: Lab,
+        resources: ResourceHandle,
         link: LinkState,
     ) -> (RwSignal<DigitRef>, Memo<Vec<f32>>) {
-        let tests = lab.with(|r| r.data.test.len());
+        let tests = resources.with(|r| r.data.test.len());
         let digit = RwSignal::new(self.as_link_untracked().or_first());
         link.bind(
             "d",
@@ -109,15 +109,15 @@ impl CurrentDigit {
             move |t| DigitRef::read(t, tests).map(|(d, issue)| (d.or_first(), issue)),
             DigitRef::write,
         );
-        let image = Memo::new(move |_| digit.with(|d| lab.with(|r| d.image(&r.data.test))));
+        let image = Memo::new(move |_| digit.with(|d| resources.with(|r| d.image(&r.data.test))));
         (digit, image)
     }
 
     /// Puts `digit` on the pad (replacing the sketch) and computes its input at once, so views
     /// without a pad see it too. Callers ask the student first when [`Self::would_replace`].
-    pub fn show(self, digit: &DigitRef, lab: Lab) {
+    pub fn show(self, digit: &DigitRef, resources: ResourceHandle) {
         let sketch = digit.to_sketch();
-        let input = lab.with(|r| rasterise(&sketch, &r.data.test));
+        let input = resources.with(|r| rasterise(&sketch, &r.data.test));
         self.sketch.set(sketch);
         self.input.set(input);
     }

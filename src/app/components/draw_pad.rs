@@ -7,7 +7,7 @@ use web_sys::{HtmlCanvasElement, PointerEvent};
 
 use super::digit_canvas::pointer_fraction;
 use crate::app::i18n::use_i18n;
-use crate::app::state::{use_current_digit, use_lab};
+use crate::app::state::{use_current_digit, use_resources};
 use crate::app::web::raster::{
     PAD, context_2d, draw_dot, draw_segment, model_input, render, set_pen,
 };
@@ -22,7 +22,7 @@ fn pad_point(canvas: &HtmlCanvasElement, ev: &PointerEvent) -> Point {
 /// test digit); the current digit's input follows every change, at most once per animation frame.
 #[component]
 pub fn DrawPad() -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let i18n = use_i18n();
     let digit = use_current_digit();
     let sketch = digit.sketch;
@@ -42,7 +42,7 @@ pub fn DrawPad() -> impl IntoView {
             frame_pending.try_set_value(false);
             if let Some(Some(el)) = canvas.try_get_untracked() {
                 let next =
-                    lab.with(|r| sketch.with_untracked(|s| model_input(&el, s, &r.data.test)));
+                    resources.with(|r| sketch.with_untracked(|s| model_input(&el, s, &r.data.test)));
                 digit.input.set(next);
             }
         });
@@ -57,7 +57,7 @@ pub fn DrawPad() -> impl IntoView {
             return;
         }
         if let Some(ctx) = context_2d(&el) {
-            lab.with(|r| sketch.with_untracked(|s| render(&ctx, s, &r.data.test)));
+            resources.with(|r| sketch.with_untracked(|s| render(&ctx, s, &r.data.test)));
         }
         schedule_input();
     });

@@ -11,9 +11,9 @@ use crate::app::i18n::use_i18n;
 use crate::i18n::num;
 
 #[component]
-pub fn EngineBadge(lab: RwSignal<Option<Arc<Resources>>>) -> impl IntoView {
+pub fn EngineBadge(resources: RwSignal<Option<Arc<Resources>>>) -> impl IntoView {
     let i18n = use_i18n();
-    let report = move || lab.get().map(|l| l.engine.get());
+    let report = move || resources.get().map(|l| l.engine.get());
     let backend = move || report().map(|r| r.backend.attribute()).unwrap_or("none");
     let text = move || match report() {
         None => i18n.t("engine-starting"),
@@ -50,7 +50,7 @@ pub fn EngineBadge(lab: RwSignal<Option<Arc<Resources>>>) -> impl IntoView {
     };
     let gpu_in_use = move || report().is_some_and(|r| r.backend == Backend::WebGpu);
     let release = move |_| {
-        if let Some(gpu) = lab
+        if let Some(gpu) = resources
             .get_untracked()
             .and_then(|l| l.gpu.as_ref().map(|(gpu, _)| gpu.clone()))
         {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app::engine::late::{SlotState, load};
 use crate::app::engine::training_digits;
 use crate::app::i18n::use_i18n;
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::i18n::{Text, num, tk};
 use crate::model::pretrained::Shipped;
 
@@ -29,17 +29,17 @@ pub fn LateModels(
     #[prop(into)] models: Signal<&'static [Shipped]>,
     recovered: RwSignal<u32>,
 ) -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     move || {
         models
             .get()
             .iter()
             .map(|&model| {
-                let slot = lab.with(|r| r.late.state(model));
+                let slot = resources.with(|r| r.late.state(model));
                 let retry = move || {
-                    let lab = lab.get();
+                    let resources = resources.get();
                     leptos::task::spawn_local(async move {
-                        load(lab, model).await;
+                        load(resources, model).await;
                         if slot.get_untracked() == SlotState::Ready {
                             recovered.try_update(|n| *n += 1);
                         }
@@ -58,12 +58,12 @@ pub fn TrainingDigitsStatus(
     #[prop(into)] needed: Signal<bool>,
     recovered: RwSignal<u32>,
 ) -> impl IntoView {
-    let lab = use_lab();
-    let slot = lab.with(|r| r.data.train.state());
+    let resources = use_resources();
+    let slot = resources.with(|r| r.data.train.state());
     let retry = move || {
-        let lab = lab.get();
+        let resources = resources.get();
         leptos::task::spawn_local(async move {
-            training_digits::load(lab).await;
+            training_digits::load(resources).await;
             if slot.get_untracked() == SlotState::Ready {
                 recovered.try_update(|n| *n += 1);
             }

@@ -30,11 +30,11 @@ pub struct MeansProgress {
 /// engine. `on_batch` sees the progress after each batch and returns false to abandon the work
 /// (a newer corruption replaced it); then the result is `Ok(None)`.
 pub async fn split_means(
-    lab: Arc<Resources>,
+    resources: Arc<Resources>,
     corruption: Corruption,
     mut on_batch: impl FnMut(&MeansProgress) -> bool,
 ) -> Result<Option<MeansProgress>, String> {
-    let total = lab.data.test.len();
+    let total = resources.data.test.len();
     let start = crate::app::web::now_ms();
     let mut progress = MeansProgress {
         means: SplitMeans::new(total),
@@ -43,9 +43,9 @@ pub async fn split_means(
     };
     let indices: Vec<usize> = (0..total).collect();
     for chunk in indices.chunks(MEAN_BATCH) {
-        let clean = lab.data.test.batch(chunk);
+        let clean = resources.data.test.batch(chunk);
         let noisy = corruption.apply_indexed(&clean, chunk);
-        let (outputs, engine) = lab.run_all_on(lab.batch_engine(), &noisy).await?;
+        let (outputs, engine) = resources.run_all_on(resources.batch_engine(), &noisy).await?;
         progress.means.add_batch(&clean, outputs.all(), PIXELS);
         progress.engine = Some(engine);
         progress.ms = crate::app::web::now_ms() - start;
@@ -58,13 +58,13 @@ pub async fn split_means(
 
 /// The per-pixel MSE of every test digit's AE and VAE reconstruction (the lab model's when it
 /// stands in), on the CPU engine, which is always there and fast for this; yields between batches.
-pub async fn test_errors(lab: Arc<Resources>) -> Result<PerFamily<ErrorDistribution>, String> {
-    let total = lab.data.test.len();
+pub async fn test_errors(resources: Arc<Resources>) -> Result<PerFamily<ErrorDistribution>, String> {
+    let total = resources.data.test.len();
     let indices: Vec<usize> = (0..total).collect();
     let mut errors = PerFamily::new(|_| Vec::with_capacity(total));
     for chunk in indices.chunks(MEAN_BATCH) {
-        let clean = lab.data.test.batch(chunk);
-        let (outputs, _) = lab.reconstruct_both_on(Backend::Cpu, &clean).await?;
+        let clean = resources.data.test.batch(chunk);
+        let (outputs, _) = resources.reconstruct_both_on(Backend::Cpu, &clean).await?;
         for family in Family::ALL {
             errors[family].extend(
                 outputs[family]
@@ -86,13 +86,13 @@ pub async fn test_errors(lab: Arc<Resources>) -> Result<PerFamily<ErrorDistribut
 /// engine in batches, yielding between them, so thousands of images never freeze the page. Each
 /// model runs once per batch: the VAE's encoding gives both the KL and the μ it decodes.
 pub async fn anomaly_scores(
-    lab: &Resources,
+    resources: &Resources,
     images: &[f32],
 ) -> Result<PerFamily<Vec<f32>>, String> {
     let mut scores = PerFamily::new(|_| Vec::with_capacity(images.len() / PIXELS));
     for batch in images.chunks(MEAN_BATCH * PIXELS) {
-        let ae = ae_reconstruction(lab, batch).await?;
-        let (codes, vae) = vae_encoding_and_reconstruction(lab, batch).await?;
+        let ae = ae_reconstruction(resources, batch).await?;
+        let (codes, vae) = vae_encoding_and_reconstruction(resources, batch).await?;
         let log_var = codes.log_var.ok_or("the VAE gave no variances")?;
         let d = codes.dim;
         for (i, x) in batch.chunks_exact(PIXELS).enumerate() {
@@ -108,14 +108,14 @@ pub async fn anomaly_scores(
 }
 
 /// The AE in use (the lab model when it stands in, whatever its code size) on the CPU engine.
-async fn ae_reconstruction(lab: &Resources, images: &[f32]) -> Result<Vec<f32>, String> {
-    match lab.active_trained().filter(|s| s.family() == Family::Ae) {
+async fn ae_reconstruction(resources: &Resources, images: &[f32]) -> Result<Vec<f32>, String> {
+    match resources.active_trained().filter(|s| s.family() == Family::Ae) {
         Some(slot) => slot.reconstruct(images).await,
         None => {
-            let codes = lab
+            let codes = resources
                 .encode_on(Backend::Cpu, Family::Ae, LatentSize::Sixteen, images)
                 .await?;
-            lab.decode_on(Backend::Cpu, Family::Ae, LatentSize::Sixteen, &codes.mean)
+            resources.decode_on(Backend::Cpu, Family::Ae, LatentSize::Sixteen, &codes.mean)
                 .await
         }
     }
@@ -123,20 +123,20 @@ async fn ae_reconstruction(lab: &Resources, images: &[f32]) -> Result<Vec<f32>, 
 
 /// The VAE in use: q(z|x) of `images` and the reconstruction g(μ), on the CPU engine.
 async fn vae_encoding_and_reconstruction(
-    lab: &Resources,
+    resources: &Resources,
     images: &[f32],
 ) -> Result<(super::models::Codes, Vec<f32>), String> {
-    match lab.active_trained().filter(|s| s.family() == Family::Vae) {
+    match resources.active_trained().filter(|s| s.family() == Family::Vae) {
         Some(slot) => {
             let codes = slot.encode(images).await?;
             let reconstruction = slot.decode(&codes.mean).await?;
             Ok((codes, reconstruction))
         }
         None => {
-            let codes = lab
+            let codes = resources
                 .encode_on(Backend::Cpu, Family::Vae, LatentSize::Sixteen, images)
                 .await?;
-            let reconstruction = lab
+            let reconstruction = resources
                 .decode_on(Backend::Cpu, Family::Vae, LatentSize::Sixteen, &codes.mean)
                 .await?;
             Ok((codes, reconstruction))

@@ -92,22 +92,22 @@ impl LateModels {
 
 /// Starts every download at once (the training digits and these models), each in its own task,
 /// once the first view has been put on the page (after the tasks that update it).
-pub fn load_all(lab: Arc<Resources>) {
+pub fn load_all(resources: Arc<Resources>) {
     leptos::task::spawn_local(async move {
         TimeoutFuture::new(0).await;
-        leptos::task::spawn_local(super::training_digits::load(lab.clone()));
+        leptos::task::spawn_local(super::training_digits::load(resources.clone()));
         for model in LATE {
-            leptos::task::spawn_local(load(lab.clone(), model));
+            leptos::task::spawn_local(load(resources.clone(), model));
         }
     });
 }
 
 /// Downloads `model`, builds it on each engine and marks its slot ready, or failed with the
 /// reason. Called once at start-up and again by a view's "Retry".
-pub async fn load(lab: Arc<Resources>, model: Shipped) {
-    let slot = lab.late.state(model);
+pub async fn load(resources: Arc<Resources>, model: Shipped) {
+    let slot = resources.late.state(model);
     slot.try_set(SlotState::Loading(0.0));
-    let outcome = download_and_build(&lab, model, |p| {
+    let outcome = download_and_build(&resources, model, |p| {
         slot.try_set(SlotState::Loading(p));
     })
     .await;
@@ -121,7 +121,7 @@ pub async fn load(lab: Arc<Resources>, model: Shipped) {
 }
 
 async fn download_and_build(
-    lab: &Resources,
+    resources: &Resources,
     model: Shipped,
     progress: impl Fn(f32),
 ) -> Result<(), String> {
@@ -134,31 +134,31 @@ async fn download_and_build(
     let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
     progress(0.8);
     // A model downloaded again after a retry is already in the sets that built it.
-    if !lab.cpu.has(model) {
-        add(&lab.cpu, model, &manifest, weights.clone())?;
+    if !resources.cpu.has(model) {
+        add(&resources.cpu, model, &manifest, weights.clone())?;
     }
     progress(0.9);
-    if let Some((gpu, set)) = &lab.gpu
+    if let Some((gpu, set)) = &resources.gpu
         && gpu.is_healthy()
         && !set.has(model)
     {
         // WebGPU must agree with the CPU on this model too, as on the start-up ones.
         let checked = async {
             add(set, model, &manifest, weights)?;
-            let on_gpu = set.reconstruct_with(model, &lab.check_images).await?;
-            let on_cpu = lab.cpu.reconstruct_with(model, &lab.check_images).await?;
+            let on_gpu = set.reconstruct_with(model, &resources.check_images).await?;
+            let on_cpu = resources.cpu.reconstruct_with(model, &resources.check_images).await?;
             Ok::<_, String>(max_abs_diff(&on_gpu, &on_cpu))
         }
         .await;
         match checked {
-            Err(why) => lab.fall_back_to_cpu(Text::new("webgpu-failed").with("why", why)),
-            Ok(diff) if diff.is_nan() || diff > AGREEMENT_TOLERANCE => lab.fall_back_to_cpu(
+            Err(why) => resources.fall_back_to_cpu(Text::new("webgpu-failed").with("why", why)),
+            Ok(diff) if diff.is_nan() || diff > AGREEMENT_TOLERANCE => resources.fall_back_to_cpu(
                 Text::new("webgpu-disagrees").with("diff", format!("{diff:.2e}")),
             ),
             Ok(_) => {}
         }
     }
-    let _ = lab.late.manifests[index(model)].set(manifest);
+    let _ = resources.late.manifests[index(model)].set(manifest);
     Ok(())
 }
 

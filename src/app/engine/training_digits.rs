@@ -79,8 +79,8 @@ impl TrainingDigits {
 
 /// Downloads and checks the training digits, unless they are already there. Called once after
 /// the first view appears and again by "Retry".
-pub async fn load(lab: Arc<Resources>) {
-    let digits = &lab.data.train;
+pub async fn load(resources: Arc<Resources>) {
+    let digits = &resources.data.train;
     if digits.get().is_some() {
         return;
     }

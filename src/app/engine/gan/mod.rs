@@ -158,19 +158,19 @@ impl GanSession {
     }
 
     /// The engine a fresh run uses.
-    fn engine_for(&self, lab: &Resources) -> Backend {
+    fn engine_for(&self, resources: &Resources) -> Backend {
         let default = match self.mode {
             GanMode::Toy => Backend::Cpu,
-            GanMode::Digits => lab.batch_engine(),
+            GanMode::Digits => resources.batch_engine(),
         };
         self.wanted.get_untracked().resolve(default)
     }
 
     /// Fresh models from the settings; the error is a sentence for the UI.
-    fn create(&self, lab: &Resources) -> Result<(), Text> {
+    fn create(&self, resources: &Resources) -> Result<(), Text> {
         let settings = self.settings.get_untracked();
         settings.validate(self.mode)?;
-        let (models, engine) = lab.models(self.engine_for(lab));
+        let (models, engine) = resources.models(self.engine_for(resources));
         self.new_models();
         self.trainer.set_value(Some(GanTrainer::new(
             settings.config(self.mode),
@@ -196,12 +196,12 @@ impl GanSession {
     }
 
     /// Keeps paused models, or creates fresh ones; false (with the reason shown) otherwise.
-    fn ensure_model(&self, lab: &Resources) -> bool {
+    fn ensure_model(&self, resources: &Resources) -> bool {
         let ready = if self.can_resume() {
             // The target may have changed since (a drawing cleared).
             self.settings.with_untracked(|s| s.validate(self.mode))
         } else {
-            self.create(lab)
+            self.create(resources)
         };
         if let Err(why) = ready {
             self.error
@@ -212,14 +212,14 @@ impl GanSession {
     }
 
     /// Starts a run, or resumes a paused one.
-    pub fn start(self, lab: Arc<Resources>) {
+    pub fn start(self, resources: Arc<Resources>) {
         self.error.set(None);
-        if !self.ensure_model(&lab) {
+        if !self.ensure_model(&resources) {
             return;
         }
         self.state.set(RunState::Running);
         let id = self.next_run_id();
-        leptos::task::spawn_local(self.run(lab, id));
+        leptos::task::spawn_local(self.run(resources, id));
     }
 
     /// Pauses after the step in flight.
@@ -230,26 +230,26 @@ impl GanSession {
     }
 
     /// One generator step (with its D steps) while paused or before starting, then a refresh.
-    pub fn single_step(self, lab: Arc<Resources>) {
+    pub fn single_step(self, resources: Arc<Resources>) {
         if self.state.get_untracked().is_active() {
             return;
         }
         self.error.set(None);
-        if !self.ensure_model(&lab) {
+        if !self.ensure_model(&resources) {
             return;
         }
         self.state.set(RunState::Paused);
         // The step may wait for the training digits; a Start, Reset or new models meanwhile cancel it.
         let (run, model) = (self.run_id.get_value(), self.model_gen.get_value());
         leptos::task::spawn_local(async move {
-            let ready = self.real_data_ready(&lab, || true).await;
+            let ready = self.real_data_ready(&resources, || true).await;
             let still_these_models = self.run_id.try_get_value() == Some(run)
                 && self.is_model(model)
                 && !self.state.get_untracked().is_active();
             match ready {
                 Ok(true) if still_these_models => {
-                    if self.train_step(&lab) {
-                        self.refresh_or_fail(&lab).await;
+                    if self.train_step(&resources) {
+                        self.refresh_or_fail(&resources).await;
                     }
                 }
                 Err(text) => {
@@ -271,10 +271,10 @@ impl GanSession {
     }
 
     /// Draws the current models again (after the target changed, say), if there are any.
-    pub fn redraw(self, lab: Arc<Resources>) {
+    pub fn redraw(self, resources: Arc<Resources>) {
         if self.has_model() && !self.state.get_untracked().is_active() {
             leptos::task::spawn_local(async move {
-                self.refresh_or_fail(&lab).await;
+                self.refresh_or_fail(&resources).await;
             });
         }
     }
@@ -301,13 +301,13 @@ fn watch() -> DivergenceWatch {
 
 /// Both sessions, provided once through context.
 #[derive(Clone, Copy)]
-pub struct GanLab {
+pub struct GanSessions {
     pub toy: GanSession,
     pub digits: GanSession,
     pub shipped: shipped::ShippedGan,
 }
 
-impl GanLab {
+impl GanSessions {
     pub fn new() -> Self {
         Self {
             toy: GanSession::new(GanMode::Toy),
@@ -317,6 +317,6 @@ impl GanLab {
     }
 }
 
-pub fn use_gan() -> GanLab {
+pub fn use_gan() -> GanSessions {
     expect_context()
 }

@@ -48,13 +48,13 @@ impl GanSession {
     /// wanted first; Err with the message when the digits could not be downloaded.
     pub(super) async fn real_data_ready(
         &self,
-        lab: &Resources,
+        resources: &Resources,
         still_wanted: impl Fn() -> bool,
     ) -> Result<bool, Text> {
         if self.mode == GanMode::Toy {
             return Ok(true);
         }
-        match lab.data.train.wait_while(still_wanted).await {
+        match resources.data.train.wait_while(still_wanted).await {
             Ok(ready) => Ok(ready.is_some()),
             Err(why) => Err(Text::new("train-digits-failed").with("why", why)),
         }
@@ -63,7 +63,7 @@ impl GanSession {
     /// The real batch of the next step: fresh samples of the target (toy), or the next batch of
     /// the training split in the epoch's order (digits; None before the digits are there, see
     /// `real_data_ready`).
-    fn real_batch(&self, lab: &Resources) -> Option<Vec<f32>> {
+    fn real_batch(&self, resources: &Resources) -> Option<Vec<f32>> {
         let (batch_size, seed) = self.settings.with_untracked(|s| (s.batch_size, s.seed));
         let step = self
             .trainer
@@ -77,7 +77,7 @@ impl GanSession {
                 })
             }
             GanMode::Digits => {
-                let split = lab.data.train.get()?;
+                let split = resources.data.train.get()?;
                 self.batches.try_update_value(|kept| {
                     split.batch(scheduled_batch(kept, split.len(), batch_size, seed, step))
                 })
@@ -87,8 +87,8 @@ impl GanSession {
 
     /// One generator step (after its D steps); its numbers stay on the device. False when there
     /// is no model.
-    pub(super) fn train_step(&self, lab: &Resources) -> bool {
-        let Some(real) = self.real_batch(lab) else {
+    pub(super) fn train_step(&self, resources: &Resources) -> bool {
+        let Some(real) = self.real_batch(resources) else {
             return false;
         };
         let Some(losses) = self
@@ -109,7 +109,7 @@ impl GanSession {
             .unwrap_or(0)
     }
 
-    pub(super) async fn run(self, lab: Arc<Resources>, id: u64) {
+    pub(super) async fn run(self, resources: Arc<Resources>, id: u64) {
         let this_run = || self.run_id.try_get_value() == Some(id);
         let going = || this_run() && self.state.try_get_untracked() == Some(RunState::Running);
         let refresh_ms = match self.mode {
@@ -117,7 +117,7 @@ impl GanSession {
             GanMode::Digits => DIGITS_REFRESH_MS,
         };
         // Pause, Stop or Reset during the wait end it with nothing trained.
-        let ready = self.real_data_ready(&lab, going).await;
+        let ready = self.real_data_ready(&resources, going).await;
         if !matches!(ready, Ok(true)) {
             if this_run() && self.state.get_untracked().is_active() {
                 self.state.set(RunState::Paused);
@@ -142,7 +142,7 @@ impl GanSession {
             let on_cpu = self.engine.get_untracked() == Some(Backend::Cpu);
             let task_start = now_ms();
             loop {
-                if !self.train_step(&lab) {
+                if !self.train_step(&resources) {
                     return;
                 }
                 // The toy's steps are tiny: several per task on the CPU; one in slow motion, one
@@ -160,7 +160,7 @@ impl GanSession {
             self.speed
                 .set((self.steps_done() - start_step) as f64 / elapsed.max(1e-3));
             if slow || now_ms() - last_refresh > refresh_ms {
-                if !self.refresh_or_fail(&lab).await {
+                if !self.refresh_or_fail(&resources).await {
                     return;
                 }
                 fresh = true;
@@ -172,7 +172,7 @@ impl GanSession {
                 && self.unread.get_value() >= GPU_UNREAD_LIMIT
                 && let Err(why) = self.read_numbers().await
             {
-                self.fail_engine(&lab, &why).await;
+                self.fail_engine(&resources, &why).await;
                 return;
             }
             if slow {
@@ -182,7 +182,7 @@ impl GanSession {
             }
         }
         if self.run_id.try_get_value() == Some(id) {
-            if !fresh && !self.refresh_or_fail(&lab).await {
+            if !fresh && !self.refresh_or_fail(&resources).await {
                 return;
             }
             if self.state.get_untracked() == RunState::Pausing {
@@ -260,11 +260,11 @@ impl GanSession {
     }
 
     /// A refresh; on a failed read-back the engine is given up on (see `fail_engine`).
-    pub(super) async fn refresh_or_fail(&self, lab: &Arc<Resources>) -> bool {
+    pub(super) async fn refresh_or_fail(&self, resources: &Arc<Resources>) -> bool {
         match self.refresh().await {
             Ok(()) => true,
             Err(why) => {
-                self.fail_engine(lab, &why).await;
+                self.fail_engine(resources, &why).await;
                 false
             }
         }
@@ -274,10 +274,10 @@ impl GanSession {
     /// On WebGPU the app switches to the CPU engine and the models go back to the copy saved in
     /// the browser (at most `SAVE_MS` old), paused: Start trains on from there. Otherwise, or with
     /// nothing saved, the run ends (the settings stay) and Start trains afresh.
-    pub(super) async fn fail_engine(&self, lab: &Arc<Resources>, why: &str) {
+    pub(super) async fn fail_engine(&self, resources: &Arc<Resources>, why: &str) {
         let on_gpu = self.engine.get_untracked() == Some(Backend::WebGpu);
         if on_gpu {
-            lab.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
+            resources.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
             self.wanted.set(EngineChoice::Cpu);
         }
         self.next_run_id();

@@ -36,7 +36,7 @@ impl ShippedGan {
     }
 
     /// Downloads and builds the GAN unless it is there or on its way.
-    pub fn ensure(self, lab: Arc<Resources>) {
+    pub fn ensure(self, resources: Arc<Resources>) {
         if matches!(
             self.status.get_untracked(),
             ShippedStatus::Loading | ShippedStatus::Ready(_)
@@ -45,7 +45,7 @@ impl ShippedGan {
         }
         self.status.set(ShippedStatus::Loading);
         leptos::task::spawn_local(async move {
-            let status = match download(&lab).await {
+            let status = match download(&resources).await {
                 Ok((manifest, generator)) => {
                     self.generator.try_set_value(Some(Arc::new(generator)));
                     ShippedStatus::Ready(Arc::new(manifest))
@@ -67,9 +67,9 @@ impl ShippedGan {
     }
 }
 
-async fn download(lab: &Resources) -> Result<(GanManifest, Generator), String> {
+async fn download(resources: &Resources) -> Result<(GanManifest, Generator), String> {
     let manifest = parse_gan_manifest(&fetch_text(&format!("pretrained/{GAN_64}.json")).await?)?;
     let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
-    let generator = load_generator(&manifest, weights, &lab.cpu.device)?;
+    let generator = load_generator(&manifest, weights, &resources.cpu.device)?;
     Ok((manifest, generator))
 }

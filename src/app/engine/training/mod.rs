@@ -178,11 +178,11 @@ impl TrainSession {
 
     /// Creates a fresh model from the configuration (on WebGPU when in use, unless the student
     /// chose the CPU). The error is a sentence for the UI.
-    fn create(&self, lab: &Resources) -> Result<(), Text> {
+    fn create(&self, resources: &Resources) -> Result<(), Text> {
         let config = self.config.get_untracked();
         config.validate()?;
-        let wanted = self.wanted.get_untracked().resolve(lab.batch_engine());
-        let (models, engine) = lab.models(wanted);
+        let wanted = self.wanted.get_untracked().resolve(resources.batch_engine());
+        let (models, engine) = resources.models(wanted);
         self.trainer
             .set_value(Some(LabTrainer::new(config, &models.device)));
         self.engine.set(Some(engine));
@@ -215,9 +215,9 @@ impl TrainSession {
 
     /// Keeps a paused model, or creates a fresh one; false (with the reason shown) when the
     /// configuration is invalid.
-    fn ensure_model(&self, lab: &Resources) -> bool {
+    fn ensure_model(&self, resources: &Resources) -> bool {
         if !self.can_resume()
-            && let Err(why) = self.create(lab)
+            && let Err(why) = self.create(resources)
         {
             self.error
                 .set(Some(Text::new("train-cannot-start").with("why", why)));
@@ -227,14 +227,14 @@ impl TrainSession {
     }
 
     /// Starts a new run, or resumes a paused one.
-    pub fn start(self, lab: Arc<Resources>) {
+    pub fn start(self, resources: Arc<Resources>) {
         self.error.set(None);
-        if !self.ensure_model(&lab) {
+        if !self.ensure_model(&resources) {
             return;
         }
         self.state.set(RunState::Running);
         let id = self.next_run_id();
-        leptos::task::spawn_local(self.run(lab, id));
+        leptos::task::spawn_local(self.run(resources, id));
     }
 
     /// Pauses after the step in flight, so the step counter never moves once "paused" shows.
@@ -246,7 +246,7 @@ impl TrainSession {
 
     /// Ends the run, keeping the model as it is (a model not trained a single step is dropped:
     /// it would replace the saved one with nothing learnt).
-    pub fn stop(self, lab: Arc<Resources>) {
+    pub fn stop(self, resources: Arc<Resources>) {
         self.next_run_id();
         if self.done.get_value() == 0 {
             self.trainer.set_value(None);
@@ -261,8 +261,8 @@ impl TrainSession {
         {
             self.state.set(RunState::Finished);
             leptos::task::spawn_local(async move {
-                if self.refresh_or_fail(&lab).await {
-                    self.publish(&lab).await;
+                if self.refresh_or_fail(&resources).await {
+                    self.publish(&resources).await;
                 }
             });
         }
@@ -279,19 +279,19 @@ impl TrainSession {
     }
 
     /// One step while paused or before starting (creating the model if needed).
-    pub fn single_step(self, lab: Arc<Resources>) {
+    pub fn single_step(self, resources: Arc<Resources>) {
         if self.state.get_untracked().is_active() {
             return;
         }
         self.error.set(None);
-        if !self.ensure_model(&lab) {
+        if !self.ensure_model(&resources) {
             return;
         }
         self.state.set(RunState::Paused);
         // The step waits for the training digits; a Start, Reset or new model meanwhile cancels it.
         let (run, model) = (self.run_id.get_value(), self.model_gen.get_value());
         leptos::task::spawn_local(async move {
-            let train = lab.data.train.wait().await;
+            let train = resources.data.train.wait().await;
             let still_this_model = self.run_id.try_get_value() == Some(run)
                 && self.model_gen.try_get_value() == Some(model)
                 && !self.state.get_untracked().is_active();
@@ -299,7 +299,7 @@ impl TrainSession {
                 Ok(_) if !still_this_model => {}
                 Ok(train) => {
                     if self.train_step(train) {
-                        self.refresh_or_fail(&lab).await;
+                        self.refresh_or_fail(&resources).await;
                     }
                 }
                 Err(why) => {

@@ -137,11 +137,11 @@ impl TrainSession {
     /// the model goes back to the one saved last (at most `SAVE_MS` old) on the CPU engine, paused:
     /// Start trains on from there. With nothing saved in this visit, the run ends and the next
     /// Start trains afresh (on the CPU if WebGPU failed).
-    async fn fail_engine(&self, lab: &Arc<Resources>, why: &str) {
+    async fn fail_engine(&self, resources: &Arc<Resources>, why: &str) {
         if self.engine.get_untracked() == Some(Backend::WebGpu) {
-            lab.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
+            resources.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
             self.wanted.set(EngineChoice::Cpu);
-            if let Some(step) = self.back_to_last_save(lab.clone()).await {
+            if let Some(step) = self.back_to_last_save(resources.clone()).await {
                 self.error.set(Some(
                     Text::new("train-continues-on-cpu")
                         .with("why", why)
@@ -163,22 +163,22 @@ impl TrainSession {
 
     /// A refresh; when the losses cannot be read back, the engine is given up on (see
     /// `fail_engine`) and false returned.
-    pub(super) async fn refresh_or_fail(&self, lab: &Arc<Resources>) -> bool {
-        match self.refresh(lab).await {
+    pub(super) async fn refresh_or_fail(&self, resources: &Arc<Resources>) -> bool {
+        match self.refresh(resources).await {
             Ok(()) => true,
             Err(why) => {
-                self.fail_engine(lab, &why).await;
+                self.fail_engine(resources, &why).await;
                 false
             }
         }
     }
 
-    pub(super) async fn run(self, lab: Arc<Resources>, id: u64) {
+    pub(super) async fn run(self, resources: Arc<Resources>, id: u64) {
         let this_run = || self.run_id.try_get_value() == Some(id);
         let going = || this_run() && self.state.try_get_untracked() == Some(RunState::Running);
         // Downloaded after the first view: a Start pressed before they are there waits for them,
         // and Pause or Stop meanwhile end the wait with nothing trained.
-        let train = match lab.data.train.wait_while(going).await {
+        let train = match resources.data.train.wait_while(going).await {
             Ok(Some(train)) => train,
             Ok(None) => {
                 if this_run() && self.state.get_untracked() == RunState::Pausing {
@@ -223,7 +223,7 @@ impl TrainSession {
             }
             let waiting = self.pending.with_value(Vec::len);
             if now_ms() - last_refresh > REFRESH_MS {
-                if !self.refresh_or_fail(&lab).await {
+                if !self.refresh_or_fail(&resources).await {
                     return;
                 }
                 fresh = true;
@@ -234,7 +234,7 @@ impl TrainSession {
             } else if waiting >= in_flight_limit(steps_per_s, REFRESH_MS) {
                 // WebGPU runs behind the page: wait for it (reading what it has done so far).
                 if let Err(why) = self.read_losses().await {
-                    self.fail_engine(&lab, &why).await;
+                    self.fail_engine(&resources, &why).await;
                     return;
                 }
             }
@@ -246,7 +246,7 @@ impl TrainSession {
             // step count, the losses, the grid) catches up with the model first, so that "paused"
             // means what is shown is the model that will be saved or exported (on WebGPU the
             // steps' losses are still on the device, and reading them takes a while).
-            if !fresh && !self.refresh_or_fail(&lab).await {
+            if !fresh && !self.refresh_or_fail(&resources).await {
                 return;
             }
             if self.state.get_untracked() == RunState::Pausing {
@@ -256,7 +256,7 @@ impl TrainSession {
                 self.state.get_untracked(),
                 RunState::Finished | RunState::Paused
             ) {
-                self.publish(&lab).await;
+                self.publish(&resources).await;
             }
         }
     }
@@ -264,7 +264,7 @@ impl TrainSession {
     /// The losses read so far (see `read_losses`), then the test loss, the reconstruction grid
     /// and (2-D codes) the latent map of the current model, each in a task of its own so that the
     /// page stays responsive. Err only when the losses could not be read back.
-    pub(super) async fn refresh(&self, lab: &Resources) -> Result<(), String> {
+    pub(super) async fn refresh(&self, resources: &Resources) -> Result<(), String> {
         self.read_losses().await?;
         let model_gen = self.model_gen.get_value();
         let same_model = || self.model_gen.try_get_value() == Some(model_gen);
@@ -276,10 +276,10 @@ impl TrainSession {
             return Ok(());
         };
         let device = model.code.weight.device();
-        let test_images = lab
+        let test_images = resources
             .data
             .test
-            .batch(&(0..TEST_SUBSET.min(lab.data.test.len())).collect::<Vec<_>>());
+            .batch(&(0..TEST_SUBSET.min(resources.data.test.len())).collect::<Vec<_>>());
         next_task().await;
         if !same_model() {
             return Ok(());
@@ -324,9 +324,9 @@ impl TrainSession {
         if !same_model() {
             return Ok(());
         }
-        let idx: Vec<usize> = (0..MAP_DIGITS.min(lab.data.test.len())).collect();
+        let idx: Vec<usize> = (0..MAP_DIGITS.min(resources.data.test.len())).collect();
         let x = Tensor::from_data(
-            TensorData::new(lab.data.test.batch(&idx), [idx.len(), PIXELS]),
+            TensorData::new(resources.data.test.batch(&idx), [idx.len(), PIXELS]),
             &device,
         );
         match read(model.encode(x)).await {
@@ -334,7 +334,7 @@ impl TrainSession {
                 let points = codes.chunks_exact(2).map(|c| [c[0], c[1]]).collect();
                 self.map.set(Some(MapPoints::new(
                     points,
-                    &lab.data.test.labels[..idx.len()],
+                    &resources.data.test.labels[..idx.len()],
                 )));
             }
             Ok(_) => {}

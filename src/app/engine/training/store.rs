@@ -88,7 +88,7 @@ impl TrainSession {
     }
 
     /// Makes the current model available to the other views and saves it in the browser.
-    pub(super) async fn publish(&self, lab: &Resources) {
+    pub(super) async fn publish(&self, resources: &Resources) {
         let snapshot = match self.host_copy().await {
             Ok(snapshot) => snapshot,
             Err(why) => {
@@ -101,7 +101,7 @@ impl TrainSession {
             return;
         }
         self.save_file(&snapshot).await;
-        lab.trained.set(Some(Arc::new(snapshot.slot)));
+        resources.trained.set(Some(Arc::new(snapshot.slot)));
     }
 
     /// Saves the model while a run goes on (the other views keep the model published last), so a
@@ -158,15 +158,15 @@ impl TrainSession {
 
     /// Puts back the model saved last, on the CPU engine; its step, or None when nothing was
     /// saved in this visit or it cannot be read back.
-    pub(super) async fn back_to_last_save(self, lab: Arc<Resources>) -> Option<usize> {
+    pub(super) async fn back_to_last_save(self, resources: Arc<Resources>) -> Option<usize> {
         let saved = self.saved.with_value(|s| s.clone())?;
-        self.import(lab, saved.bytes).await.ok()?;
+        self.import(resources, saved.bytes).await.ok()?;
         Some(saved.step)
     }
 
     /// Replaces the model by one read from a file; on any error the current model stays.
     /// Returns what was imported, in words.
-    pub async fn import(self, lab: Arc<Resources>, bytes: Vec<u8>) -> Result<Text, Problem> {
+    pub async fn import(self, resources: Arc<Resources>, bytes: Vec<u8>) -> Result<Text, Problem> {
         let (net, meta) = trained_file::decode(&bytes, &Device::flex()).map_err(|e| Problem {
             sentence: e.advice(),
             detail: Some(e.to_string()),
@@ -202,19 +202,19 @@ impl TrainSession {
         let imported = Text::new("train-imported-model")
             .with("model", slot.describe())
             .with("steps", self.step.get_untracked());
-        lab.trained.set(Some(Arc::new(slot)));
+        resources.trained.set(Some(Arc::new(slot)));
         // Nothing is pending on the imported model: no loss to read, so nothing can fail.
-        let _ = self.refresh(&lab).await;
+        let _ = self.refresh(&resources).await;
         Ok(imported)
     }
 
     /// Restores the model saved in this browser, if any (at start-up). A stored file that cannot
     /// be read is set aside, so that it never stands in the way of a start.
-    pub async fn restore(self, lab: Arc<Resources>) {
+    pub async fn restore(self, resources: Arc<Resources>) {
         // The settings on screen when the page was left win over the restored model's own.
         let settings = saved_config();
         match storage::load_trained().await {
-            Ok(Some(bytes)) => match self.import(lab.clone(), bytes.clone()).await {
+            Ok(Some(bytes)) => match self.import(resources.clone(), bytes.clone()).await {
                 Err(problem) => {
                     let key = match storage::set_aside_trained(&bytes).await {
                         Ok(()) => tk("train-restore-damaged"),
@@ -227,7 +227,7 @@ impl TrainSession {
                     self.notice.set(Some(
                         Text::new("train-restored").with("step", self.step.get_untracked()),
                     ));
-                    lab.use_trained
+                    resources.use_trained
                         .set(storage::load_setting(keys::USE_TRAINED).unwrap_or(false));
                     if let Some(settings) = settings {
                         self.config.set(settings);

@@ -18,7 +18,7 @@ use crate::app::engine::resources::Resources;
 use crate::app::homework::{Homework, use_homework};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::app::web::{next_frame, now_ms};
 use crate::formula;
 use crate::i18n::tk;
@@ -40,28 +40,28 @@ struct Clustered {
 
 /// k-means in every space, one after another (the page repaints in between).
 async fn cluster_all(
-    lab: &Resources,
+    resources: &Resources,
     k: usize,
     seed: u64,
     out: [RwSignal<Option<Clustered>>; 4],
     hw: Homework,
     is_current: impl Fn() -> bool,
 ) -> Result<(), String> {
-    let images = lab.data.test.all_images();
-    let labels = &lab.data.test.labels;
+    let images = resources.data.test.all_images();
+    let labels = &resources.data.test.labels;
     for space in Space::ALL {
         next_frame().await;
         // A newer k or seed (or model) started another clustering: leave it the signals.
         if !is_current() {
             return Ok(());
         }
-        let (vectors, dim) = space.vectors(lab, &images).await?;
+        let (vectors, dim) = space.vectors(resources, &images).await?;
         let (result, ms) = kmeans_yielding(&vectors, dim, k, seed).await;
         // Centres as images: decoded in the code spaces, back through PCA, or as they are.
         let centres: Vec<f32> = match (space, space.family()) {
             (_, Some(family)) => {
-                lab.decode_on(
-                    lab.batch_engine(),
+                resources.decode_on(
+                    resources.batch_engine(),
                     family,
                     LatentSize::Sixteen,
                     &result.centres,
@@ -69,7 +69,7 @@ async fn cluster_all(
                 .await?
             }
             (Space::Pca, None) => {
-                let pca = lab.pixel_pca().await?;
+                let pca = resources.pixel_pca().await?;
                 result
                     .centres
                     .chunks_exact(dim)
@@ -131,7 +131,7 @@ const SEED_MAX: u64 = 999_999;
 #[component]
 pub fn ClusteringTab() -> impl IntoView {
     let i18n = use_i18n();
-    let lab = use_lab();
+    let resources = use_resources();
     let link = use_link();
     let errors = TaskErrors::new();
     let k = RwSignal::new(10usize);
@@ -155,7 +155,7 @@ pub fn ClusteringTab() -> impl IntoView {
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let (k, seed) = (k.get(), seed.get());
-        lab.with(|r| {
+        resources.with(|r| {
             r.trained.track();
             r.use_trained.track();
         });
@@ -166,7 +166,7 @@ pub fn ClusteringTab() -> impl IntoView {
         let is_current = move || generation.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
             let start = now_ms();
-            let outcome = cluster_all(&lab.get(), k, seed, results, hw, is_current).await;
+            let outcome = cluster_all(&resources.get(), k, seed, results, hw, is_current).await;
             if errors.check(tk("apps-cluster-task"), outcome).is_some() && is_current() {
                 total_ms.try_set(Some(now_ms() - start));
             }

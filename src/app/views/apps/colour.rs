@@ -13,7 +13,7 @@ use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
-use crate::app::state::{use_current_digit, use_lab};
+use crate::app::state::{use_current_digit, use_resources};
 use crate::app::web::random_index;
 use crate::data::colouring::{class_colour, colourise};
 use crate::formula;
@@ -28,17 +28,17 @@ const GRID: usize = 8;
 #[component]
 pub fn ColourTab() -> impl IntoView {
     let i18n = use_i18n();
-    let lab = use_lab();
+    let resources = use_resources();
     let link = use_link();
     let digit = use_current_digit();
     let errors = TaskErrors::new();
-    let tests = lab.with(|r| r.data.test.len());
-    let (query, grey) = digit.bind_view_digit(lab, link);
+    let tests = resources.with(|r| r.data.test.len());
+    let (query, grey) = digit.bind_view_digit(resources, link);
     // The true colouring needs the class: known for a test digit, not for a drawing.
     let truth = Memo::new(move |_| {
         query.with(|q| match q {
             DigitRef::Test(i) => {
-                let class = lab.with(|r| r.data.test.labels[*i]);
+                let class = resources.with(|r| r.data.test.labels[*i]);
                 vec![colourise(&grey.get(), class)]
             }
             _ => Vec::new(),
@@ -72,7 +72,7 @@ pub fn ColourTab() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let (images, labels) = lab.with(|r| {
+            let (images, labels) = resources.with(|r| {
                 let idx: Vec<usize> = (0..GRID).collect();
                 (r.data.test.batch(&idx), r.data.test.labels[..GRID].to_vec())
             });

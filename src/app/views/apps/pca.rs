@@ -14,7 +14,7 @@ use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::resources::Resources;
 use crate::app::i18n::use_i18n;
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::app::web::next_frame;
 use crate::formula;
 use crate::i18n::tk;
@@ -35,11 +35,11 @@ struct Comparison {
     angles: Vec<f64>,
 }
 
-async fn compare(lab: &Resources) -> Result<Comparison, String> {
+async fn compare(resources: &Resources) -> Result<Comparison, String> {
     let linear = AppModel::load(Shipped::Linear16).await?;
     next_frame().await;
-    let pca = lab.pixel_pca().await?.clone();
-    let images = lab.data.test.all_images();
+    let pca = resources.pixel_pca().await?.clone();
+    let images = resources.data.test.all_images();
     let mut linear_out = linear.run(&images).await?;
     // A linear decoder is not confined to [0, 1]: clip as a screen (and PCA's output) would.
     linear_out.iter_mut().for_each(|v| *v = v.clamp(0.0, 1.0));
@@ -51,7 +51,7 @@ async fn compare(lab: &Resources) -> Result<Comparison, String> {
             r
         })
         .collect();
-    let (ae, _) = lab.reconstruct_both_on(lab.batch_engine(), &images).await?;
+    let (ae, _) = resources.reconstruct_both_on(resources.batch_engine(), &images).await?;
     let basis: Vec<f32> = pca.components.iter().flatten().copied().collect();
     let angles = principal_angles(&linear.decoder_rows().await?, &basis, PIXELS);
     let first = |all: &[f32]| all[..SHOWN * PIXELS].to_vec();
@@ -72,17 +72,17 @@ async fn compare(lab: &Resources) -> Result<Comparison, String> {
 #[component]
 pub fn PcaTab() -> impl IntoView {
     let i18n = use_i18n();
-    let lab = use_lab();
+    let resources = use_resources();
     let errors = TaskErrors::new();
     let result = RwSignal::new(None::<Comparison>);
     Effect::new(move |_| {
-        lab.with(|r| {
+        resources.with(|r| {
             r.trained.track();
             r.use_trained.track();
         });
         leptos::task::spawn_local(async move {
             next_frame().await;
-            let outcome = compare(&lab.get()).await;
+            let outcome = compare(&resources.get()).await;
             if let Some(c) = errors.check(tk("apps-pca-task"), outcome) {
                 result.try_set(Some(c));
             }

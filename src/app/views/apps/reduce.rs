@@ -12,7 +12,7 @@ use crate::app::components::latent_map::{LatentMap, Markers};
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::{Family, LatentSize};
 use crate::app::i18n::use_i18n;
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::app::web::next_frame;
 use crate::formula;
 use crate::i18n::tk;
@@ -74,28 +74,28 @@ fn reduce(points: Vec<[f32; 2]>, labels: &[u8]) -> Reduced {
 #[component]
 pub fn ReduceTab() -> impl IntoView {
     let i18n = use_i18n();
-    let lab = use_lab();
+    let resources = use_resources();
     let errors = TaskErrors::new();
     let spaces: [RwSignal<Option<Reduced>>; 3] = std::array::from_fn(|_| RwSignal::new(None));
     let [pca, ae, vae] = spaces;
     // Whenever the models in use change (a lab model may stand in for the AE-2 or VAE-2).
     Effect::new(move |_| {
-        lab.with(|r| {
+        resources.with(|r| {
             r.trained.track();
             r.use_trained.track();
         });
         leptos::task::spawn_local(async move {
-            let lab = lab.get();
-            let labels = lab.data.test.labels.clone();
-            let images = lab.data.test.all_images();
+            let resources = resources.get();
+            let labels = resources.data.test.labels.clone();
+            let images = resources.data.test.all_images();
             // PCA first: it needs no model, and the page shows progress between the spaces.
             next_frame().await;
             let projected = LatentSpaceMap::fit(&images, PIXELS, &labels).map.points;
             pca.try_set(Some(reduce(projected, &labels)));
             for (family, target) in [(Family::Ae, ae), (Family::Vae, vae)] {
                 next_frame().await;
-                let engine = lab.batch_engine();
-                let outcome = lab
+                let engine = resources.batch_engine();
+                let outcome = resources
                     .encode_on(engine, family, LatentSize::Two, &images)
                     .await;
                 if let Some(codes) = errors.check(tk("apps-reduce-task-encode"), outcome) {

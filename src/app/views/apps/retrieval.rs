@@ -17,7 +17,7 @@ use crate::app::engine::search::TensorGallery;
 use crate::app::homework::use_homework;
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
-use crate::app::state::{use_current_digit, use_lab};
+use crate::app::state::{use_current_digit, use_resources};
 use crate::app::web::{next_frame, now_ms, random_index};
 use crate::formula;
 use crate::i18n::tk;
@@ -32,18 +32,18 @@ struct Galleries {
 }
 
 impl Galleries {
-    async fn build(lab: &Resources) -> Result<Self, String> {
+    async fn build(resources: &Resources) -> Result<Self, String> {
         Ok(Self {
-            vectors: in_every_space(lab, &lab.data.train.wait().await?.all_images()).await?,
+            vectors: in_every_space(resources, &resources.data.train.wait().await?.all_images()).await?,
         })
     }
 }
 
 /// `images` (n × 784) in every space.
-async fn in_every_space(lab: &Resources, images: &[f32]) -> Result<[(Vec<f32>, usize); 4], String> {
+async fn in_every_space(resources: &Resources, images: &[f32]) -> Result<[(Vec<f32>, usize); 4], String> {
     let mut out = Vec::new();
     for space in Space::ALL {
-        out.push(space.vectors(lab, images).await?);
+        out.push(space.vectors(resources, images).await?);
     }
     Ok(out.try_into().expect("four spaces"))
 }
@@ -58,13 +58,13 @@ struct Score {
 #[component]
 pub fn RetrievalTab() -> impl IntoView {
     let i18n = use_i18n();
-    let lab = use_lab();
+    let resources = use_resources();
     let link = use_link();
     let digit = use_current_digit();
     let errors = TaskErrors::new();
     let hw = use_homework();
-    let tests = lab.with(|r| r.data.test.len());
-    let (query, query_image) = digit.bind_view_digit(lab, link);
+    let tests = resources.with(|r| r.data.test.len());
+    let (query, query_image) = digit.bind_view_digit(resources, link);
 
     let galleries = RwSignal::new(None::<Arc<Galleries>>);
     let results = RwSignal::new(None::<[Vec<Neighbour>; 4]>);
@@ -73,7 +73,7 @@ pub fn RetrievalTab() -> impl IntoView {
     let table_ms = RwSignal::new(None::<f64>);
     // The gallery in every space, again whenever the models in use change.
     Effect::new(move |_| {
-        lab.with(|r| {
+        resources.with(|r| {
             r.trained.track();
             r.use_trained.track();
         });
@@ -81,8 +81,8 @@ pub fn RetrievalTab() -> impl IntoView {
         scores.set(None);
         leptos::task::spawn_local(async move {
             next_frame().await;
-            let lab = lab.get();
-            let built = Galleries::build(&lab).await;
+            let resources = resources.get();
+            let built = Galleries::build(&resources).await;
             if let Some(g) = errors.check(tk("apps-retrieval-task-gallery"), built) {
                 galleries.try_set(Some(Arc::new(g)));
             }
@@ -95,8 +95,8 @@ pub fn RetrievalTab() -> impl IntoView {
         };
         let x = query_image.get();
         leptos::task::spawn_local(async move {
-            let lab = lab.get();
-            let outcome = in_every_space(&lab, &x).await;
+            let resources = resources.get();
+            let outcome = in_every_space(&resources, &x).await;
             if let Some(q) = errors.check(tk("apps-retrieval-task-query"), outcome) {
                 let found = std::array::from_fn(|s| {
                     let (gallery, dim) = &g.vectors[s];
@@ -115,9 +115,9 @@ pub fn RetrievalTab() -> impl IntoView {
         table_ms.set(None);
         progress.set(0.0);
         leptos::task::spawn_local(async move {
-            let lab = lab.get();
+            let resources = resources.get();
             let start = now_ms();
-            let outcome = measure_all(&lab, &g, progress).await;
+            let outcome = measure_all(&resources, &g, progress).await;
             if let Some(s) = errors.check(tk("apps-retrieval-task-table"), outcome) {
                 hw.app_metrics.try_update(|m| {
                     for space in Space::ALL {
@@ -146,7 +146,7 @@ pub fn RetrievalTab() -> impl IntoView {
                                     .iter()
                                     .filter_map(|n| {
                                         // Results exist only once the training digits are there.
-                                        let (image, label) = lab.with(|l| {
+                                        let (image, label) = resources.with(|l| {
                                             l.data.train.get().map(|t| (t.image(n.index), t.labels[n.index]))
                                         })?;
                                         Some(view! {
@@ -245,22 +245,22 @@ pub fn RetrievalTab() -> impl IntoView {
 /// Precision@10 of the test split against the training digits in each space, with the time per
 /// query; `progress` goes from 0 to 1 over the four spaces.
 async fn measure_all(
-    lab: &Resources,
+    resources: &Resources,
     g: &Galleries,
     progress: RwSignal<f64>,
 ) -> Result<[Score; 4], String> {
-    let train = lab.data.train.wait().await?;
-    let images = lab.data.test.all_images();
-    let n = lab.data.test.len();
-    let queries = in_every_space(lab, &images).await?;
+    let train = resources.data.train.wait().await?;
+    let images = resources.data.test.all_images();
+    let n = resources.data.test.len();
+    let queries = in_every_space(resources, &images).await?;
     let mut scores = Vec::new();
     for space in Space::ALL {
         let s = space.index();
         let (gallery, dim) = &g.vectors[s];
         let start = now_ms();
         // On the engine in use (the CPU if WebGPU fails on the way).
-        let (found, _) = lab
-            .run(lab.batch_engine(), |models| {
+        let (found, _) = resources
+            .run(resources.batch_engine(), |models| {
                 let queries = &queries[s].0;
                 async move {
                     TensorGallery::new(gallery, *dim, &models.device)
@@ -273,7 +273,7 @@ async fn measure_all(
             .await?;
         let ms = now_ms() - start;
         scores.push(Score {
-            precision: precision_at_k(&found, &lab.data.test.labels, &train.labels, K),
+            precision: precision_at_k(&found, &resources.data.test.labels, &train.labels, K),
             ms_per_query: ms / n as f64,
         });
         next_frame().await;

@@ -53,18 +53,18 @@ impl Space {
     /// on the engine for whole splits).
     pub async fn vectors(
         self,
-        lab: &Resources,
+        resources: &Resources,
         images: &[f32],
     ) -> Result<(Vec<f32>, usize), String> {
         match (self, self.family()) {
             (_, Some(family)) => {
-                let codes = lab
-                    .encode_on(lab.batch_engine(), family, LatentSize::Sixteen, images)
+                let codes = resources
+                    .encode_on(resources.batch_engine(), family, LatentSize::Sixteen, images)
                     .await?;
                 Ok((codes.mean, codes.dim))
             }
             (Space::Pca, None) => {
-                let pca = lab.pixel_pca().await?;
+                let pca = resources.pixel_pca().await?;
                 Ok((
                     images
                         .chunks_exact(PIXELS)

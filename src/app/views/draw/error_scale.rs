@@ -22,8 +22,8 @@ const H: f64 = 36.0;
 
 /// Makes sure the test digits' errors under the models in use are known (computed once, then
 /// shared through `Resources` until other models are chosen).
-pub fn ensure_test_errors(lab: Lab, errors: TaskErrors) {
-    let resources = lab.get();
+pub fn ensure_test_errors(resources: ResourceHandle, errors: TaskErrors) {
+    let resources = resources.get();
     let key = resources.models_key();
     if resources
         .test_errors
@@ -62,14 +62,14 @@ fn bars(dist: &ErrorDistribution) -> (Vec<(f64, f64, f64)>, f64) {
 
 #[component]
 pub fn ErrorScale(
-    lab: Lab,
+    resources: ResourceHandle,
     family: Family,
     #[prop(into)] error: Signal<Option<f64>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // The distribution is shared (an `Arc`); only the share below the current error changes as the
     // student draws.
-    let errors = Signal::derive(move || lab.with(|r| r.test_errors.get()).map(|t| t.errors));
+    let errors = Signal::derive(move || resources.with(|r| r.test_errors.get()).map(|t| t.errors));
     let share = Signal::derive(move || {
         let e = error.get()?;
         errors.with(|d| d.as_ref().map(|d| d[family].share_below(e)))

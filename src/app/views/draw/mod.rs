@@ -21,7 +21,7 @@ use crate::app::engine::resources::Resources;
 use crate::app::engine::{Backend, EngineChoice, Family, LatentSize};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
-use crate::app::state::{CurrentDigit, Lab, use_current_digit, use_lab};
+use crate::app::state::{CurrentDigit, ResourceHandle, use_current_digit, use_resources};
 use crate::app::web::runner::LatestRunner;
 use crate::app::web::{now_ms, random_index};
 use crate::data::sketch::Sketch;
@@ -57,19 +57,19 @@ fn architecture(m: &Manifest) -> String {
 }
 
 /// μ and log σ² of the VAE in use (the lab model's when it stands in for the VAE).
-async fn vae_codes(lab: &Resources, wanted: Backend, x: &[f32]) -> Result<Codes, String> {
-    match lab.active_trained().filter(|s| s.family() == Family::Vae) {
+async fn vae_codes(resources: &Resources, wanted: Backend, x: &[f32]) -> Result<Codes, String> {
+    match resources.active_trained().filter(|s| s.family() == Family::Vae) {
         Some(slot) => slot.encode(x).await,
         None => {
-            lab.encode_on(wanted, Family::Vae, LatentSize::Sixteen, x)
+            resources.encode_on(wanted, Family::Vae, LatentSize::Sixteen, x)
                 .await
         }
     }
 }
 
 /// The code sizes of the models on screen: the lab model's when it stands in for one.
-fn code_sizes(lab: Lab) -> Signal<(usize, usize)> {
-    let (use_trained, trained) = lab.with(|r| (r.use_trained, r.trained));
+fn code_sizes(resources: ResourceHandle) -> Signal<(usize, usize)> {
+    let (use_trained, trained) = resources.with(|r| (r.use_trained, r.trained));
     Signal::derive(move || {
         let slot = trained.get().filter(|_| use_trained.get());
         let dim = |family: Family| match &slot {
@@ -84,9 +84,9 @@ fn code_sizes(lab: Lab) -> Signal<(usize, usize)> {
 /// on an empty pad at once; if the pad holds a different drawing, the drawing stays and the
 /// link's digit is returned as an offer, until the student accepts it or keeps the drawing
 /// (or edits the pad, which keeps it too). The URL follows the pad whenever no offer waits.
-fn bind_digit(digit: CurrentDigit, lab: Lab) -> (RwSignal<Option<DigitRef>>, RwSignal<DigitRef>) {
+fn bind_digit(digit: CurrentDigit, resources: ResourceHandle) -> (RwSignal<Option<DigitRef>>, RwSignal<DigitRef>) {
     let link = use_link();
-    let tests = lab.with(|r| r.data.test.len());
+    let tests = resources.with(|r| r.data.test.len());
     let here = Memo::new(move |_| digit.as_link());
     let d = RwSignal::new(here.get_untracked());
     let offer = RwSignal::new(None::<DigitRef>);
@@ -100,7 +100,7 @@ fn bind_digit(digit: CurrentDigit, lab: Lab) -> (RwSignal<Option<DigitRef>>, RwS
             offer.set(Some(wanted));
         } else {
             offer.set(None);
-            digit.show(&wanted, lab);
+            digit.show(&wanted, resources);
         }
     };
     // The link's digit as the view opens (already read into `d` by the binding).
@@ -136,13 +136,13 @@ fn LinkDigitOffer(
     offer: RwSignal<Option<DigitRef>>,
     d: RwSignal<DigitRef>,
     digit: CurrentDigit,
-    lab: Lab,
+    resources: ResourceHandle,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let accept = move |_| {
         if let Some(wanted) = offer.get_untracked() {
             offer.set(None);
-            digit.show(&wanted, lab);
+            digit.show(&wanted, resources);
         }
     };
     let keep = move |_| {
@@ -170,30 +170,30 @@ fn LinkDigitOffer(
 
 #[component]
 pub fn DrawView() -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let i18n = use_i18n();
     let digit = use_current_digit();
     let result = RwSignal::new(None::<LiveResult>);
     let choice = RwSignal::new(EngineChoice::Auto);
     let errors = TaskErrors::new();
-    error_scale::ensure_test_errors(lab, errors);
-    let (offer, d) = bind_digit(digit, lab);
+    error_scale::ensure_test_errors(resources, errors);
+    let (offer, d) = bind_digit(digit, resources);
 
     let runner = LatestRunner::new();
     let submit = move |x: Vec<f32>| {
         runner.submit(x, move |x| async move {
-            let lab = lab.get();
+            let resources = resources.get();
             let wanted = choice
                 .try_get_untracked()
                 .unwrap_or_default()
-                .resolve(lab.live_engine());
+                .resolve(resources.live_engine());
             let start = now_ms();
-            let outcome = lab.reconstruct_on(wanted, &x).await;
+            let outcome = resources.reconstruct_on(wanted, &x).await;
             let Some((recon, engine)) = errors.check(tk("draw-task-reconstruct"), outcome) else {
                 return;
             };
             let ms = now_ms() - start;
-            let codes = vae_codes(&lab, wanted, &x).await;
+            let codes = vae_codes(&resources, wanted, &x).await;
             let elbo = errors.check(tk("draw-task-encode"), codes).and_then(|c| {
                 let log_var = c.log_var?;
                 Some(ElboTerms::of(&x, &recon.vae, &c.mean, &log_var))
@@ -216,7 +216,7 @@ pub fn DrawView() -> impl IntoView {
     });
 
     let random_digit = move |_| {
-        let i = random_index(lab.with(|r| r.data.test.len()));
+        let i = random_index(resources.with(|r| r.data.test.len()));
         digit.sketch.set(Sketch {
             background: Some(i),
             ..Sketch::default()
@@ -236,7 +236,7 @@ pub fn DrawView() -> impl IntoView {
                         index(i),
                         (
                             "label",
-                            lab.with(|r| r.data.test.labels[i]).to_string().into(),
+                            resources.with(|r| r.data.test.labels[i]).to_string().into(),
                         ),
                     ],
                 ),
@@ -287,7 +287,7 @@ pub fn DrawView() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let has_gpu = lab.with(|r| r.gpu.is_some());
+    let has_gpu = resources.with(|r| r.gpu.is_some());
     // One model's reconstruction, its error and where that error sits among the test digits'.
     let reconstruction = move |family: Family| {
         let (title, label) = match family {
@@ -304,7 +304,7 @@ pub fn DrawView() -> impl IntoView {
                 />
                 <figcaption>
                     {move || i18n.t(title)}<br />"MSE "<span class="num" data-testid=format!("err-{slug}")>{error_of(family)}</span>
-                    <br /><ErrorScale lab=lab family=family error=mse_of(family) />
+                    <br /><ErrorScale resources=resources family=family error=mse_of(family) />
                 </figcaption>
             </figure>
         }
@@ -331,7 +331,7 @@ pub fn DrawView() -> impl IntoView {
     view! {
         <section class="draw-view">
             <div class="pad-column">
-                <LinkDigitOffer offer=offer d=d digit=digit lab=lab />
+                <LinkDigitOffer offer=offer d=d digit=digit resources=resources />
                 <DrawPad />
                 <div class="buttons">
                     <button data-testid="clear" on:click=clear>{move || i18n.t("draw-clear")}</button>
@@ -358,7 +358,7 @@ pub fn DrawView() -> impl IntoView {
                     {move || i18n.t("draw-engine-label")}" "
                     {engine_menu}
                 </label>
-                <Formulas lab=lab result=result />
+                <Formulas resources=resources result=result />
                 <Explanation />
             </div>
         </section>
@@ -367,9 +367,9 @@ pub fn DrawView() -> impl IntoView {
 
 /// The course's formulas beside the two models, with the current digit's numbers.
 #[component]
-fn Formulas(lab: Lab, result: RwSignal<Option<LiveResult>>) -> impl IntoView {
+fn Formulas(resources: ResourceHandle, result: RwSignal<Option<LiveResult>>) -> impl IntoView {
     let i18n = use_i18n();
-    let sizes = code_sizes(lab);
+    let sizes = code_sizes(resources);
     let ae_mse = move || result.with(|r| r.as_ref().map(|r| r.recon.ae_mse));
     let elbo = Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.elbo.clone())));
     let bottleneck_caption = move || {
@@ -461,16 +461,16 @@ fn Formulas(lab: Lab, result: RwSignal<Option<LiveResult>>) -> impl IntoView {
 /// What the two networks are, with the shipped models' measured quality.
 #[component]
 fn Explanation() -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let i18n = use_i18n();
-    let (ae, vae, tests) = lab.with(|r| {
+    let (ae, vae, tests) = resources.with(|r| {
         (
             r.manifests.ae.clone(),
             r.manifests.vae.clone(),
             r.data.test.len(),
         )
     });
-    let sizes = code_sizes(lab);
+    let sizes = code_sizes(resources);
     let codes = move || {
         let (a, v) = sizes.get();
         let size = |d: usize| {

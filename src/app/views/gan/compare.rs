@@ -12,7 +12,7 @@ use crate::app::engine::gan::shipped::ShippedStatus;
 use crate::app::engine::gan::use_gan;
 use crate::app::engine::{Family, LatentSize};
 use crate::app::i18n::use_i18n;
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::app::web::random_seed;
 use crate::app::web::runner::LatestRunner;
 use crate::gan::shipped::noise_batch;
@@ -30,9 +30,9 @@ fn rows(images: &[f32], cols: usize) -> Vec<Vec<f32>> {
 #[component]
 pub fn CompareTab() -> impl IntoView {
     let i18n = use_i18n();
-    let lab = use_lab();
+    let resources = use_resources();
     let shipped = use_gan().shipped;
-    shipped.ensure(lab.get());
+    shipped.ensure(resources.get());
     let seed = RwSignal::new(1u64);
     let grids = [(); 4].map(|_| RwSignal::new(Vec::<Vec<f32>>::new()));
     let [gan_grid, vae_grid, gan_walk, vae_walk] = grids;
@@ -62,12 +62,12 @@ pub fn CompareTab() -> impl IntoView {
             {
                 gan_walk.try_set(rows(&img, WALK));
             }
-            let lab = lab.get();
-            let engine = lab.batch_engine();
+            let resources = resources.get();
+            let engine = resources.batch_engine();
             let decode = |codes: Vec<f32>| {
-                let lab = lab.clone();
+                let resources = resources.clone();
                 async move {
-                    lab.decode_on(engine, Family::Vae, LatentSize::Sixteen, &codes)
+                    resources.decode_on(engine, Family::Vae, LatentSize::Sixteen, &codes)
                         .await
                 }
             };
@@ -114,7 +114,7 @@ pub fn CompareTab() -> impl IntoView {
                 ShippedStatus::Failed(why) => Some(view! {
                     <div class="error" role="alert" data-testid="gan-compare-failed">
                         <p>{move || i18n.t_with("gan-compare-failed", &[("why", why.clone().into())])}</p>
-                        <button data-testid="gan-compare-retry" on:click=move |_| shipped.ensure(lab.get())>
+                        <button data-testid="gan-compare-retry" on:click=move |_| shipped.ensure(resources.get())>
                             {move || i18n.t("gan-compare-retry")}
                         </button>
                     </div>

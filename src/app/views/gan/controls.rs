@@ -10,7 +10,7 @@ use crate::app::engine::EngineChoice;
 use crate::app::engine::gan::GanSession;
 use crate::app::engine::training::RunState;
 use crate::app::i18n::use_i18n;
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::gan::settings::{GanMode, GanSettings};
 use crate::i18n::{Text, num, tk};
 use crate::model::gan::GeneratorLoss;
@@ -134,12 +134,12 @@ pub fn GanForm(session: GanSession) -> impl IntoView {
 /// Start or resume, pause, one step, reset; slow motion for the toy.
 #[component]
 pub fn GanButtons(session: GanSession) -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let i18n = use_i18n();
     let running = move || session.state.get().is_active();
     view! {
         <div class="buttons">
-            <button data-testid=testid(session, "start") disabled=running on:click=move |_| session.start(lab.get())>
+            <button data-testid=testid(session, "start") disabled=running on:click=move |_| session.start(resources.get())>
                 {move || {
                     session.state.track();
                     session.settings.track();
@@ -151,7 +151,7 @@ pub fn GanButtons(session: GanSession) -> impl IntoView {
                 on:click=move |_| session.pause()>
                 {move || i18n.t("gan-pause")}
             </button>
-            <button data-testid=testid(session, "step") disabled=running on:click=move |_| session.single_step(lab.get())>
+            <button data-testid=testid(session, "step") disabled=running on:click=move |_| session.single_step(resources.get())>
                 {move || i18n.t("gan-single-step")}
             </button>
             <button data-testid=testid(session, "reset") disabled=running on:click=move |_| session.reset()>

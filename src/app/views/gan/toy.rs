@@ -8,7 +8,7 @@ use super::toy_plot::ToyPlot;
 use crate::app::components::fields::{Choice, SelectField};
 use crate::app::engine::gan::use_gan;
 use crate::app::i18n::use_i18n;
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::gan::presets::{GanPresetId, ring_of_eight};
 use crate::gan::settings::{GanSettings, ToyTarget};
 use crate::gan::toy::{Toy, mean_nearest_distance, modes_covered, ring_centres};
@@ -51,7 +51,7 @@ const MODE_RADIUS: f32 = 0.5;
 #[component]
 pub fn ToyTab() -> impl IntoView {
     let i18n = use_i18n();
-    let lab = use_lab();
+    let resources = use_resources();
     let session = use_gan().toy;
     let settings = session.settings;
     let running = Signal::derive(move || session.state.get().is_active());
@@ -60,7 +60,7 @@ pub fn ToyTab() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         target.track();
         if first.is_some() {
-            session.redraw(lab.get());
+            session.redraw(resources.get());
         }
     });
     let preset = Memo::new(move |_| settings.with(GanSettings::preset));

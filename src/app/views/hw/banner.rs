@@ -9,17 +9,17 @@ use crate::app::components::messages::Message;
 use crate::app::homework::use_homework;
 use crate::app::i18n::use_i18n;
 use crate::app::routes::Route;
-use crate::app::state::{use_lab, use_session};
+use crate::app::state::{use_resources, use_session};
 
 #[component]
 pub fn HomeworkBanner() -> impl IntoView {
     let i18n = use_i18n();
     let hw = use_homework();
-    let lab = use_lab();
+    let resources = use_resources();
     let session = use_session();
     let busy = RwSignal::new(false);
     // A run published its model (at its end, or when stopped): one log entry per run.
-    let trained = lab.with(|r| r.trained);
+    let trained = resources.with(|r| r.trained);
     Effect::new(move |first: Option<()>| {
         let slot = trained.get();
         if first.is_none() {
@@ -35,7 +35,7 @@ pub fn HomeworkBanner() -> impl IntoView {
         };
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let outcome = hand_in(hw, lab.get(), session, task).await;
+            let outcome = hand_in(hw, resources.get(), session, task).await;
             busy.try_set(false);
             match outcome {
                 Ok(done) => {

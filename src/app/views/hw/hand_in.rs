@@ -134,7 +134,7 @@ fn collect_canvases(element: &web_sys::Element, out: &mut Vec<web_sys::HtmlCanva
 /// Hands in what task `task` asks for; says what was handed in, or what is missing.
 pub async fn hand_in(
     hw: Homework,
-    lab: Arc<Resources>,
+    resources: Arc<Resources>,
     session: TrainSession,
     task: usize,
 ) -> Result<Text, Text> {
@@ -173,7 +173,7 @@ pub async fn hand_in(
                 if !problems.is_empty() {
                     return Err(Text::new("hw-model-constraints").with("why", problems.join("; ")));
                 }
-                let metrics = model_metrics(&bytes, &lab.data.test, &Device::flex())
+                let metrics = model_metrics(&bytes, &resources.data.test, &Device::flex())
                     .map_err(|why| Text::new("hw-no-model").with("why", why))?;
                 report.metrics.extend(metrics);
                 let weights = model_file_weights_sha256(&bytes)

@@ -86,7 +86,7 @@ pub fn Attributes(ex: Explorer) -> impl IntoView {
         runner.submit(job, move |(d, codes, direction, alpha)| async move {
             for family in Family::ALL {
                 let space = &d.spaces[family].codes;
-                let dif = ex.lab.with(|r| {
+                let dif = ex.resources.with(|r| {
                     direction.vector(
                         &space.mean,
                         space.dim,

@@ -28,7 +28,7 @@ use crate::app::engine::resources::Resources;
 use crate::app::engine::{Family, LatentSize, PerFamily, PerSize};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
-use crate::app::state::{Lab, use_current_digit, use_lab};
+use crate::app::state::{ResourceHandle, use_current_digit, use_resources};
 use crate::app::web::random_index;
 use crate::app::web::runner::LatestRunner;
 use crate::i18n::tk;
@@ -56,25 +56,25 @@ pub struct LatentData {
 impl Space {
     /// The codes of the test split's `images` under one model, and their map.
     async fn encode(
-        lab: &Resources,
+        resources: &Resources,
         images: &[f32],
         family: Family,
         size: LatentSize,
     ) -> Result<Self, String> {
-        let codes = lab
-            .encode_on(lab.batch_engine(), family, size, images)
+        let codes = resources
+            .encode_on(resources.batch_engine(), family, size, images)
             .await?;
-        let map = LatentSpaceMap::fit(&codes.mean, codes.dim, &lab.data.test.labels);
+        let map = LatentSpaceMap::fit(&codes.mean, codes.dim, &resources.data.test.labels);
         Ok(Self { codes, map })
     }
 }
 
 impl LatentData {
     /// Encodes the test split with both models of `size` (batch engine).
-    async fn encode(lab: Arc<Resources>, size: LatentSize) -> Result<Self, String> {
-        let images = lab.data.test.all_images();
-        let ae = Space::encode(&lab, &images, Family::Ae, size).await?;
-        let vae = Space::encode(&lab, &images, Family::Vae, size).await?;
+    async fn encode(resources: Arc<Resources>, size: LatentSize) -> Result<Self, String> {
+        let images = resources.data.test.all_images();
+        let ae = Space::encode(&resources, &images, Family::Ae, size).await?;
+        let vae = Space::encode(&resources, &images, Family::Vae, size).await?;
         Ok(Self {
             size,
             ae_gaussian: Gaussian::fit(&ae.codes.mean, ae.codes.dim),
@@ -91,7 +91,7 @@ impl LatentData {
 /// code cannot represent many digits at all.
 #[derive(Clone, Copy)]
 pub struct Explorer {
-    pub lab: Lab,
+    pub resources: ResourceHandle,
     /// The latent size of the maps, the manifold, generation and reparameterisation.
     pub size: RwSignal<LatentSize>,
     /// The test split's codes per latent size, each encoded once per visit.
@@ -167,8 +167,8 @@ impl Explorer {
         size: LatentSize,
         codes: Vec<f32>,
     ) -> Result<Vec<f32>, String> {
-        let lab = self.lab.get();
-        lab.decode_on(lab.live_engine(), family, size, &codes).await
+        let resources = self.resources.get();
+        resources.decode_on(resources.live_engine(), family, size, &codes).await
     }
 
     /// Decodes many codes on the batch engine (WebGPU when in use).
@@ -178,8 +178,8 @@ impl Explorer {
         size: LatentSize,
         codes: Vec<f32>,
     ) -> Result<Vec<f32>, String> {
-        let lab = self.lab.get();
-        lab.decode_on(lab.batch_engine(), family, size, &codes)
+        let resources = self.resources.get();
+        resources.decode_on(resources.batch_engine(), family, size, &codes)
             .await
     }
 
@@ -189,11 +189,11 @@ impl Explorer {
         size: LatentSize,
         images: Vec<f32>,
     ) -> Result<PerFamily<Codes>, String> {
-        let lab = self.lab.get();
-        let live = lab.live_engine();
+        let resources = self.resources.get();
+        let live = resources.live_engine();
         Ok(PerFamily {
-            ae: lab.encode_on(live, Family::Ae, size, &images).await?,
-            vae: lab.encode_on(live, Family::Vae, size, &images).await?,
+            ae: resources.encode_on(live, Family::Ae, size, &images).await?,
+            vae: resources.encode_on(live, Family::Vae, size, &images).await?,
         })
     }
 }
@@ -226,9 +226,9 @@ pub fn family_key(family: Family) -> &'static str {
 }
 
 /// The view's digit as an image: a test digit, a drawing, or a blank for an empty link.
-fn digit_image(lab: Lab, digit: &DigitRef) -> Vec<f32> {
+fn digit_image(resources: ResourceHandle, digit: &DigitRef) -> Vec<f32> {
     match digit {
-        DigitRef::Test(i) => lab.with(|r| r.data.test.image((*i).min(r.data.test.len() - 1))),
+        DigitRef::Test(i) => resources.with(|r| r.data.test.image((*i).min(r.data.test.len() - 1))),
         DigitRef::Pixels(p) if p.len() == crate::PIXELS => p.clone(),
         _ => vec![0.0; crate::PIXELS],
     }
@@ -236,16 +236,16 @@ fn digit_image(lab: Lab, digit: &DigitRef) -> Vec<f32> {
 
 #[component]
 pub fn LatentView() -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let i18n = use_i18n();
     let link = use_link();
     let student = use_current_digit();
-    let n_test = lab.with(|r| r.data.test.len());
+    let n_test = resources.with(|r| r.data.test.len());
     // The student's digit as the view opens (a lone test digit by its index), else test digit 0.
     let digit = RwSignal::new(student.as_link_untracked().or_first());
-    let current = Memo::new(move |_| digit.with(|d| digit_image(lab, d)));
+    let current = Memo::new(move |_| digit.with(|d| digit_image(resources, d)));
     let ex = Explorer {
-        lab,
+        resources,
         size: RwSignal::new(LatentSize::Two),
         spaces: RwSignal::new(PerSize::default()),
         digit,
@@ -296,7 +296,7 @@ pub fn LatentView() -> impl IntoView {
             },
         ];
         for size in order {
-            let outcome = LatentData::encode(lab.get(), size).await;
+            let outcome = LatentData::encode(resources.get(), size).await;
             match ex.errors.check(tk("latent-task-encode-split"), outcome) {
                 Some(d) => _ = ex.spaces.try_update(|s| s[size] = Some(Arc::new(d))),
                 None => return,

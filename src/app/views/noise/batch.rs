@@ -11,7 +11,7 @@ use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::evaluate::{MeansProgress, split_means};
 use crate::app::engine::models::Reconstructor;
 use crate::app::i18n::use_i18n;
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::app::web::random_seed;
 use crate::data::corrupt::Corruption;
 use crate::i18n::{num, tk};
@@ -49,10 +49,10 @@ pub fn BatchView(
     /// The seed the 16 digits are drawn with.
     seed: RwSignal<u64>,
 ) -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let i18n = use_i18n();
     let errors = TaskErrors::new();
-    let test_len = lab.with(|r| r.data.test.len());
+    let test_len = resources.with(|r| r.data.test.len());
     let indices = Memo::new(move |_| pick(seed.get(), test_len));
     let rows = RwSignal::new(Vec::<Vec<f32>>::new());
     // The last complete means, and whether they still describe the corruption on screen.
@@ -76,10 +76,10 @@ pub fn BatchView(
             if !current() {
                 return;
             }
-            let lab = lab.get();
-            let clean = lab.data.test.batch(&idx);
+            let resources = resources.get();
+            let clean = resources.data.test.batch(&idx);
             let noisy = c.apply_indexed(&clean, &idx);
-            let outcome = lab.run_all_on(lab.batch_engine(), &noisy).await;
+            let outcome = resources.run_all_on(resources.batch_engine(), &noisy).await;
             if let Some((o, _)) = errors.check(tk("noise-task-batch"), outcome)
                 && current()
             {
@@ -90,7 +90,7 @@ pub fn BatchView(
             if !current() {
                 return;
             }
-            let outcome = split_means(lab, c, |p| {
+            let outcome = split_means(resources, c, |p| {
                 // `try_set` hands the value back when the view has closed: then stop.
                 current() && progress.try_set(Some(p.clone())).is_none()
             })

@@ -19,7 +19,7 @@ use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::models::{Outputs, Reconstructor};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
-use crate::app::state::{use_current_digit, use_lab};
+use crate::app::state::{use_current_digit, use_resources};
 use crate::app::web::runner::LatestRunner;
 use crate::app::web::{next_frame, random_index, random_seed};
 use crate::data::noise::TrainingNoise;
@@ -59,14 +59,14 @@ fn trained_on(noise: &TrainingNoise) -> Text {
 
 #[component]
 pub fn NoiseView() -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let i18n = use_i18n();
     let link = use_link();
     let digit = use_current_digit();
     // The clean digit: the student's (a drawing or the test digit on the pad) as the view opens,
     // test digit #0 if the pad is empty.
-    let (source, clean) = digit.bind_view_digit(lab, link);
-    let tests = lab.with(|r| r.data.test.len());
+    let (source, clean) = digit.bind_view_digit(resources, link);
+    let tests = resources.with(|r| r.data.test.len());
     // "Use my drawing" on an empty pad.
     let pad_empty = RwSignal::new(false);
     let state = CorruptionState::new();
@@ -90,8 +90,8 @@ pub fn NoiseView() -> impl IntoView {
         runner.submit(corrupted.get(), move |x| async move {
             // Let the browser paint the corrupted image (the pointer's feedback) first.
             next_frame().await;
-            let lab = lab.get();
-            let outcome = lab.run_all_on(lab.live_engine(), &x).await;
+            let resources = resources.get();
+            let outcome = resources.run_all_on(resources.live_engine(), &x).await;
             if let Some((o, _)) = errors.check(tk("noise-task-reconstruct"), outcome) {
                 outputs.try_set(Some(o));
             }
@@ -134,23 +134,23 @@ pub fn NoiseView() -> impl IntoView {
         let what = source.with(|s| match s {
             DigitRef::Test(i) => Text::new("noise-source-test")
                 .with("index", i.to_string())
-                .with("label", lab.with(|r| r.data.test.labels[*i]).to_string()),
+                .with("label", resources.with(|r| r.data.test.labels[*i]).to_string()),
             DigitRef::Pixels(p) if digit.input.with(|x| x.as_ref() == Some(p)) => {
                 Text::new("noise-source-drawing")
             }
             DigitRef::Pixels(_) => Text::new("noise-source-link"),
             DigitRef::Empty => Text::new("noise-source-test")
                 .with("index", "0")
-                .with("label", lab.with(|r| r.data.test.labels[0]).to_string()),
+                .with("label", resources.with(|r| r.data.test.labels[0]).to_string()),
         });
         i18n.t_with("noise-source", &[("source", what.into())])
     };
     // The two corruption models arrive after start-up: each line appears with its model.
     let shipped = move |model: Shipped| {
-        let slot = lab.with(|r| r.late.state(model));
+        let slot = resources.with(|r| r.late.state(model));
         move || {
             slot.track();
-            lab.with(|r| r.manifest(model).cloned())
+            resources.with(|r| r.manifest(model).cloned())
         }
     };
     let (dae, inpaint) = (shipped(Shipped::Dae16), shipped(Shipped::Inpaint16));

@@ -12,7 +12,7 @@ use crate::app::engine::EngineChoice;
 use crate::app::engine::training::TrainSession;
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
-use crate::app::state::{use_lab, use_session};
+use crate::app::state::{use_resources, use_session};
 use crate::formula;
 use crate::i18n::{Arg, Decimals, Text, tk};
 use crate::model::history::HistoryPoint;
@@ -129,7 +129,7 @@ pub fn TrainForm() -> impl IntoView {
     let i18n = use_i18n();
     let config = session.config;
     let running = Signal::derive(move || session.state.get().is_active());
-    let has_gpu = use_lab().with(|r| r.gpu.is_some());
+    let has_gpu = use_resources().with(|r| r.gpu.is_some());
     let edit = move |f: &dyn Fn(&mut LabConfig)| config.update(|c| f(c));
     // The preset whose configuration is on screen, if any: edits turn it into "your own settings".
     let preset = Memo::new(move |_| {

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::app::engine::EngineChoice;
 use crate::app::engine::training::TrainSession;
 use crate::app::link::{LinkState, use_link};
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::app::web::storage::{keys, save_setting};
 use crate::link::train::{
     BATCH, EPOCHS, LATENT, LEARNING_RATE, SEED, Weights, normalize, read_activation, read_count,
@@ -157,7 +157,7 @@ pub fn bind_settings(session: TrainSession) -> RwSignal<Option<LabConfig>> {
     // Reads the link's values at once (before the model saved in the browser is restored).
     fields.bind(link);
     // A link asking for WebGPU where there is none trains on the app's choice (the CPU).
-    let has_gpu = use_lab().with(|r| r.gpu.is_some());
+    let has_gpu = use_resources().with(|r| r.gpu.is_some());
     link.bind(
         "engine",
         session.wanted,

@@ -15,7 +15,7 @@ use crate::app::components::loss_chart::LossChart;
 use crate::app::components::messages::Message;
 use crate::app::engine::training::{RunState, TrainSession};
 use crate::app::i18n::use_i18n;
-use crate::app::state::{use_lab, use_session};
+use crate::app::state::{use_resources, use_session};
 use crate::i18n::{Arg, Decimals, Text, num, tk};
 use crate::model::lab::LabConfig;
 use form::TrainForm;
@@ -117,13 +117,13 @@ fn LinkOffer(session: TrainSession, offer: RwSignal<Option<LabConfig>>) -> impl 
 /// Start or resume, pause, single step, stop and reset.
 #[component]
 fn RunControls() -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let session = use_session();
     let i18n = use_i18n();
     let running = move || session.state.get().is_active();
     view! {
         <div class="buttons">
-            <button data-testid="train-start" disabled=running on:click=move |_| session.start(lab.get())>
+            <button data-testid="train-start" disabled=running on:click=move |_| session.start(resources.get())>
                 {move || {
                     session.state.track();
                     session.config.track();
@@ -133,10 +133,10 @@ fn RunControls() -> impl IntoView {
             <button data-testid="train-pause" disabled=move || session.state.get() != RunState::Running on:click=move |_| session.pause()>
                 {move || i18n.t("train-pause")}
             </button>
-            <button data-testid="train-step" disabled=running on:click=move |_| session.single_step(lab.get())>
+            <button data-testid="train-step" disabled=running on:click=move |_| session.single_step(resources.get())>
                 {move || i18n.t("train-single-step")}
             </button>
-            <button data-testid="train-stop" on:click=move |_| session.stop(lab.get())>{move || i18n.t("train-stop")}</button>
+            <button data-testid="train-stop" on:click=move |_| session.stop(resources.get())>{move || i18n.t("train-stop")}</button>
             <button data-testid="train-reset" disabled=running on:click=move |_| session.reset()>{move || i18n.t("train-reset")}</button>
         </div>
     }
@@ -159,7 +159,7 @@ fn state_key(state: RunState) -> &'static str {
 fn RunProgressBar() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let train_len = use_lab().with(|r| r.data.train.count());
+    let train_len = use_resources().with(|r| r.data.train.count());
     let progress = move || session.progress(train_len);
     let summary = move || {
         let p = progress();

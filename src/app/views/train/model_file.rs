@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use crate::app::components::messages::ProblemMessage;
 use crate::app::engine::Problem;
 use crate::app::i18n::use_i18n;
-use crate::app::state::{use_lab, use_session};
+use crate::app::state::{use_resources, use_session};
 use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
 use crate::app::web::storage::{keys, save_setting};
 use crate::i18n::{Text, tk};
 
 #[component]
 pub fn ModelFile() -> impl IntoView {
-    let lab = use_lab();
+    let resources = use_resources();
     let session = use_session();
     let i18n = use_i18n();
     let import_error = RwSignal::new(None::<Problem>);
@@ -46,7 +46,7 @@ pub fn ModelFile() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // A file over the limit is refused from its size alone, before anything is read.
             let result = match read_file(file, MAX_FILE_BYTES).await {
-                Ok(bytes) => session.import(lab.get(), bytes).await,
+                Ok(bytes) => session.import(resources.get(), bytes).await,
                 Err(why) => Err(Problem {
                     sentence: why,
                     detail: None,
@@ -65,7 +65,7 @@ pub fn ModelFile() -> impl IntoView {
             }
         });
     };
-    let (use_trained, trained) = lab.with(|r| (r.use_trained, r.trained));
+    let (use_trained, trained) = resources.with(|r| (r.use_trained, r.trained));
     view! {
         <h3>{move || i18n.t("model-title")}</h3>
         <div class="buttons">

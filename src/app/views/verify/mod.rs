@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::app::components::messages::Message;
 use crate::app::i18n::use_i18n;
-use crate::app::state::use_lab;
+use crate::app::state::use_resources;
 use crate::app::web::fetch::fetch_bytes;
 use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
 use crate::homework::assignment::{Assignment, Rubric};
@@ -72,7 +72,7 @@ fn unreadable(file: &str, why: String) -> Verdict {
 #[component]
 pub fn VerifyView() -> impl IntoView {
     let i18n = use_i18n();
-    let lab = use_lab();
+    let resources = use_resources();
     let given = RwSignal::new(Vec::<Arc<Assignment>>::new());
     let rubric = RwSignal::new(None::<Arc<Rubric>>);
     let verdicts = RwSignal::new(Vec::<Verdict>::new());
@@ -141,7 +141,7 @@ pub fn VerifyView() -> impl IntoView {
         let is_current = move || batch.try_get_value() == Some(mine);
         let lang = i18n.lang_signal().get_untracked();
         leptos::task::spawn_local(async move {
-            let lab = lab.get();
+            let resources = resources.get();
             let mut records = Vec::new();
             let mut out = Vec::new();
             for (done, file) in files.into_iter().enumerate() {
@@ -152,7 +152,7 @@ pub fn VerifyView() -> impl IntoView {
                         Err(e) => unreadable(&name, format!("{name}: {e}")),
                         Ok(record) => {
                             let verdict =
-                                check_one(lab.clone(), &record, &given_now, rubric_now.clone())
+                                check_one(resources.clone(), &record, &given_now, rubric_now.clone())
                                     .await;
                             records.push(record);
                             verdict
@@ -258,7 +258,7 @@ fn row(verdict: Verdict, error: RwSignal<Option<Text>>) -> impl IntoView {
 /// The verdict on one report: the checks of `verify_record`, then the retraining of the
 /// CPU-trained models.
 async fn check_one(
-    lab: Arc<crate::app::engine::resources::Resources>,
+    resources: Arc<crate::app::engine::resources::Resources>,
     record: &ReportRecord,
     given: &[Arc<Assignment>],
     rubric: Option<Arc<Rubric>>,
@@ -272,13 +272,13 @@ async fn check_one(
             ),
         );
     };
-    let data = lab.clone();
+    let data = resources.clone();
     let recompute = move |_task: usize, bytes: &[u8]| -> Result<BTreeMap<String, f64>, String> {
         model_metrics(bytes, &data.data.test, &Device::flex())
     };
     let mut verdict = verify_record(record, &assignment, rubric.as_deref(), &recompute);
     if matches!(verdict.status, Status::Verified | Status::Mismatch { .. }) {
-        replay::check_retraining(&lab, record, &mut verdict).await;
+        replay::check_retraining(&resources, record, &mut verdict).await;
     }
     verdict
 }

@@ -15,7 +15,7 @@ use crate::model::trained_file;
 const MAX_STEPS: u64 = 5_000;
 
 /// Retrains every CPU-engine model of the report and marks the verdict when the weights differ.
-pub async fn check_retraining(lab: &Resources, record: &ReportRecord, verdict: &mut Verdict) {
+pub async fn check_retraining(resources: &Resources, record: &ReportRecord, verdict: &mut Verdict) {
     for task in &record.tasks {
         let Ok(Some(bytes)) = task.model_bytes() else {
             continue;
@@ -38,7 +38,7 @@ pub async fn check_retraining(lab: &Resources, record: &ReportRecord, verdict: &
                 .push(format!("task {n}: {steps} steps, too long to retrain here"));
             continue;
         }
-        let retrained = match retrain(lab, &meta.config, steps as usize).await {
+        let retrained = match retrain(resources, &meta.config, steps as usize).await {
             Ok(hash) => hash,
             Err(why) => {
                 verdict.messages.push(format!(
@@ -66,11 +66,11 @@ pub async fn check_retraining(lab: &Resources, record: &ReportRecord, verdict: &
 /// The weights' hash after `steps` steps of `config` on the CPU engine, once the training
 /// digits are there.
 async fn retrain(
-    lab: &Resources,
+    resources: &Resources,
     config: &crate::model::lab::LabConfig,
     steps: usize,
 ) -> Result<String, String> {
-    let train = lab.data.train.wait().await?;
+    let train = resources.data.train.wait().await?;
     let mut replay = Replay::new(config, &Device::flex());
     let mut slice_start = now_ms();
     for _ in 0..steps {

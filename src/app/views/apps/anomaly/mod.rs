@@ -19,7 +19,7 @@ use crate::app::engine::resources::Resources;
 use crate::app::homework::{Homework, use_homework};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
-use crate::app::state::{use_current_digit, use_lab};
+use crate::app::state::{use_current_digit, use_resources};
 use crate::app::web::fetch::fetch_bytes;
 use crate::app::web::{next_frame, now_ms};
 use crate::data::bundle::decode_fashion;
@@ -96,19 +96,19 @@ pub struct ModelScores {
 const NOISE_SEED: u64 = 20241;
 
 /// Scores of `images` under both models (see `evaluate::anomaly_scores`).
-async fn score(lab: &Resources, images: &[f32]) -> Result<[Vec<f32>; 2], String> {
-    let scores = anomaly_scores(lab, images).await?;
+async fn score(resources: &Resources, images: &[f32]) -> Result<[Vec<f32>; 2], String> {
+    let scores = anomaly_scores(resources, images).await?;
     Ok([scores.ae, scores.vae])
 }
 
 /// Both models' scores of the test digits and of the three outlier sets, and the time the
 /// scoring took (after the download).
-async fn score_all(lab: &Resources) -> Result<([ModelScores; 2], f64), String> {
+async fn score_all(resources: &Resources) -> Result<([ModelScores; 2], f64), String> {
     let fashion = decode_fashion(&fetch_bytes("static/fashion.bin").await?)
         .map_err(|e| e.to_string())?
         .all_images();
-    let digits = lab.data.test.all_images();
-    let n = lab.data.test.len();
+    let digits = resources.data.test.all_images();
+    let n = resources.data.test.len();
     let sets = [
         fashion,
         uniform_noise(n, NOISE_SEED),
@@ -116,11 +116,11 @@ async fn score_all(lab: &Resources) -> Result<([ModelScores; 2], f64), String> {
     ];
     next_frame().await;
     let start = now_ms();
-    let [ae_d, vae_d] = score(lab, &digits).await?;
+    let [ae_d, vae_d] = score(resources, &digits).await?;
     let (mut ae_o, mut vae_o) = (Vec::new(), Vec::new());
     for images in &sets {
         next_frame().await;
-        let [a, v] = score(lab, images).await?;
+        let [a, v] = score(resources, images).await?;
         ae_o.push(a);
         vae_o.push(v);
     }
@@ -155,7 +155,7 @@ fn publish_aucs(hw: Homework, scores: &[ModelScores; 2]) {
 #[component]
 pub fn AnomalyTab() -> impl IntoView {
     let i18n = use_i18n();
-    let lab = use_lab();
+    let resources = use_resources();
     let link = use_link();
     let digit = use_current_digit();
     let errors = TaskErrors::new();
@@ -178,14 +178,14 @@ pub fn AnomalyTab() -> impl IntoView {
     let scores = RwSignal::new(None::<[ModelScores; 2]>);
     let scores_ms = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
-        lab.with(|r| {
+        resources.with(|r| {
             r.trained.track();
             r.use_trained.track();
         });
         scores.set(None);
         scores_ms.set(None);
         leptos::task::spawn_local(async move {
-            let outcome = score_all(&lab.get()).await;
+            let outcome = score_all(&resources.get()).await;
             if let Some((s, ms)) = errors.check(tk("apps-anomaly-task-scores"), outcome) {
                 publish_aucs(hw, &s);
                 scores.try_set(Some(s));
@@ -199,9 +199,9 @@ pub fn AnomalyTab() -> impl IntoView {
         let x = digit
             .input
             .get()
-            .unwrap_or_else(|| lab.with(|r| r.data.test.image(0)));
+            .unwrap_or_else(|| resources.with(|r| r.data.test.image(0)));
         leptos::task::spawn_local(async move {
-            let outcome = score(&lab.get(), &x).await;
+            let outcome = score(&resources.get(), &x).await;
             if let Some([a, v]) = errors.check(tk("apps-anomaly-task-current"), outcome) {
                 current.try_set(Some([a[0], v[0]]));
             }
