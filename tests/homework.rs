@@ -25,7 +25,7 @@ use latent_lab::i18n::Lang;
 use latent_lab::link::Location;
 use latent_lab::model::history::HistoryPoint;
 use latent_lab::model::lab::{LabConfig, LabKind};
-use latent_lab::model::trained_file::{self, TrainedMeta};
+use latent_lab::model::trained_file::{self, TrainedFileError, TrainedMeta};
 
 const ASSIGNMENTS: &str = "static/assignments";
 
@@ -430,18 +430,69 @@ fn checks_compare_exactly_as_written() {
         assert_eq!((r.max_points, r.value), (2.0, Some(0.5)));
     }
     let r = evaluate(&check(Op::Lt, 1.0, None), &m);
-    assert_eq!(r.message, "passed: m = 0.5 (required: m < 1)");
+    assert_eq!(
+        r.message.in_lang(Lang::En),
+        "passed: m = 0.5 (required: m < 1)"
+    );
     let r = evaluate(&check(Op::Between, 0.6, Some(0.9)), &m);
-    assert_eq!(r.message, "failed: m = 0.5 (required: 0.6 <= m <= 0.9)");
+    assert_eq!(
+        r.message.in_lang(Lang::En),
+        "failed: m = 0.5 (required: 0.6 <= m <= 0.9)"
+    );
     let missing = evaluate(&check(Op::Lt, 1.0, None), &BTreeMap::new());
     assert!(!missing.passed && missing.value.is_none());
-    assert_eq!(missing.message, "metric 'm' is missing: nothing to check");
+    assert_eq!(
+        missing.message.in_lang(Lang::En),
+        "metric 'm' is missing: nothing to check"
+    );
     let nan = evaluate(
         &check(Op::Lt, 1.0, None),
         &BTreeMap::from([("m".to_string(), f64::NAN)]),
     );
     assert!(!nan.passed);
     assert_eq!(word_count("Funcția identitate — e inutilă, 2 ori."), 6);
+}
+
+#[test]
+fn check_messages_are_read_in_each_language_and_recorded_in_english() {
+    let m = BTreeMap::from([("m".to_string(), 0.5)]);
+    let r = evaluate(&check(Op::Lt, 1.0, None), &m);
+    assert_eq!(
+        r.message.in_lang(Lang::Ro),
+        "trecută: m = 0,5 (se cere: m < 1)"
+    );
+    // The record keeps the English words, and reads back equal.
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(
+        json.contains("\"message\":\"passed: m = 0.5 (required: m < 1)\""),
+        "{json}"
+    );
+    let back: latent_lab::homework::checks::CheckResult = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r);
+    assert_eq!(back.message.in_lang(Lang::Ro), r.message.in_lang(Lang::En));
+
+    // A model's constraints, with Romanian plurals.
+    let constraints = latent_lab::homework::assignment::ModelConstraints {
+        latent: Some(2),
+        min_steps: Some(100),
+        ..Default::default()
+    };
+    let config = LabConfig {
+        latent: 20,
+        ..LabConfig::default()
+    };
+    let said: Vec<String> = constraints
+        .violations(&config, 3)
+        .iter()
+        .map(|t| t.in_lang(Lang::Ro))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "codul are 20 de dimensiuni, sarcina cere 2",
+            "modelul s-a antrenat 3 pași, sarcina cere cel puțin 100"
+        ]
+    );
 }
 
 /// A tiny trained model, encoded as the app encodes it.
@@ -537,7 +588,7 @@ fn report_for(a: &Assignment, student: &str) -> (ReportRecord, BTreeMap<String, 
     (record, measured)
 }
 
-fn recompute(task: usize, bytes: &[u8]) -> Result<BTreeMap<String, f64>, String> {
+fn recompute(task: usize, bytes: &[u8]) -> Result<BTreeMap<String, f64>, TrainedFileError> {
     assert_eq!(task, 1);
     let data = Dataset::load_bundled().unwrap();
     metrics::model_metrics(bytes, &data.test, &Device::flex())
@@ -708,7 +759,9 @@ fn verification_catches_edits_recomputed_metrics_and_other_assignments() {
         }
     );
     assert!(
-        v.messages.iter().any(|m| m.contains("task 1 seed")),
+        v.messages
+            .iter()
+            .any(|m| m.in_lang(Lang::En).contains("task 1 seed")),
         "{:?}",
         v.messages
     );
@@ -717,7 +770,7 @@ fn verification_catches_edits_recomputed_metrics_and_other_assignments() {
     let other = Assignment::parse(edited_example_id().as_bytes()).unwrap();
     let v = verify_record(&record, &other, None, &recompute);
     assert!(
-        matches!(&v.status, Status::Error { message } if message.starts_with("the report is for assignment 'ae-small'")),
+        matches!(&v.status, Status::Error { message } if message.in_lang(Lang::En).starts_with("the report is for assignment 'ae-small'")),
         "{:?}",
         v.status
     );
@@ -728,7 +781,7 @@ fn verification_catches_edits_recomputed_metrics_and_other_assignments() {
     broken.seal();
     let v = verify_record(&broken, &a, None, &recompute);
     assert!(
-        matches!(&v.status, Status::Error { message } if message.contains("the embedded model cannot be read")),
+        matches!(&v.status, Status::Error { message } if message.in_lang(Lang::En).contains("the embedded model cannot be read")),
         "{:?}",
         v.status
     );

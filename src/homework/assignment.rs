@@ -10,7 +10,7 @@ use serde_json::Value;
 
 pub use super::checks::{Check, Op, Visibility};
 use super::{canonical_json, sha256_hex, views};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, tk};
 
 pub const ASSIGNMENT_FORMAT: &str = "latent-lab-assignment";
 pub const RUBRIC_FORMAT: &str = "latent-lab-rubric";
@@ -79,54 +79,52 @@ pub struct ModelConstraints {
 
 impl ModelConstraints {
     /// What a model with `config` trained for `steps` steps breaks, one sentence each.
-    pub fn violations(&self, config: &crate::model::lab::LabConfig, steps: u64) -> Vec<String> {
+    pub fn violations(&self, config: &crate::model::lab::LabConfig, steps: u64) -> Vec<Text> {
         let mut out = Vec::new();
         if let Some(kind) = &self.kind
             && config.kind.slug() != kind
         {
-            out.push(format!(
-                "the model is a '{}', the task asks for a '{kind}'",
-                config.kind.slug()
-            ));
+            out.push(
+                Text::new("constraint-kind")
+                    .with("got", config.kind.slug())
+                    .with("want", kind.clone()),
+            );
         }
+        let latent = |key: &'static str, want: usize| {
+            Text::new(key).with("got", config.latent).with("want", want)
+        };
         if let Some(l) = self.latent
             && config.latent != l
         {
-            out.push(format!(
-                "the code has {} dimensions, the task asks for {l}",
-                config.latent
-            ));
+            out.push(latent(tk("constraint-latent"), l));
         }
         if let Some(l) = self.latent_min
             && config.latent < l
         {
-            out.push(format!(
-                "the code has {} dimensions, the task asks for at least {l}",
-                config.latent
-            ));
+            out.push(latent(tk("constraint-latent-min"), l));
         }
         if let Some(l) = self.latent_max
             && config.latent > l
         {
-            out.push(format!(
-                "the code has {} dimensions, the task asks for at most {l}",
-                config.latent
-            ));
+            out.push(latent(tk("constraint-latent-max"), l));
         }
         if let Some(e) = self.min_epochs
             && config.epochs < e
         {
-            out.push(format!(
-                "the run was set to {} epochs, the task asks for at least {e}",
-                config.epochs
-            ));
+            out.push(
+                Text::new("constraint-epochs")
+                    .with("got", config.epochs)
+                    .with("want", e),
+            );
         }
         if let Some(s) = self.min_steps
             && steps < s
         {
-            out.push(format!(
-                "the model trained {steps} steps, the task asks for at least {s}"
-            ));
+            out.push(
+                Text::new("constraint-steps")
+                    .with("got", steps)
+                    .with("want", s),
+            );
         }
         out
     }
@@ -231,7 +229,7 @@ pub enum AssignmentError {
     BadView {
         at: String,
         view: String,
-        why: String,
+        why: views::ViewProblem,
     },
     LockedNotInView {
         at: String,

@@ -5,7 +5,19 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::i18n::{Arg, Decimals, Lang, Text, tk};
+
+/// A threshold as the teacher wrote it (0.05, 1e-9 written out): up to 12 decimals.
+fn threshold(v: f64) -> Arg {
+    Arg::Num(v, Decimals::UpTo(12))
+}
+
+/// A measured value: up to 6 decimals.
+fn measured(v: f64) -> Arg {
+    Arg::Num(v, Decimals::UpTo(6))
+}
 
 /// How a metric is compared with the check's value.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,12 +156,61 @@ impl Check {
         }
     }
 
-    /// The condition as text: `test_mse < 0.05`, `0.8 <= retrieval_precision_ae <= 1`.
-    pub fn condition(&self) -> String {
+    /// The condition, numbers written the reader's way: `test_mse < 0.05`,
+    /// `0.8 <= retrieval_precision_ae <= 1`.
+    pub fn condition(&self) -> Text {
         match (self.op, self.max) {
-            (Op::Between, Some(max)) => format!("{} <= {} <= {max}", self.value, self.metric),
-            _ => format!("{} {} {}", self.metric, self.op.symbol(), self.value),
+            (Op::Between, Some(max)) => Text::new("check-condition-between")
+                .with("low", threshold(self.value))
+                .with("metric", self.metric.clone())
+                .with("high", threshold(max)),
+            _ => Text::new("check-condition")
+                .with("metric", self.metric.clone())
+                .with("op", self.op.symbol())
+                .with("value", threshold(self.value)),
         }
+    }
+}
+
+/// A check's sentence. Made as a [`Text`], so that each reader sees it in their language; kept in
+/// a report's record as its English words (the record is one file for every language, and
+/// Gradescope's `output` reads them), and read back from a record as those words. Two messages are
+/// equal when their English words are, as the record's hash sees them.
+#[derive(Clone, Debug)]
+pub struct CheckMessage(Text);
+
+impl CheckMessage {
+    pub fn new(text: Text) -> Self {
+        Self(text)
+    }
+
+    /// The sentence, to translate when shown.
+    pub fn text(&self) -> &Text {
+        &self.0
+    }
+
+    /// The sentence in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        self.0.in_lang(lang)
+    }
+}
+
+impl PartialEq for CheckMessage {
+    fn eq(&self, other: &Self) -> bool {
+        self.in_lang(Lang::En) == other.in_lang(Lang::En)
+    }
+}
+
+impl Serialize for CheckMessage {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl<'de> Deserialize<'de> for CheckMessage {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let words = String::deserialize(d)?;
+        Ok(Self(Text::new("check-recorded").with("words", words)))
     }
 }
 
@@ -162,8 +223,8 @@ pub struct CheckResult {
     pub value: Option<f64>,
     pub points_awarded: f64,
     pub max_points: f64,
-    /// A sentence (English) for a teacher: what was compared, or which metric is missing.
-    pub message: String,
+    /// What was compared, or which metric is missing.
+    pub message: CheckMessage,
     #[serde(default)]
     pub visibility: Visibility,
 }
@@ -175,11 +236,13 @@ pub fn evaluate(check: &Check, metrics: &BTreeMap<String, f64>) -> CheckResult {
     let (passed, message) = match value {
         None => (
             false,
-            format!("metric '{}' is missing: nothing to check", check.metric),
+            Text::new("check-missing").with("metric", check.metric.clone()),
         ),
         Some(v) if !v.is_finite() => (
             false,
-            format!("metric '{}' is not a finite number ({v})", check.metric),
+            Text::new("check-not-finite")
+                .with("metric", check.metric.clone())
+                .with("value", measured(v)),
         ),
         Some(v) => {
             let passed = match check.op {
@@ -189,14 +252,17 @@ pub fn evaluate(check: &Check, metrics: &BTreeMap<String, f64>) -> CheckResult {
                 Op::Ge => v >= check.value,
                 Op::Between => check.max.is_some_and(|max| check.value <= v && v <= max),
             };
-            let verdict = if passed { "passed" } else { "failed" };
+            let key = if passed {
+                tk("check-passed")
+            } else {
+                tk("check-failed")
+            };
             (
                 passed,
-                format!(
-                    "{verdict}: {} = {v} (required: {})",
-                    check.metric,
-                    check.condition()
-                ),
+                Text::new(key)
+                    .with("metric", check.metric.clone())
+                    .with("value", measured(v))
+                    .with("condition", check.condition()),
             )
         }
     };
@@ -206,7 +272,7 @@ pub fn evaluate(check: &Check, metrics: &BTreeMap<String, f64>) -> CheckResult {
         value,
         points_awarded: if passed { check.points } else { 0.0 },
         max_points: check.points,
-        message,
+        message: CheckMessage::new(message),
         visibility: check.visibility,
     }
 }

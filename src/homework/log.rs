@@ -9,6 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{canonical_json, sha256_hex};
+use crate::i18n::{Lang, Text};
 
 /// The `prev` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -81,22 +82,23 @@ pub enum ChainError {
     HashMismatch { entry: usize },
 }
 
+impl ChainError {
+    /// What is broken, as a sentence.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::WrongIndex { entry, found } => Text::new("chain-wrong-index")
+                .with("entry", *entry)
+                .with("found", *found),
+            Self::PrevMismatch { entry } => Text::new("chain-prev-mismatch").with("entry", *entry),
+            Self::HashMismatch { entry } => Text::new("chain-hash-mismatch").with("entry", *entry),
+        }
+    }
+}
+
+/// In English, for logs and tests.
 impl fmt::Display for ChainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::WrongIndex { entry, found } => write!(
-                f,
-                "log entry {entry}: its index says {found} (an entry was removed, inserted or moved)"
-            ),
-            Self::PrevMismatch { entry } => write!(
-                f,
-                "log entry {entry}: it does not follow the entry before it (prev hash mismatch)"
-            ),
-            Self::HashMismatch { entry } => write!(
-                f,
-                "log entry {entry}: its content was changed after it was written (hash mismatch)"
-            ),
-        }
+        f.write_str(&self.text().in_lang(Lang::En))
     }
 }
 

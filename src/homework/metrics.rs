@@ -21,7 +21,7 @@ use burn::prelude::*;
 use crate::data::Split;
 use crate::model::lab::{LabConfig, LabNet};
 use crate::model::loss::{bce_with_logits, kl_divergence, mse};
-use crate::model::trained_file;
+use crate::model::trained_file::{self, TrainedFileError};
 use crate::rng::{seeded, standard_normal_vec};
 use crate::train::batches::steps_per_epoch;
 use crate::train::evaluate::{average, scalar};
@@ -83,8 +83,8 @@ pub fn model_metrics(
     model_bytes: &[u8],
     test: &Split,
     device: &Device,
-) -> Result<BTreeMap<String, f64>, String> {
-    let (model, meta) = trained_file::decode(model_bytes, device).map_err(|e| e.to_string())?;
+) -> Result<BTreeMap<String, f64>, TrainedFileError> {
+    let (model, meta) = trained_file::decode(model_bytes, device)?;
     let mut out = evaluate_lab(&model, &meta.config, test, device);
     let steps = meta.history.last().map_or(0, |p| p.step);
     out.insert("steps".to_string(), steps as f64);

@@ -23,7 +23,20 @@ pub mod seed;
 pub mod verify;
 pub mod views;
 
+use std::fmt;
+
 use sha2::{Digest, Sha256};
+
+use crate::i18n::Text;
+
+/// Sentences as one, in order: `a; b; c` (each translated when the whole is shown).
+pub fn listed(texts: impl IntoIterator<Item = Text>) -> Option<Text> {
+    texts.into_iter().reduce(|first, next| {
+        Text::new("homework-list")
+            .with("first", first)
+            .with("next", next)
+    })
+}
 
 /// SHA-256 of `bytes` as 64 lowercase hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -41,47 +54,74 @@ pub fn canonical_json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("homework records always serialise")
 }
 
+/// Why bytes are not a SafeTensors file (a technical detail: the sentence around it says which
+/// file it is and what to do).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SafetensorsError {
+    TooShort,
+    HeaderCut,
+    BadHeader(String),
+    NoDtype,
+    NoShape,
+    NoOffsets,
+    BadOffsets,
+    OutsideFile,
+}
+
+impl fmt::Display for SafetensorsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why: &str = match self {
+            Self::TooShort => "too short",
+            Self::HeaderCut => "the header is cut",
+            Self::BadHeader(why) => why.as_str(),
+            Self::NoDtype => "a tensor has no dtype",
+            Self::NoShape => "a tensor has no shape",
+            Self::NoOffsets => "a tensor has no offsets",
+            Self::BadOffsets => "a tensor's offsets are not two numbers",
+            Self::OutsideFile => "a tensor's data is outside the file",
+        };
+        write!(f, "the weights are not a SafeTensors file: {why}")
+    }
+}
+
+impl std::error::Error for SafetensorsError {}
+
 /// SHA-256 (hex) of a model's weights given as a SafeTensors file, independent of how the file's
 /// header happens to be laid out (Burn writes its `__metadata__` map in a random order): for each
 /// tensor in name order, its name, dtype and shape, each followed by a 0 byte, then its data's
 /// length (8 bytes, little-endian) and its raw bytes. Metadata (producer, version) is left out, so
 /// the same weights have the same hash in any version of the app.
-pub fn safetensors_sha256(bytes: &[u8]) -> Result<String, String> {
+pub fn safetensors_sha256(bytes: &[u8]) -> Result<String, SafetensorsError> {
     use std::collections::BTreeMap;
-    let bad = |why: &str| format!("the weights are not a SafeTensors file: {why}");
     let len = bytes
         .get(..8)
         .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")) as usize)
-        .ok_or_else(|| bad("too short"))?;
+        .ok_or(SafetensorsError::TooShort)?;
     let header = bytes
         .get(8..8usize.saturating_add(len))
-        .ok_or_else(|| bad("the header is cut"))?;
+        .ok_or(SafetensorsError::HeaderCut)?;
     let data = &bytes[8 + len..];
     let header: BTreeMap<String, serde_json::Value> =
-        serde_json::from_slice(header).map_err(|e| bad(&e.to_string()))?;
+        serde_json::from_slice(header).map_err(|e| SafetensorsError::BadHeader(e.to_string()))?;
     let mut hasher = Sha256::new();
     for (name, info) in header.iter().filter(|(n, _)| *n != "__metadata__") {
-        let dtype = info["dtype"]
-            .as_str()
-            .ok_or_else(|| bad("a tensor has no dtype"))?;
+        let dtype = info["dtype"].as_str().ok_or(SafetensorsError::NoDtype)?;
         let shape: Vec<String> = info["shape"]
             .as_array()
-            .ok_or_else(|| bad("a tensor has no shape"))?
+            .ok_or(SafetensorsError::NoShape)?
             .iter()
             .map(|d| d.to_string())
             .collect();
         let offsets: Vec<usize> = info["data_offsets"]
             .as_array()
-            .ok_or_else(|| bad("a tensor has no offsets"))?
+            .ok_or(SafetensorsError::NoOffsets)?
             .iter()
             .filter_map(|o| o.as_u64().map(|o| o as usize))
             .collect();
         let [start, end] = offsets[..] else {
-            return Err(bad("a tensor's offsets are not two numbers"));
+            return Err(SafetensorsError::BadOffsets);
         };
-        let slice = data
-            .get(start..end)
-            .ok_or_else(|| bad("a tensor's data is outside the file"))?;
+        let slice = data.get(start..end).ok_or(SafetensorsError::OutsideFile)?;
         for part in [
             name.as_bytes(),
             dtype.as_bytes(),

@@ -6,10 +6,13 @@
 
 use burn::prelude::*;
 
-use super::safetensors_sha256;
+use std::fmt;
+
+use super::{SafetensorsError, safetensors_sha256};
 use crate::data::Split;
 use crate::model::lab::{LabConfig, LabNet};
 use crate::model::store::weights_to_bytes;
+use crate::model::trained_file::TrainedFileError;
 use crate::train::batches::BatchSchedule;
 use crate::train::lab::LabTrainer;
 
@@ -67,10 +70,30 @@ pub fn weights_sha256(model: &LabNet) -> String {
     safetensors_sha256(&bytes).expect("Burn writes valid SafeTensors")
 }
 
+/// Why a model file's weights could not be hashed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WeightsHashError {
+    /// Not an app model file.
+    File(TrainedFileError),
+    /// Its weights are not SafeTensors.
+    Weights(SafetensorsError),
+}
+
+impl fmt::Display for WeightsHashError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::File(e) => write!(f, "{e}"),
+            Self::Weights(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for WeightsHashError {}
+
 /// SHA-256 of the weights inside an app model file (`model::trained_file`), without building the
 /// model.
-pub fn model_file_weights_sha256(model_file: &[u8]) -> Result<String, String> {
-    crate::model::trained_file::split(model_file)
-        .map_err(|e| e.to_string())
-        .and_then(|(_, weights)| safetensors_sha256(weights))
+pub fn model_file_weights_sha256(model_file: &[u8]) -> Result<String, WeightsHashError> {
+    let (_, weights) =
+        crate::model::trained_file::split(model_file).map_err(WeightsHashError::File)?;
+    safetensors_sha256(weights).map_err(WeightsHashError::Weights)
 }

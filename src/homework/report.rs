@@ -12,7 +12,8 @@ use super::assignment::{Assignment, Bilingual};
 use super::checks::{CheckResult, Visibility};
 use super::log::{LogEntry, WorkLog};
 use super::{canonical_json, sha256_hex};
-use crate::i18n::Lang;
+use crate::i18n::number::format_number;
+use crate::i18n::{Arg, Decimals, Lang, Text, tk};
 
 pub const REPORT_FORMAT: &str = "latent-lab-report";
 pub const REPORT_VERSION: u64 = 1;
@@ -69,13 +70,13 @@ pub struct TaskReport {
 
 impl TaskReport {
     /// The embedded model file's bytes, if there is one.
-    pub fn model_bytes(&self) -> Result<Option<Vec<u8>>, String> {
+    pub fn model_bytes(&self) -> Result<Option<Vec<u8>>, ReportError> {
         self.model_base64
             .as_deref()
             .map(|b| {
                 STANDARD
                     .decode(b.trim())
-                    .map_err(|e| format!("the embedded model is not base64: {e}"))
+                    .map_err(|e| ReportError::ModelNotBase64(e.to_string()))
             })
             .transpose()
     }
@@ -125,7 +126,7 @@ pub fn grade_results<'a>(
             score: c.points_awarded,
             max_score: c.max_points,
             visibility: c.visibility.gradescope().into(),
-            output: c.message.clone(),
+            output: c.message.in_lang(Lang::En),
         })
         .collect()
 }
@@ -204,37 +205,48 @@ impl ReportRecord {
     }
 }
 
-/// Why a report could not be read.
+/// Why a report (or a model embedded in it) could not be read.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReportError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     MissingRecord,
     BadJson(String),
     WrongFormat(String),
     NewerVersion(u64),
+    /// A task's embedded model is not base64.
+    ModelNotBase64(String),
 }
 
+impl ReportError {
+    /// What is wrong, as a sentence.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::TooLarge { bytes } => Text::new("report-too-large")
+                .with("bytes", *bytes)
+                .with("max", MAX_REPORT_BYTES),
+            Self::MissingRecord => {
+                Text::new("report-missing-record").with("element", RECORD_ELEMENT_ID)
+            }
+            Self::BadJson(why) => Text::new("report-damaged").with("why", why.clone()),
+            Self::WrongFormat(found) => Text::new("report-wrong-format")
+                .with("found", found.clone())
+                .with("format", REPORT_FORMAT),
+            Self::NewerVersion(v) => Text::new("report-newer")
+                .with("version", *v)
+                .with("reads", REPORT_VERSION),
+            Self::ModelNotBase64(why) => {
+                Text::new("report-model-not-base64").with("why", why.clone())
+            }
+        }
+    }
+}
+
+/// In English, for logs and tests.
 impl fmt::Display for ReportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::TooLarge { bytes } => write!(
-                f,
-                "the file has {bytes} bytes; a report has at most {MAX_REPORT_BYTES}"
-            ),
-            Self::MissingRecord => write!(
-                f,
-                "this is not a Latent Lab report: it holds no <script id=\"{RECORD_ELEMENT_ID}\"> record"
-            ),
-            Self::BadJson(why) => write!(f, "the report's record is damaged: {why}"),
-            Self::WrongFormat(found) => write!(
-                f,
-                "the report's record has format \"{found}\", not \"{REPORT_FORMAT}\""
-            ),
-            Self::NewerVersion(v) => write!(
-                f,
-                "made for a newer Latent Lab (report version {v}); this one reads version {REPORT_VERSION}"
-            ),
-        }
+        f.write_str(&self.text().in_lang(Lang::En))
     }
 }
 
@@ -263,48 +275,14 @@ fn script_json(record: &ReportRecord) -> String {
     json.replace('<', "\\u003c")
 }
 
-fn label(lang: Lang, key: &str) -> &'static str {
-    let (ro, en) = match key {
-        "report" => ("Raport de temă", "Homework report"),
-        "student" => ("Student", "Student"),
-        "id" => ("Număr matricol", "Student id"),
-        "created" => ("Creat", "Created"),
-        "task" => ("Sarcina", "Task"),
-        "answer" => ("Răspuns", "Answer"),
-        "metrics" => ("Metrici", "Metrics"),
-        "checks" => ("Verificări", "Checks"),
-        "settings" => ("Setări", "Settings"),
-        "model" => ("Model (ponderi SHA-256)", "Model (weights SHA-256)"),
-        "figures" => ("Figuri", "Figures"),
-        "passed" => ("trecut", "passed"),
-        "failed" => ("picat", "failed"),
-        "points" => ("puncte", "points"),
-        "log" => ("Jurnalul de lucru", "Work log"),
-        "entries" => ("intrări, ultimul hash", "entries, last hash"),
-        "record" => ("Hash-ul înregistrării", "Record hash"),
-        "app" => ("Latent Lab", "Latent Lab"),
-        "seed" => ("Sămânța", "Seed"),
-        "engine" => ("Motor", "Engine"),
-        "steps" => ("Pași", "Steps"),
-        "none" => ("(nimic predat)", "(nothing handed in)"),
-        _ => ("?", "?"),
-    };
-    match lang {
-        Lang::Ro => ro,
-        Lang::En => en,
-    }
+/// A number as the report's tables show it: up to 6 decimals, written the language's way.
+fn number(v: f64, lang: Lang) -> String {
+    format_number(v, Decimals::UpTo(6), true, lang)
 }
 
-/// A number as a table shows it (up to 6 significant decimals).
-fn number(v: f64) -> String {
-    if v == v.trunc() && v.abs() < 1e15 {
-        format!("{v}")
-    } else {
-        format!("{v:.6}")
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_string()
-    }
+/// Points as a message shows them (up to 6 decimals, as the tables).
+fn points(v: f64) -> Arg {
+    Arg::Num(v, Decimals::UpTo(6))
 }
 
 /// Milliseconds since 1970 as `YYYY-MM-DD HH:MM UTC` (no clock, no time zone database).
@@ -348,8 +326,10 @@ h2{break-after:avoid}.answer{background:none}a{color:inherit}}";
 /// The report as a standalone HTML page in `lang`: no external resource and no script that runs
 /// (a Content-Security-Policy says so), every text escaped, the record in a JSON `<script>`.
 pub fn render_html(record: &ReportRecord, lang: Lang) -> String {
-    let t = |key| label(lang, key);
     let e = escape_html;
+    // Translations are escaped like everything else: a message may hold `&` or quotes.
+    let say = |text: Text| e(&text.in_lang(lang));
+    let t = |key: &'static str| say(Text::new(key));
     let mut h = String::new();
     let title = record.assignment.title.get(lang);
     let _ = write!(
@@ -367,38 +347,37 @@ pub fn render_html(record: &ReportRecord, lang: Lang) -> String {
         h,
         "<header>\n<p class=\"muted\">{}</p>\n<h1>{}</h1>\n<table>\n\
 <tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}</td></tr>\n</table>\n</header>\n",
-        t("report"),
+        t(tk("report-heading")),
         e(title),
-        t("student"),
+        t(tk("report-student")),
         e(&record.student.name),
-        t("id"),
+        t(tk("report-student-id")),
         e(&record.student.id),
-        t("created"),
+        t(tk("report-created")),
         e(&utc_text(record.created_ms)),
     );
     for task in &record.tasks {
         let _ = write!(
             h,
-            "<section class=\"task\">\n<h2>{} {}</h2>\n",
-            t("task"),
-            task.task
+            "<section class=\"task\">\n<h2>{}</h2>\n",
+            say(Text::new("report-task").with("n", task.task))
         );
         let mut empty = true;
         let mut settings = Vec::new();
         if let Some(seed) = task.seed {
-            settings.push((t("seed"), seed.to_string()));
+            settings.push((t(tk("report-seed")), seed.to_string()));
         }
         if let Some(engine) = &task.engine {
-            settings.push((t("engine"), engine.clone()));
+            settings.push((t(tk("report-engine")), engine.clone()));
         }
         if let Some(steps) = task.steps {
-            settings.push((t("steps"), steps.to_string()));
+            settings.push((t(tk("report-steps")), steps.to_string()));
         }
         if let Some(config) = &task.config {
-            settings.push((t("settings"), config.to_string()));
+            settings.push((t(tk("report-settings")), config.to_string()));
         }
         if let Some(w) = &task.weights_sha256 {
-            settings.push((t("model"), w.clone()));
+            settings.push((t(tk("report-model")), w.clone()));
         }
         if !settings.is_empty() {
             empty = false;
@@ -413,19 +392,19 @@ pub fn render_html(record: &ReportRecord, lang: Lang) -> String {
             let _ = write!(
                 h,
                 "<h3>{}</h3>\n<div class=\"answer\">{}</div>\n",
-                t("answer"),
+                t(tk("report-answer")),
                 e(answer)
             );
         }
         if !task.metrics.is_empty() {
             empty = false;
-            let _ = write!(h, "<h3>{}</h3>\n<table>\n", t("metrics"));
+            let _ = write!(h, "<h3>{}</h3>\n<table>\n", t(tk("report-metrics")));
             for (name, v) in &task.metrics {
                 let _ = writeln!(
                     h,
                     "<tr><th>{}</th><td class=\"num\">{}</td></tr>",
                     e(name),
-                    number(*v)
+                    number(*v, lang)
                 );
             }
             h.push_str("</table>\n");
@@ -437,28 +416,28 @@ pub fn render_html(record: &ReportRecord, lang: Lang) -> String {
             .collect();
         if !checks.is_empty() {
             empty = false;
-            let _ = write!(h, "<h3>{}</h3>\n<table>\n", t("checks"));
+            let _ = write!(h, "<h3>{}</h3>\n<table>\n", t(tk("report-checks")));
             for c in checks {
                 let (class, word) = if c.passed {
-                    ("pass", t("passed"))
+                    ("pass", t(tk("report-passed")))
                 } else {
-                    ("fail", t("failed"))
+                    ("fail", t(tk("report-failed")))
                 };
                 let _ = writeln!(
                     h,
-                    "<tr><th>{}</th><td class=\"{class}\">{word}</td><td class=\"num\">{} / {} {}</td><td>{}</td></tr>",
+                    "<tr><th>{}</th><td class=\"{class}\">{word}</td><td class=\"num\">{}</td><td>{}</td></tr>",
                     e(&c.id),
-                    number(c.points_awarded),
-                    number(c.max_points),
-                    t("points"),
-                    e(&c.message)
+                    say(Text::new("report-points")
+                        .with("awarded", points(c.points_awarded))
+                        .with("max", points(c.max_points))),
+                    say(c.message.text().clone())
                 );
             }
             h.push_str("</table>\n");
         }
         if !task.figures.is_empty() {
             empty = false;
-            let _ = writeln!(h, "<h3>{}</h3>", t("figures"));
+            let _ = writeln!(h, "<h3>{}</h3>", t(tk("report-figures")));
             for fig in &task.figures {
                 let data: String = fig
                     .png_base64
@@ -473,20 +452,18 @@ pub fn render_html(record: &ReportRecord, lang: Lang) -> String {
             }
         }
         if empty {
-            let _ = writeln!(h, "<p class=\"muted\">{}</p>", t("none"));
+            let _ = writeln!(h, "<p class=\"muted\">{}</p>", t(tk("report-nothing")));
         }
         h.push_str("</section>\n");
     }
     let _ = write!(
         h,
-        "<footer>\n<h2>{}</h2>\n<p class=\"muted\">{} {}: <code>{}</code><br>{}: <code>{}</code><br>{} {}</p>\n</footer>\n",
-        t("log"),
-        record.log.len(),
-        t("entries"),
+        "<footer>\n<h2>{}</h2>\n<p class=\"muted\">{}: <code>{}</code><br>{}: <code>{}</code><br>Latent Lab {}</p>\n</footer>\n",
+        t(tk("report-log")),
+        say(Text::new("report-log-entries").with("count", record.log.len())),
         e(&record.log_head),
-        t("record"),
+        t(tk("report-record-hash")),
         e(&record.record_sha256),
-        t("app"),
         e(&record.app_version),
     );
     let _ = write!(

@@ -9,24 +9,24 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use super::assignment::{Assignment, Rubric, short};
-use super::checks::{CheckResult, Visibility, evaluate, word_count};
+use super::checks::{CheckMessage, CheckResult, Visibility, evaluate, word_count};
+use super::listed;
 use super::log::verify_entries;
 use super::report::{ReportRecord, Student};
 use super::seed::student_seed;
 use super::views;
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Decimals, Lang, Text, tk};
 use crate::model::lab::LabConfig;
-use crate::model::trained_file;
+use crate::model::trained_file::{self, TrainedFileError};
 
 /// Recomputes the metrics of task `task`'s model from its model file's bytes.
-pub type Recompute = dyn Fn(usize, &[u8]) -> Result<BTreeMap<String, f64>, String>;
+pub type Recompute = dyn Fn(usize, &[u8]) -> Result<BTreeMap<String, f64>, TrainedFileError>;
 
 /// Relative difference above which a claimed metric and its recomputation disagree.
 pub const TOLERANCE: f64 = 1e-4;
 
 /// The verdict on a report, the most serious problem found.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     /// Everything checked out.
     Verified,
@@ -41,7 +41,18 @@ pub enum Status {
     },
     /// The report cannot be checked against this assignment (another assignment, a model that
     /// does not decode, a recomputation that failed).
-    Error { message: String },
+    Error { message: Text },
+}
+
+/// A claimed or recomputed value in a message: enough decimals to see a difference of
+/// [`TOLERANCE`].
+fn value(v: f64) -> Arg {
+    Arg::Num(v, Decimals::UpTo(8))
+}
+
+/// Points or a score in a message.
+fn points(v: f64) -> Arg {
+    Arg::Num(v, Decimals::UpTo(6))
 }
 
 impl Status {
@@ -54,7 +65,8 @@ impl Status {
         }
     }
 
-    /// One word: `verified`, `tampered`, `mismatch`, `error`.
+    /// One word for machines (the page's `data-status`, the gradebook): `verified`, `tampered`,
+    /// `mismatch`, `error`.
     pub fn word(&self) -> &'static str {
         match self {
             Status::Verified => "verified",
@@ -64,7 +76,19 @@ impl Status {
         }
     }
 
-    /// The status with its detail, in English: `mismatch: task 1 test_mse (claimed 0.01, recomputed 0.02)`.
+    /// The word as a person reads it.
+    pub fn label(&self) -> Text {
+        Text::new(match self {
+            Status::Verified => tk("verify-verdict-verified"),
+            Status::Tampered { .. } => tk("verify-verdict-tampered"),
+            Status::Mismatch { .. } => tk("verify-verdict-mismatch"),
+            Status::Error { .. } => tk("verify-verdict-error"),
+        })
+    }
+
+    /// The status with its detail, for the gradebook: its word, then the detail in English (the
+    /// gradebook is a data file, its columns and words the same for every teacher):
+    /// `mismatch: task 1 test_mse (claimed 0.01, recomputed 0.02)`.
     pub fn describe(&self) -> String {
         match self {
             Status::Verified => "verified".into(),
@@ -74,7 +98,28 @@ impl Status {
                 claimed,
                 recomputed,
             } => format!("mismatch: {field} (claimed {claimed}, recomputed {recomputed})"),
-            Status::Error { message } => format!("error: {message}"),
+            Status::Error { message } => format!("error: {}", message.in_lang(Lang::En)),
+        }
+    }
+
+    /// The status as a sentence for the student's feedback.
+    pub fn sentence(&self) -> Text {
+        match self {
+            Status::Verified => Text::new("feedback-verified"),
+            Status::Tampered { field } => {
+                Text::new("feedback-tampered").with("field", field.clone())
+            }
+            Status::Mismatch {
+                field,
+                claimed,
+                recomputed,
+            } => Text::new("feedback-mismatch")
+                .with("field", field.clone())
+                .with("claimed", value(*claimed))
+                .with("recomputed", value(*recomputed)),
+            Status::Error { message } => {
+                Text::new("feedback-error").with("message", message.clone())
+            }
         }
     }
 }
@@ -92,7 +137,7 @@ pub struct TaskVerdict {
 }
 
 /// The teacher's verdict on one report.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
     pub student: Student,
     pub assignment_id: String,
@@ -101,24 +146,24 @@ pub struct Verdict {
     /// Points of the checks (public and hidden); answers and figures are graded by hand.
     pub score: f64,
     pub max_score: f64,
-    /// Every problem and note found, in English, in the order found.
-    pub messages: Vec<String>,
+    /// Every problem and note found, in the order found.
+    pub messages: Vec<Text>,
 }
 
 struct Findings {
     status: Status,
-    messages: Vec<String>,
+    messages: Vec<Text>,
 }
 
 impl Findings {
-    fn add(&mut self, status: Status, message: String) {
+    fn add(&mut self, status: Status, message: Text) {
         if status.severity() > self.status.severity() {
             self.status = status;
         }
         self.messages.push(message);
     }
 
-    fn note(&mut self, message: String) {
+    fn note(&mut self, message: Text) {
         self.messages.push(message);
     }
 }
@@ -132,6 +177,16 @@ fn relative_difference(a: f64, b: f64) -> f64 {
     }
 }
 
+/// An error found in task `n`: the verdict is an error, the message says so.
+fn task_error(found: &mut Findings, message: Text) {
+    found.add(
+        Status::Error {
+            message: message.clone(),
+        },
+        message,
+    );
+}
+
 /// What can be checked of one task's model: returns the metrics to check the task with, and
 /// whether the model breaks the task's constraints.
 fn check_model(
@@ -141,25 +196,30 @@ fn check_model(
     recomputed: &Recompute,
     metrics: &mut BTreeMap<String, f64>,
     found: &mut Findings,
-) -> Vec<String> {
+) -> Vec<Text> {
     let mut violations = Vec::new();
     let Some(report) = record.task(n) else {
         return violations;
+    };
+    let unreadable = |why: String| {
+        Text::new("verify-model-unreadable")
+            .with("n", n)
+            .with("why", why)
     };
     let bytes = match report.model_bytes() {
         Ok(Some(bytes)) => bytes,
         Ok(None) => {
             if task.model_constraints().is_some() {
-                violations.push("no model was handed in".to_string());
+                violations.push(Text::new("verify-no-model"));
             }
             return violations;
         }
         Err(why) => {
-            found.add(
-                Status::Error {
-                    message: format!("task {n}: {why}"),
-                },
-                format!("task {n}: {why}"),
+            task_error(
+                found,
+                Text::new("verify-in-task")
+                    .with("n", n)
+                    .with("what", why.text()),
             );
             return violations;
         }
@@ -167,40 +227,31 @@ fn check_model(
     let (meta, weights) = match trained_file::split(&bytes) {
         Ok(parts) => parts,
         Err(e) => {
-            let message = format!("task {n}: the embedded model cannot be read: {e}");
-            found.add(
-                Status::Error {
-                    message: message.clone(),
-                },
-                message,
-            );
+            task_error(found, unreadable(e.to_string()));
             return violations;
         }
     };
     let hash = match super::safetensors_sha256(weights) {
         Ok(hash) => hash,
         Err(why) => {
-            let message = format!("task {n}: the embedded model cannot be read: {why}");
-            found.add(
-                Status::Error {
-                    message: message.clone(),
-                },
-                message,
-            );
+            task_error(found, unreadable(why.to_string()));
             return violations;
         }
     };
     if report.weights_sha256.as_deref() != Some(hash.as_str()) {
         let field = format!("task {n} weights_sha256");
+        let named = match report.weights_sha256.as_deref() {
+            Some(named) => Arg::from(short(named)),
+            None => Arg::from(Text::new("verify-no-weights")),
+        };
         found.add(
             Status::Tampered {
                 field: field.clone(),
             },
-            format!(
-                "{field}: the report names weights {}, the embedded model's are {}",
-                report.weights_sha256.as_deref().map_or("none", short),
-                short(&hash)
-            ),
+            Text::new("verify-weights-differ")
+                .with("field", field)
+                .with("named", named)
+                .with("embedded", short(&hash)),
         );
     }
     if !record
@@ -213,10 +264,9 @@ fn check_model(
             Status::Tampered {
                 field: field.clone(),
             },
-            format!(
-                "{field}: no run of the work log produced weights {}",
-                short(&hash)
-            ),
+            Text::new("verify-weights-not-logged")
+                .with("field", field)
+                .with("weights", short(&hash)),
         );
     }
     let config = meta.config.clone();
@@ -229,7 +279,7 @@ fn check_model(
                 Status::Tampered {
                     field: field.clone(),
                 },
-                format!("{field}: the report's settings are not those of the embedded model"),
+                Text::new("verify-config-differs").with("field", field),
             );
         }
     }
@@ -242,10 +292,11 @@ fn check_model(
                 claimed: config.seed as f64,
                 recomputed: seed as f64,
             },
-            format!(
-                "{field}: the model was trained with seed {}, this student's seed is {seed}",
-                config.seed
-            ),
+            // Seeds are names of runs, written without separators.
+            Text::new("verify-wrong-seed")
+                .with("field", field)
+                .with("used", config.seed.to_string())
+                .with("seed", seed.to_string()),
         );
     }
     let steps = meta.history.last().map_or(0, |p| p.step) as u64;
@@ -253,38 +304,41 @@ fn check_model(
         violations.extend(constraints.violations(&config, steps));
     }
     for (key, want, got) in views::locked_differences(&task.view, &task.locked, &config) {
-        violations.push(format!(
-            "setting '{key}' is locked to {want}, the model has {got}"
-        ));
+        violations.push(
+            Text::new("verify-locked-differs")
+                .with("key", key)
+                .with("want", want)
+                .with("got", got),
+        );
     }
     match recomputed(n, &bytes) {
         Ok(values) => {
-            for (name, value) in values {
+            for (name, recomputed) in values {
                 if let Some(&claimed) = report.metrics.get(&name)
-                    && relative_difference(claimed, value) > TOLERANCE
+                    && relative_difference(claimed, recomputed) > TOLERANCE
                 {
                     let field = format!("task {n} {name}");
                     found.add(
                         Status::Mismatch {
                             field: field.clone(),
                             claimed,
-                            recomputed: value,
+                            recomputed,
                         },
-                        format!("{field}: claimed {claimed}, recomputed {value}"),
+                        Text::new("verify-metric-differs")
+                            .with("field", field)
+                            .with("claimed", value(claimed))
+                            .with("recomputed", value(recomputed)),
                     );
                 }
-                metrics.insert(name, value);
+                metrics.insert(name, recomputed);
             }
         }
-        Err(why) => {
-            let message = format!("task {n}: the model's metrics could not be recomputed: {why}");
-            found.add(
-                Status::Error {
-                    message: message.clone(),
-                },
-                message,
-            );
-        }
+        Err(why) => task_error(
+            found,
+            Text::new("verify-not-recomputed")
+                .with("n", n)
+                .with("why", why.to_string()),
+        ),
     }
     violations
 }
@@ -315,13 +369,11 @@ pub fn verify_record(
     };
     let hash = assignment.hash();
     if record.assignment.id != assignment.id || record.assignment.hash != hash {
-        let message = format!(
-            "the report is for assignment '{}' ({}), not '{}' ({})",
-            record.assignment.id,
-            short(&record.assignment.hash),
-            assignment.id,
-            short(&hash)
-        );
+        let message = Text::new("verify-other-assignment")
+            .with("id", record.assignment.id.clone())
+            .with("hash", short(&record.assignment.hash))
+            .with("checking", assignment.id.clone())
+            .with("checking-hash", short(&hash));
         verdict.status = Status::Error {
             message: message.clone(),
         };
@@ -329,10 +381,11 @@ pub fn verify_record(
         return verdict;
     }
     if let Some(Err(e)) = rubric.map(|r| r.check_against(assignment)) {
+        let message = Text::new("verify-bad-rubric").with("why", e.to_string());
         verdict.status = Status::Error {
-            message: e.to_string(),
+            message: message.clone(),
         };
-        verdict.messages.push(e.to_string());
+        verdict.messages.push(message);
         return verdict;
     }
     if record.computed_sha256() != record.record_sha256 {
@@ -340,7 +393,7 @@ pub fn verify_record(
             Status::Tampered {
                 field: "record_sha256".into(),
             },
-            "record_sha256: the record was changed after the app wrote it".into(),
+            Text::new("verify-record-changed"),
         );
     }
     match verify_entries(&record.log) {
@@ -354,7 +407,7 @@ pub fn verify_record(
                     Status::Tampered {
                         field: "log_head".into(),
                     },
-                    "log_head: it is not the hash of the log's last entry".into(),
+                    Text::new("verify-log-head"),
                 );
             }
         }
@@ -362,15 +415,12 @@ pub fn verify_record(
             Status::Tampered {
                 field: format!("log ({e})"),
             },
-            e.to_string(),
+            e.text(),
         ),
     }
     for t in &record.tasks {
         if assignment.task(t.task).is_none() {
-            found.note(format!(
-                "the report has a task {} that the assignment does not have (ignored)",
-                t.task
-            ));
+            found.note(Text::new("verify-extra-task").with("n", t.task));
         }
     }
     for (i, task) in assignment.tasks.iter().enumerate() {
@@ -385,15 +435,19 @@ pub fn verify_record(
             if let Some((lo, hi)) = task.answer_limits()
                 && !(lo..=hi).contains(&words)
             {
-                found.note(format!(
-                    "task {n}: the answer has {words} words, the task asks for {lo} to {hi}"
-                ));
+                found.note(
+                    Text::new("verify-answer-length")
+                        .with("n", n)
+                        .with("words", words)
+                        .with("min", lo)
+                        .with("max", hi),
+                );
             }
         } else if task.answer_limits().is_some() {
-            found.note(format!("task {n}: no answer was handed in"));
+            found.note(Text::new("verify-no-answer").with("n", n));
         }
         if report.is_none() {
-            found.note(format!("task {n}: nothing was handed in"));
+            found.note(Text::new("verify-nothing-handed-in").with("n", n));
         }
         let mut checks: Vec<CheckResult> = task
             .checks
@@ -401,13 +455,17 @@ pub fn verify_record(
             .chain(rubric.into_iter().flat_map(|r| r.checks_of(n)))
             .map(|c| evaluate(c, &metrics))
             .collect();
-        if !violations.is_empty() {
-            let why = violations.join("; ");
-            found.note(format!("task {n}: {why}: the task's checks give no points"));
+        if let Some(why) = listed(violations) {
+            found.note(
+                Text::new("verify-no-points-note")
+                    .with("n", n)
+                    .with("why", why.clone()),
+            );
             for c in &mut checks {
                 c.passed = false;
                 c.points_awarded = 0.0;
-                c.message = format!("no points: the model does not fit the task ({why})");
+                c.message =
+                    CheckMessage::new(Text::new("check-no-points").with("why", why.clone()));
             }
         }
         let score = checks.iter().map(|c| c.points_awarded).sum();
@@ -509,103 +567,49 @@ pub fn gradebook_csv(verdicts: &[Verdict]) -> String {
 /// Feedback for the student in `lang`: the verdict, then each task's checks (a hidden check
 /// shows only whether it passed, not what it compared).
 pub fn feedback_text(verdict: &Verdict, lang: Lang) -> String {
-    let ro = lang == Lang::Ro;
+    let say = |text: Text| text.in_lang(lang);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} — {} ({})",
         verdict.assignment_id, verdict.student.name, verdict.student.id
     );
-    let status = match (&verdict.status, ro) {
-        (Status::Verified, true) => {
-            "Raport verificat: metricile recalculate confirmă rezultatele.".to_string()
-        }
-        (Status::Verified, false) => {
-            "Report verified: the recomputed metrics confirm the results.".to_string()
-        }
-        (Status::Tampered { field }, true) => {
-            format!("Raportul a fost modificat după ce l-a scris aplicația ({field}).")
-        }
-        (Status::Tampered { field }, false) => {
-            format!("The report was changed after the app wrote it ({field}).")
-        }
-        (
-            Status::Mismatch {
-                field,
-                claimed,
-                recomputed,
-            },
-            true,
-        ) => format!(
-            "O valoare nu se confirmă: {field}: în raport {claimed}, recalculat {recomputed}."
-        ),
-        (
-            Status::Mismatch {
-                field,
-                claimed,
-                recomputed,
-            },
-            false,
-        ) => format!(
-            "A value does not check out: {field}: reported {claimed}, recomputed {recomputed}."
-        ),
-        (Status::Error { message }, true) => format!("Raportul nu a putut fi verificat: {message}"),
-        (Status::Error { message }, false) => format!("The report could not be checked: {message}"),
-    };
-    let _ = writeln!(out, "{status}");
+    let _ = writeln!(out, "{}", say(verdict.status.sentence()));
     let _ = writeln!(
         out,
-        "{}: {} / {}",
-        if ro {
-            "Punctaj automat"
-        } else {
-            "Automatic score"
-        },
-        csv_number(verdict.score),
-        csv_number(verdict.max_score)
+        "{}",
+        say(Text::new("feedback-score")
+            .with("score", points(verdict.score))
+            .with("max", points(verdict.max_score)))
     );
     for t in &verdict.tasks {
         let _ = writeln!(
             out,
-            "\n{} {}: {} / {}",
-            if ro { "Sarcina" } else { "Task" },
-            t.task,
-            csv_number(t.score),
-            csv_number(t.max_score)
+            "\n{}",
+            say(Text::new("feedback-task")
+                .with("n", t.task)
+                .with("score", points(t.score))
+                .with("max", points(t.max_score)))
         );
         for c in &t.checks {
             let mark = if c.passed { "✓" } else { "✗" };
-            match c.visibility {
-                Visibility::Public => {
-                    let _ = writeln!(
-                        out,
-                        "  {mark} {} ({} / {}): {}",
-                        c.id,
-                        csv_number(c.points_awarded),
-                        csv_number(c.max_points),
-                        c.message
-                    );
-                }
-                Visibility::Hidden => {
-                    let _ = writeln!(
-                        out,
-                        "  {mark} {} ({} / {})",
-                        if ro {
-                            "verificare ascunsă"
-                        } else {
-                            "hidden check"
-                        },
-                        csv_number(c.points_awarded),
-                        csv_number(c.max_points)
-                    );
-                }
-            }
+            let line = match c.visibility {
+                Visibility::Public => Text::new("feedback-check")
+                    .with("id", c.id.clone())
+                    .with("score", points(c.points_awarded))
+                    .with("max", points(c.max_points))
+                    .with("message", c.message.text().clone()),
+                Visibility::Hidden => Text::new("feedback-hidden-check")
+                    .with("score", points(c.points_awarded))
+                    .with("max", points(c.max_points)),
+            };
+            let _ = writeln!(out, "  {mark} {}", say(line));
         }
     }
     if !verdict.messages.is_empty() {
-        let _ = writeln!(out, "\n{}:", if ro { "Observații" } else { "Notes" });
+        let _ = writeln!(out, "\n{}", say(Text::new("feedback-notes")));
         for m in &verdict.messages {
-            let _ = writeln!(out, "  - {m}");
+            let _ = writeln!(out, "  - {}", say(m.clone()));
         }
     }
     out

@@ -1,6 +1,8 @@
 //! The app's views a task may send a student to, with the link keys each view reads (the table of
 //! the README's "Link format"), and the lab configuration a training link describes.
 
+use std::fmt;
+
 use crate::link::train::{
     BATCH, EPOCHS, LATENT, LEARNING_RATE, SEED, Weights, read_activation, read_count, read_hidden,
     read_kind, read_weight, real,
@@ -140,49 +142,101 @@ fn read_value(how: Value, key: &str, text: &str) -> Result<Option<Issue>, Issue>
     }
 }
 
+/// Why a task's `view` is refused (a detail for the teacher who wrote the assignment file).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewProblem {
+    NotALink(String),
+    UnknownView(String),
+    RepeatedKey(String),
+    BadLanguage(String),
+    UnknownKey {
+        route: String,
+        key: String,
+    },
+    OutOfLimits {
+        key: String,
+        text: String,
+        to: String,
+    },
+    Unreadable {
+        key: String,
+        text: String,
+    },
+}
+
+impl fmt::Display for ViewProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotALink(view) => write!(
+                f,
+                "a view is a link of the app starting with \"#/\" (like \"#/train?kind=ae\"), not \"{view}\""
+            ),
+            Self::UnknownView(route) => write!(
+                f,
+                "\"{route}\" is not a view of the app (one of: {})",
+                routes().collect::<Vec<_>>().join(", ")
+            ),
+            Self::RepeatedKey(key) => write!(f, "key \"{key}\" appears twice"),
+            Self::BadLanguage(text) => {
+                write!(f, "\"lang={text}\": the language is \"ro\" or \"en\"")
+            }
+            Self::UnknownKey { route, key } => write!(
+                f,
+                "the {route} view has no key \"{key}\" (its keys: {})",
+                keys(route).unwrap_or_default().join(", ")
+            ),
+            Self::OutOfLimits { key, text, to } => write!(
+                f,
+                "\"{key}={text}\" is outside the key's limits (the app would use {to})"
+            ),
+            Self::Unreadable { key, text } => write!(f, "\"{key}={text}\" cannot be read"),
+        }
+    }
+}
+
+impl std::error::Error for ViewProblem {}
+
 /// Checks a task's `view`: a known view, every key one it reads, every value within its limits
 /// (a value the app would clamp is refused here: an assignment says exactly what it means).
 /// Returns the parsed link.
-pub fn check_view(view: &str) -> Result<Location, String> {
+pub fn check_view(view: &str) -> Result<Location, ViewProblem> {
     if !view.starts_with("#/") {
-        return Err(format!(
-            "a view is a link of the app starting with \"#/\" (like \"#/train?kind=ae\"), not \"{view}\""
-        ));
+        return Err(ViewProblem::NotALink(view.to_string()));
     }
     let location = Location::parse(view);
     let Some((_, keys)) = VIEWS.iter().find(|(r, _)| *r == location.route) else {
-        return Err(format!(
-            "\"{}\" is not a view of the app (one of: {})",
-            location.route,
-            routes().collect::<Vec<_>>().join(", ")
-        ));
+        return Err(ViewProblem::UnknownView(location.route.clone()));
     };
     for (i, (key, text)) in location.query.iter().enumerate() {
         if location.query[..i].iter().any(|(k, _)| k == key) {
-            return Err(format!("key \"{key}\" appears twice"));
+            return Err(ViewProblem::RepeatedKey(key.clone()));
         }
         if key == "lang" {
             if crate::i18n::Lang::from_tag(text).is_none() {
-                return Err(format!("\"lang={text}\": the language is \"ro\" or \"en\""));
+                return Err(ViewProblem::BadLanguage(text.clone()));
             }
             continue;
         }
         let Some(&(_, how)) = keys.iter().find(|(k, _)| k == key) else {
-            return Err(format!(
-                "the {} view has no key \"{key}\" (its keys: {})",
-                location.route,
-                keys.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
-            ));
+            return Err(ViewProblem::UnknownKey {
+                route: location.route.clone(),
+                key: key.clone(),
+            });
         };
         match read_value(how, key, text) {
             Ok(None) => {}
             Ok(Some(Issue::Clamped(to))) => {
-                return Err(format!(
-                    "\"{key}={text}\" is outside the key's limits (the app would use {to})"
-                ));
+                return Err(ViewProblem::OutOfLimits {
+                    key: key.clone(),
+                    text: text.clone(),
+                    to,
+                });
             }
             Ok(Some(_)) | Err(_) => {
-                return Err(format!("\"{key}={text}\" cannot be read"));
+                return Err(ViewProblem::Unreadable {
+                    key: key.clone(),
+                    text: text.clone(),
+                });
             }
         }
     }

@@ -198,6 +198,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("locales/en/gan_file.ftl"),
         include_str!("locales/ro/gan_file.ftl"),
     ),
+    (
+        "homework",
+        include_str!("locales/en/homework.ftl"),
+        include_str!("locales/ro/homework.ftl"),
+    ),
 ];
 
 /// The translation files of `lang`: (part, Fluent source).

@@ -13,6 +13,7 @@ use crate::app::engine::trained::TrainedSlot;
 use crate::app::engine::training::TrainSession;
 use crate::app::homework::Homework;
 use crate::homework::assignment::HandIn;
+use crate::homework::listed;
 use crate::homework::log::{NewEntry, kinds};
 use crate::homework::metrics::model_metrics;
 use crate::homework::replay::{model_file_weights_sha256, weights_sha256};
@@ -169,15 +170,14 @@ pub async fn hand_in(
                         .with("got", meta.config.seed.to_string())
                         .with("want", want.to_string()));
                 }
-                let problems = constraints.violations(&meta.config, steps);
-                if !problems.is_empty() {
-                    return Err(Text::new("hw-model-constraints").with("why", problems.join("; ")));
+                if let Some(why) = listed(constraints.violations(&meta.config, steps)) {
+                    return Err(Text::new("hw-model-constraints").with("why", why));
                 }
                 let metrics = model_metrics(&bytes, &resources.data.test, &Device::flex())
-                    .map_err(|why| Text::new("hw-no-model").with("why", why))?;
+                    .map_err(|e| Text::new("hw-no-model").with("why", e.to_string()))?;
                 report.metrics.extend(metrics);
                 let weights = model_file_weights_sha256(&bytes)
-                    .map_err(|why| Text::new("hw-no-model").with("why", why))?;
+                    .map_err(|e| Text::new("hw-no-model").with("why", e.to_string()))?;
                 // The engine that trained these weights (the log knows, even after a reload moved
                 // the lab to the CPU), else the one in use.
                 let trained_on = hw

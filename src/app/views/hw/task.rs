@@ -99,7 +99,7 @@ pub fn TaskCard(n: usize) -> impl IntoView {
                                 class=if r.passed { "pass" } else { "fail" }
                             >
                                 {if r.passed { "✔ " } else { "✘ " }}
-                                {r.message.clone()}" ("{value}")"
+                                {i18n.text(r.message.text())}" ("{value}")"
                             </li>
                         }
                     })

@@ -26,6 +26,7 @@ use crate::homework::verify::{
     Status, Verdict, feedback_text, gradebook_csv, identical_weights, verify_record,
 };
 use crate::i18n::Text;
+use crate::model::trained_file::TrainedFileError;
 
 /// The bundled assignments' list (a report names its assignment by id).
 #[derive(Deserialize)]
@@ -52,7 +53,7 @@ async fn assignment_for(
 }
 
 /// A report that could not be read at all, as a row.
-fn unreadable(file: &str, why: String) -> Verdict {
+fn unreadable(file: &str, why: Text) -> Verdict {
     Verdict {
         student: Student {
             name: file.to_string(),
@@ -139,7 +140,6 @@ pub fn VerifyView() -> impl IntoView {
         batch.update_value(|b| *b += 1);
         let mine = batch.get_value();
         let is_current = move || batch.try_get_value() == Some(mine);
-        let lang = i18n.lang_signal().get_untracked();
         leptos::task::spawn_local(async move {
             let resources = resources.get();
             let mut records = Vec::new();
@@ -147,13 +147,22 @@ pub fn VerifyView() -> impl IntoView {
             for (done, file) in files.into_iter().enumerate() {
                 let name = file.name();
                 let verdict = match read_file(file, MAX_REPORT_BYTES).await {
-                    Err(why) => unreadable(&name, why.in_lang(lang)),
+                    Err(why) => unreadable(&name, why),
                     Ok(bytes) => match extract_record(&String::from_utf8_lossy(&bytes)) {
-                        Err(e) => unreadable(&name, format!("{name}: {e}")),
+                        Err(e) => unreadable(
+                            &name,
+                            Text::new("verify-unreadable-report")
+                                .with("file", name.clone())
+                                .with("why", e.text()),
+                        ),
                         Ok(record) => {
-                            let verdict =
-                                check_one(resources.clone(), &record, &given_now, rubric_now.clone())
-                                    .await;
+                            let verdict = check_one(
+                                resources.clone(),
+                                &record,
+                                &given_now,
+                                rubric_now.clone(),
+                            )
+                            .await;
                             records.push(record);
                             verdict
                         }
@@ -246,8 +255,11 @@ fn row(verdict: Verdict, error: RwSignal<Option<Text>>) -> impl IntoView {
         <tr data-testid=format!("verify-row-{id}") data-status=verdict.status.word()>
             <th scope="row">{verdict.student.name.clone()}" ("{id.clone()}")"</th>
             <td>
-                <strong>{verdict.status.word()}</strong>
-                <ul class="caption">{verdict.messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                <strong>{
+                    let label = verdict.status.label();
+                    move || i18n.text(&label)
+                }</strong>
+                <ul class="caption">{verdict.messages.iter().cloned().map(|m| view! { <li>{move || i18n.text(&m)}</li> }).collect_view()}</ul>
             </td>
             <td data-testid=format!("verify-score-{id}")>{format!("{} / {}", verdict.score, verdict.max_score)}</td>
             <td><button data-testid=format!("verify-feedback-{id}") on:click=feedback>{move || i18n.t("verify-feedback-download")}</button></td>
@@ -266,16 +278,14 @@ async fn check_one(
     let Some(assignment) = assignment_for(record, given).await else {
         return unreadable(
             &record.student.id,
-            format!(
-                "no assignment '{}' with this version: open the assignment file the report answers",
-                record.assignment.id
-            ),
+            Text::new("verify-no-assignment").with("id", record.assignment.id.clone()),
         );
     };
     let data = resources.clone();
-    let recompute = move |_task: usize, bytes: &[u8]| -> Result<BTreeMap<String, f64>, String> {
-        model_metrics(bytes, &data.data.test, &Device::flex())
-    };
+    let recompute =
+        move |_task: usize, bytes: &[u8]| -> Result<BTreeMap<String, f64>, TrainedFileError> {
+            model_metrics(bytes, &data.data.test, &Device::flex())
+        };
     let mut verdict = verify_record(record, &assignment, rubric.as_deref(), &recompute);
     if matches!(verdict.status, Status::Verified | Status::Mismatch { .. }) {
         replay::check_retraining(&resources, record, &mut verdict).await;

@@ -9,6 +9,7 @@ use crate::app::web::now_ms;
 use crate::homework::replay::{Replay, weights_sha256};
 use crate::homework::report::ReportRecord;
 use crate::homework::verify::{Status, Verdict};
+use crate::i18n::{Arg, Text};
 use crate::model::trained_file;
 
 /// Runs longer than this are not retrained (a note says so); a task's runs are far shorter.
@@ -22,10 +23,15 @@ pub async fn check_retraining(resources: &Resources, record: &ReportRecord, verd
         };
         let n = task.task;
         if task.engine.as_deref() != Some("cpu") {
-            verdict.messages.push(format!(
-                "task {n}: trained on {}; graded by its recomputed metrics (WebGPU runs are not bit-reproducible)",
-                task.engine.as_deref().unwrap_or("an unknown engine")
-            ));
+            let engine = match task.engine.as_deref() {
+                Some(engine) => Arg::from(engine),
+                None => Arg::from(Text::new("verify-unknown-engine")),
+            };
+            verdict.messages.push(
+                Text::new("verify-trained-elsewhere")
+                    .with("n", n)
+                    .with("engine", engine),
+            );
             continue;
         }
         let Ok((_, meta)) = trained_file::decode(&bytes, &Device::flex()) else {
@@ -33,32 +39,43 @@ pub async fn check_retraining(resources: &Resources, record: &ReportRecord, verd
         };
         let steps = meta.history.last().map_or(0, |p| p.step) as u64;
         if steps > MAX_STEPS {
-            verdict
-                .messages
-                .push(format!("task {n}: {steps} steps, too long to retrain here"));
+            verdict.messages.push(
+                Text::new("verify-too-long")
+                    .with("n", n)
+                    .with("steps", steps),
+            );
             continue;
         }
         let retrained = match retrain(resources, &meta.config, steps as usize).await {
             Ok(hash) => hash,
             Err(why) => {
-                verdict.messages.push(format!(
-                    "task {n}: not retrained, the training digits could not be downloaded ({why}); press Retry above, then check the report again"
-                ));
+                verdict.messages.push(
+                    Text::new("verify-digits-missing")
+                        .with("n", n)
+                        .with("why", why),
+                );
                 continue;
             }
         };
+        // Seeds are names of runs, written without separators.
+        let seed = meta.config.seed.to_string();
         if Some(&retrained) == task.weights_sha256.as_ref() {
-            verdict.messages.push(format!(
-                "task {n}: retrained {steps} steps from seed {}: the same weights",
-                meta.config.seed
-            ));
-        } else {
-            let field = format!(
-                "task {n} weights: retraining {steps} steps from the configuration and seed {} gives other weights (a run resumed after a reload cannot be retrained: the task must be trained in one go)",
-                meta.config.seed
+            verdict.messages.push(
+                Text::new("verify-retrained-same")
+                    .with("n", n)
+                    .with("steps", steps)
+                    .with("seed", seed),
             );
-            verdict.messages.push(field.clone());
-            verdict.status = Status::Tampered { field };
+        } else {
+            verdict.messages.push(
+                Text::new("verify-retrained-differs")
+                    .with("n", n)
+                    .with("steps", steps)
+                    .with("seed", seed),
+            );
+            verdict.status = Status::Tampered {
+                field: format!("task {n} weights"),
+            };
         }
     }
 }
