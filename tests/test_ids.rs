@@ -693,9 +693,80 @@ fn format_pieces(s: &str) -> Vec<FormatPiece> {
 /// The ids (and patterns) the code of `src/app` can put in a `data-testid`, from all its files.
 fn ids_in_code(files: &[(PathBuf, String)]) -> BTreeSet<String> {
     let tokenized: Vec<Vec<Token>> = files.iter().map(|(_, src)| rust_tokens(src)).collect();
-    // Every call with a literal argument, by function name: the literal (or None) per argument.
-    let mut calls: BTreeMap<String, Vec<Vec<Option<String>>>> = BTreeMap::new();
-    let mut component_uses: BTreeMap<String, Vec<BTreeMap<String, String>>> = BTreeMap::new();
+    // Functions that give an id: one `format!` over their parameters (`testid(session, field)`),
+    // or only literals (`param_testid(param)`'s match arms).
+    let mut format_fns: BTreeMap<String, (Vec<String>, Vec<FormatPiece>)> = BTreeMap::new();
+    let mut literal_fns: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for tokens in &tokenized {
+        for f in rust_fns(tokens) {
+            let body = &tokens[f.body.clone()];
+            let formats: Vec<&String> = (3..body.len())
+                .filter(|&k| {
+                    ident(body.get(k - 3)) == Some("format") && is_punct(body.get(k - 2), '!')
+                })
+                .filter_map(|k| match &body[k] {
+                    Token::Str(s) => Some(s),
+                    _ => None,
+                })
+                .collect();
+            let literals: Vec<String> = body
+                .iter()
+                .filter_map(|t| match t {
+                    Token::Str(s) if is_id(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect();
+            if let [format] = formats.as_slice() {
+                format_fns.insert(f.name.clone(), (f.params.clone(), format_pieces(format)));
+            } else if formats.is_empty()
+                && !literals.is_empty()
+                && body
+                    .iter()
+                    .all(|t| !matches!(t, Token::Ident(i) if i == "view"))
+            {
+                literal_fns.insert(f.name.clone(), literals);
+            }
+        }
+    }
+    // What an argument or prop value can be: its literal, or what the function it calls gives
+    // (nothing known: empty).
+    let value_of = |arg: &[Token]| -> Vec<String> {
+        match arg {
+            [Token::Str(s), ..] => vec![s.clone()],
+            _ => {
+                let Some(open) = arg.iter().position(|t| *t == Token::Punct('(')) else {
+                    return vec![];
+                };
+                let path_only = arg[..open]
+                    .iter()
+                    .all(|t| matches!(t, Token::Ident(_) | Token::Punct(':')));
+                let Some(name) = open
+                    .checked_sub(1)
+                    .and_then(|p| ident(arg.get(p)))
+                    .filter(|_| path_only)
+                else {
+                    return vec![];
+                };
+                if let Some(literals) = literal_fns.get(name) {
+                    return literals.clone();
+                }
+                let Some((params, pieces)) = format_fns.get(name) else {
+                    return vec![];
+                };
+                let args: Vec<Vec<String>> = rust_arguments(arg, open)
+                    .into_iter()
+                    .map(|a| match a.first() {
+                        Some(Token::Str(s)) => vec![s.clone()],
+                        _ => vec![],
+                    })
+                    .collect();
+                fill_format(pieces, params, &args)
+            }
+        }
+    };
+    // Every call and every component use, by name: what each argument (or prop) can be.
+    let mut calls: BTreeMap<String, Vec<Vec<Vec<String>>>> = BTreeMap::new();
+    let mut component_uses: BTreeMap<String, Vec<BTreeMap<String, Vec<String>>>> = BTreeMap::new();
     for tokens in &tokenized {
         for k in 0..tokens.len() {
             if let Some(name) = ident(tokens.get(k))
@@ -704,10 +775,7 @@ fn ids_in_code(files: &[(PathBuf, String)]) -> BTreeSet<String> {
             {
                 let args = rust_arguments(tokens, k + 1)
                     .into_iter()
-                    .map(|arg| match arg.first() {
-                        Some(Token::Str(s)) => Some(s.clone()),
-                        _ => None,
-                    })
+                    .map(value_of)
                     .collect();
                 calls.entry(name.to_string()).or_default().push(args);
             }
@@ -721,10 +789,21 @@ fn ids_in_code(files: &[(PathBuf, String)]) -> BTreeSet<String> {
                     && !is_punct(tokens.get(j), '>')
                     && !is_punct(tokens.get(j), '<')
                 {
-                    if let (Some(prop), Token::Punct('='), Token::Str(value)) =
-                        (ident(tokens.get(j)), &tokens[j + 1], &tokens[j + 2])
+                    if let (Some(prop), Token::Punct('=')) = (ident(tokens.get(j)), &tokens[j + 1])
                     {
-                        props.insert(prop.to_string(), value.clone());
+                        // The value: a literal, or a (path to a) function and its call.
+                        let mut end = j + 2;
+                        while matches!(tokens.get(end), Some(Token::Ident(_) | Token::Punct(':'))) {
+                            end += 1;
+                        }
+                        end = match tokens.get(end) {
+                            Some(Token::Punct('(')) if end > j + 2 => closing(tokens, end) + 1,
+                            _ => j + 3,
+                        };
+                        props.insert(
+                            prop.to_string(),
+                            value_of(&tokens[j + 2..end.min(tokens.len())]),
+                        );
                     }
                     j = if is_punct(tokens.get(j), '(') || is_punct(tokens.get(j), '{') {
                         closing(tokens, j) + 1
@@ -758,49 +837,61 @@ fn ids_in_code(files: &[(PathBuf, String)]) -> BTreeSet<String> {
                 continue;
             }
             let pieces = format_pieces(s);
-            // The function around this `format!`, innermost first, and the calls that fill its holes.
+            // The function around this `format!` (the innermost), and the calls that fill its holes.
             let around = fns
                 .iter()
                 .filter(|f| f.body.contains(&k))
                 .min_by_key(|f| f.body.len());
-            let filled_by =
-                |hole: &str| around.and_then(|f| f.params.iter().position(|p| p == hole));
-            let uses_params = pieces
-                .iter()
-                .any(|p| matches!(p, FormatPiece::Hole(h) if filled_by(h).is_some()));
-            let no_calls = Vec::new();
-            let fills: Vec<Option<Vec<Option<String>>>> = match around {
-                Some(f) if uses_params => {
-                    let mut all: Vec<Vec<Option<String>>> =
-                        calls.get(&f.name).unwrap_or(&no_calls).clone();
-                    for props in component_uses.get(&f.name).into_iter().flatten() {
-                        all.push(f.params.iter().map(|p| props.get(p).cloned()).collect());
-                    }
-                    if all.is_empty() {
-                        vec![None]
-                    } else {
-                        all.into_iter().map(Some).collect()
-                    }
+            let no_params = Vec::new();
+            let params = around.map_or(&no_params, |f| &f.params);
+            let mut fills: Vec<Vec<Vec<String>>> = Vec::new();
+            if let Some(f) = around {
+                fills.extend(calls.get(&f.name).into_iter().flatten().cloned());
+                for props in component_uses.get(&f.name).into_iter().flatten() {
+                    fills.push(
+                        f.params
+                            .iter()
+                            .map(|p| props.get(p).cloned().unwrap_or_default())
+                            .collect(),
+                    );
                 }
-                _ => vec![None],
-            };
+            }
+            if fills.is_empty() {
+                fills.push(Vec::new());
+            }
             for fill in fills {
-                let pattern: String = pieces
-                    .iter()
-                    .map(|piece| match piece {
-                        FormatPiece::Text(t) => t.clone(),
-                        FormatPiece::Hole(h) => filled_by(h)
-                            .and_then(|position| fill.as_ref()?.get(position)?.clone())
-                            .unwrap_or_else(|| "*".to_string()),
-                    })
-                    .collect();
-                if pattern.contains('*') && is_id_pattern(&pattern) {
-                    ids.insert(pattern);
+                for pattern in fill_format(&pieces, params, &fill) {
+                    if is_id(&pattern) || (pattern.contains('*') && is_id_pattern(&pattern)) {
+                        ids.insert(pattern);
+                    }
                 }
             }
         }
     }
     ids
+}
+
+/// The strings a `format!` gives when its holes named after `params` take `args`' values (each
+/// argument: what it can be, empty when unknown); every other hole is `*`.
+fn fill_format(pieces: &[FormatPiece], params: &[String], args: &[Vec<String>]) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for piece in pieces {
+        let choices = match piece {
+            FormatPiece::Text(t) => vec![t.clone()],
+            FormatPiece::Hole(h) => params
+                .iter()
+                .position(|p| p == h)
+                .and_then(|position| args.get(position))
+                .filter(|values| !values.is_empty())
+                .cloned()
+                .unwrap_or_else(|| vec!["*".to_string()]),
+        };
+        out = out
+            .iter()
+            .flat_map(|start| choices.iter().map(move |c| format!("{start}{c}")))
+            .collect();
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -947,6 +1038,16 @@ fn the_codes_ids_are_read_from_literals_and_formats() {
                 <span data-testid=testid(session, "noise") /> {Text::new("other-key")} {tk("third-key")}
                 <b data-testid="clear" class=r"raw-class" /> {'"'} </p> }
         }
+        fn param_testid(param: KindParam) -> &'static str {
+            match param { KindParam::Beta => "train-beta", KindParam::Rho => "train-rho" }
+        }
+        fn Form() -> impl IntoView {
+            view! {
+                <Field label=move || i18n.t("x-label") testid="train-lr" />
+                <Field testid=param_testid(param) />
+                <Field testid=super::testid(session, "seed") />
+            }
+        }
     "##;
     let ids: Vec<String> = ids_in_code(&[(PathBuf::from("a.rs"), src.to_string())])
         .into_iter()
@@ -954,12 +1055,20 @@ fn the_codes_ids_are_read_from_literals_and_formats() {
     assert_eq!(
         ids,
         [
-            "*-error",
             "clear",
             "gan-*-noise",
+            "gan-*-seed",
+            "gan-*-seed-error",
             "nav-*",
             "noise",
-            "raw-class"
+            "raw-class",
+            "seed",
+            "train-beta",
+            "train-beta-error",
+            "train-lr",
+            "train-lr-error",
+            "train-rho",
+            "train-rho-error"
         ]
     );
 }
