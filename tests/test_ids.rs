@@ -19,6 +19,13 @@
 //! - any `format!` whose holes each stand for whole words (`err-{slug}`, `{view}-tab-{slug}`). A
 //!   hole named after a parameter of the function around it takes the literal each call passes
 //!   (`testid(session, "noise")` with `format!("gan-{}-{field}", …)` is `gan-*-noise`).
+//!   A component's prop fills the hole the same way (`<NumberField testid="train-lr" …>` and
+//!   `format!("{testid}-error")` give `train-lr-error`), and so does a function that returns ids
+//!   (`param_testid(param)`'s literals) or builds one (`testid(session, "g-rate")`).
+//!
+//! Limits: an id written out exactly in a test is checked strictly; a test's pattern that ends in
+//! a hole (`gan-preset-${preset}`) is found by any code pattern that could spell it (`gan-*-…`).
+//! Literals the app only looks elements up by (`hw/hand_in.rs`'s figure table) count as ids.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
