@@ -1,12 +1,12 @@
 //! A benchmark hook, not a feature: when the page's address carries `?bench`, the app registers
-//! `window.latentLabBench(engine, model, runs, warmup)` for tests/browser/bench.mjs. It times
+//! `window.latentLabBench(engine, model, runs, warmup)` for tests/bench/bench.mjs. It times
 //! `runs` single-image reconstructions of a test digit by the shipped models, after `warmup`
 //! untimed ones, each from the upload to the read-back (what a stroke on the draw pad waits for),
 //! and resolves to `{ engine, times }` (milliseconds; `engine` is the one that ran, as WebGPU
 //! falls back to the CPU when it is missing). `engine` is "cpu" or "webgpu"; `model` is "ae"
 //! (AE-16 alone) or "both" (AE-16 and VAE-16 with one read-back, as the draw view runs them).
 //!
-//! It also registers `window.latentLabLayer(runs)` for tests/browser/bench-gpu-work.mjs: on the
+//! It also registers `window.latentLabLayer(runs)` for tests/bench/bench-gpu-work.mjs: on the
 //! WebGPU engine, the milliseconds per forward pass of the lab's largest layer ([64, 784] ×
 //! [784, 256] and an addition), averaged over `runs` queued back to back with one read-back at
 //! the end: what one layer's kernels cost, without a read-back per run.

@@ -2,7 +2,7 @@
 //! (the browser's WebGPU engine, here on Vulkan with a real GPU) and on Flex (the CPU engine), with
 //! the browser build's settings: WGSL kernels, fusion on, autotune off. It answers issue #13's
 //! question "what will a real GPU pay" with a measurement; the browser benchmark
-//! (`tests/browser/bench.mjs`) stays the one that compares with TensorFlow.js.
+//! (`tests/bench/bench.mjs`) stays the one that compares with TensorFlow.js.
 //!
 //! Usage (needs the `native-gpu` feature, which CI never builds; `native-gpu-autotune` turns on
 //! cubecl's autotune too):

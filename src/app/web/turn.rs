@@ -4,7 +4,7 @@
 //! background tab. `scheduler.postTask` (Chromium, recent Firefox) runs a callback in a new task
 //! of ordinary priority at once: input, painting and the tasks already queued (IndexedDB,
 //! fetches, timers) go first. Elsewhere a message posted to the page's own window does the same.
-//! Measured with tests/browser/bench-longtasks.mjs: Chromium hands several window messages to one
+//! Measured with tests/bench/bench-longtasks.mjs: Chromium hands several window messages to one
 //! task, so that several steps ran in one long task; `postTask` gives each its own.
 //!
 //! (`scheduler.yield()` would be shorter, but its continuations jump ahead of the page's other

@@ -67,7 +67,7 @@ impl AppTab {
 }
 
 /// How long a whole-split computation took, shown to the student (pixels against descriptors is
-/// part of the lesson) and read by `tests/browser/bench-apps.mjs` from `data-ms`.
+/// part of the lesson) and read by `tests/bench/bench-apps.mjs` from `data-ms`.
 #[component]
 fn Elapsed(testid: &'static str, key: &'static str, ms: Signal<Option<f64>>) -> impl IntoView {
     let i18n = use_i18n();

@@ -3,9 +3,9 @@
 // run, at least one minute) memory must stay flat: the last sample may exceed the first sample after
 // warm-up by at most 5 %. Prints every sample, the verdict, and a JSON line.
 //
-// Usage: node tests/browser/soak.mjs [engine: cpu|webgpu] [minutes, default 30] [sample seconds, default 30]
+// Usage: node tests/bench/soak.mjs [engine: cpu|webgpu] [minutes, default 30] [sample seconds, default 30]
 // Exit status 1 when memory grew. Results of the last run: docs/hardening.md ("Soak").
-import { launch, openApp, setInput, trainProgress } from './harness.mjs';
+import { launch, openApp, setInput, trainProgress } from '../browser/harness.mjs';
 
 const engine = process.argv[2] ?? 'cpu';
 const minutes = Number(process.argv[3] ?? 30);

@@ -1,7 +1,7 @@
 // Benchmark (not a test): how long one pointer move takes to handle while a mask is dragged on
 // the noise lab's corrupted image (event handlers plus the effects they trigger), per engine.
-// Usage: `node tests/browser/bench-mask.mjs` (after `scripts/build-web.sh`).
-import { launch, openApp } from './harness.mjs';
+// Usage: `node tests/bench/bench-mask.mjs` (after `scripts/build-web.sh`).
+import { launch, openApp } from '../browser/harness.mjs';
 
 for (const engine of ['cpu', 'webgpu']) {
   const app = await launch(engine);

@@ -4,10 +4,10 @@
 // the steps per second of the run. The default configuration trains 5 epochs, about 20 s on the
 // CPU engine here: the benchmark asks for 100 (nothing else changes), so that the whole window is
 // a run going on.
-// Usage: `node tests/browser/bench-longtasks.mjs [cpu|webgpu|all, default cpu] [seconds, default 20]`.
+// Usage: `node tests/bench/bench-longtasks.mjs [cpu|webgpu|all, default cpu] [seconds, default 20]`.
 // `measureLongTasks({ engine, seconds })` does one measurement for another script.
 import { pathToFileURL } from 'node:url';
-import { launch, openApp, setInput } from './harness.mjs';
+import { launch, openApp, setInput } from '../browser/harness.mjs';
 
 /** Long tasks during `seconds` of training on `engine` ('cpu' or 'webgpu'), after the first steps. */
 export async function measureLongTasks({ engine = 'cpu', seconds = 20, epochs = 100 } = {}) {

@@ -1,11 +1,11 @@
 // Benchmark (not a test): Latent Lab against TensorFlow.js 4.22 in the same browser, in one run, so
 // that the README can give ratios rather than one machine's absolute figures (issue #13).
 //
-// Usage, after `scripts/build-web.sh` and `npm ci` in tests/browser:
-//   node tests/browser/bench.mjs [seconds] [--runs N] [--json PATH] [--profile DIR] [--engine cpu|webgpu] [--no-load]
+// Usage, after `scripts/build-web.sh` and `npm ci` in tests/browser (the bench uses its node_modules):
+//   node tests/bench/bench.mjs [seconds] [--runs N] [--json PATH] [--profile DIR] [--engine cpu|webgpu] [--no-load]
 // seconds: training time measured per engine and library (default 20); --runs: timed single-image
 // inferences per model (default 300, after 30 untimed); --json: where the figures go (default
-// tests/browser/bench-results.json); --profile: also record CPU profiles (Chrome DevTools format) into
+// tests/bench/bench-results.json); --profile: also record CPU profiles (Chrome DevTools format) into
 // DIR, 5 seconds of training on each side and Latent Lab's AE-16 single-image runs, and print the
 // functions with the most self time (names need a build that keeps them: docs/toolchain.md);
 // --engine: one engine only; --no-load: without the load figures.
@@ -27,13 +27,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, normalize } from 'node:path';
-import { launch, openApp } from './harness.mjs';
-import { TYPES } from './server.mjs';
+import { launch, openApp } from '../browser/harness.mjs';
+import { TYPES } from '../browser/server.mjs';
 import { measureTraining } from './bench-train.mjs';
 import { measureLoad, printLoad } from './bench-load.mjs';
 import { measureGpuWork, printGpuWorkAll } from './bench-gpu-work.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const BROWSER_TESTS = join(here, '..', 'browser');
 
 function parseArgs(argv) {
   const o = { seconds: 20, runs: 300, warmup: 30, json: join(here, 'bench-results.json'), profile: null, engines: ['cpu', 'webgpu'], load: true };
@@ -55,12 +56,14 @@ function parseArgs(argv) {
 // latencies measured; with it, to 5 µs. Both pages get it (neither needs anything from another origin).
 const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
-/** The bench's own server for the TF.js page: tests/browser/ (the page and node_modules), isolated. */
+/** The bench's own server for the TF.js page, isolated: the pages from tests/bench/, the libraries
+ * they load (`node_modules/…`) from tests/browser/, whose node_modules the tests and the bench share. */
 export async function serveTests() {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const root = path.startsWith('node_modules') ? BROWSER_TESTS : here;
     try {
-      const body = await readFile(join(here, path));
+      const body = await readFile(join(root, path));
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...ISOLATED });
       res.end(body);
     } catch {
@@ -151,7 +154,7 @@ async function latentLab(app, engine, o) {
   }
 }
 
-/** TF.js 4.22 on `backend` in a fresh page of the same browser, served from tests/browser/. */
+/** TF.js 4.22 on `backend` in a fresh page of the same browser, served by `serveTests`. */
 export async function tfjs(app, backend, batch, o) {
   const server = await serveTests();
   const { context, page } = await app.fresh();
@@ -181,7 +184,7 @@ async function longTasks(engine, seconds) {
   try {
     await access(file);
   } catch {
-    return { skipped: 'tests/browser/bench-longtasks.mjs is not there' };
+    return { skipped: 'tests/bench/bench-longtasks.mjs is not there' };
   }
   const { measureLongTasks } = await import('./bench-longtasks.mjs');
   return measureLongTasks({ engine, seconds });

@@ -1,9 +1,9 @@
 // Benchmark (not a test): steps per second and images per second of the training lab's default
 // configuration, on WebGPU (SwiftShader here, a real GPU elsewhere) and on the CPU engine.
-// Usage: `node tests/browser/bench-train.mjs [seconds per engine, default 20]`; bench.mjs uses
+// Usage: `node tests/bench/bench-train.mjs [seconds per engine, default 20]`; bench.mjs uses
 // `measureTraining` as part of the whole comparison with TensorFlow.js.
 import { pathToFileURL } from 'node:url';
-import { launch, openApp, setInput } from './harness.mjs';
+import { launch, openApp, setInput } from '../browser/harness.mjs';
 
 /**
  * Trains the lab's default model in the app on `app` (from harness `launch`) on `engine` ('cpu' or

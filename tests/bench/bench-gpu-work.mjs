@@ -6,7 +6,7 @@
 // and the time per dispatch say where a step goes (issue #13; docs/benchmark.md).
 //
 // Usage, after `scripts/build-web.sh` and `npm ci` in tests/browser:
-//   node tests/browser/bench-gpu-work.mjs [seconds, default 10]
+//   node tests/bench/bench-gpu-work.mjs [seconds, default 10]
 // Latent Lab's figures include its refreshes (losses, test loss and grid every 0.7 s), which are
 // part of what the lab does per step; TF.js's loop reads its loss back every step. Then one layer
 // alone: the lab's largest, out ← out + x·w with x [64, 784] and w [784, 256], queued 40 times with
@@ -15,7 +15,7 @@
 // three products by three hand-written WGSL kernels (bench-matmul.html): what a kernel without
 // workgroup barriers would save on this adapter.
 import { pathToFileURL } from 'node:url';
-import { launch, openApp, setInput } from './harness.mjs';
+import { launch, openApp, setInput } from '../browser/harness.mjs';
 import { serveTests } from './bench.mjs';
 
 /** Installed before the page's scripts: counts WebGPU calls in `window.__gpuWork`. */

@@ -3,8 +3,8 @@
 // a student does. A toy step is one D and one G update on 128 points (2 → 64 → 64 → 2 and
 // 2 → 64 → 64 → 1); a digits step one D and one G update on 64 digits (64 → 128 → 256 → 784 and
 // 784 → 256 → 128 → 1). Prints a table and JSON.
-// Usage: `node tests/browser/bench-gan.mjs [seconds per measurement, default 15]`
-import { launch, openApp } from './harness.mjs';
+// Usage: `node tests/bench/bench-gan.mjs [seconds per measurement, default 15]`
+import { launch, openApp } from '../browser/harness.mjs';
 
 const seconds = Number(process.argv[2] ?? 15);
 

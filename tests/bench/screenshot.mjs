@@ -1,6 +1,6 @@
 // Takes a screenshot of a view after drawing a digit (for the README and for looking at the app):
-// `node screenshot.mjs [webgpu|cpu] [out.png] [view]`.
-import { launch, openApp, drawStroke, waitForInk, SEVEN } from './harness.mjs';
+// `node tests/bench/screenshot.mjs [webgpu|cpu] [out.png] [view]`.
+import { launch, openApp, drawStroke, waitForInk, SEVEN } from '../browser/harness.mjs';
 
 const engine = process.argv[2] ?? 'cpu';
 const out = process.argv[3] ?? 'screenshot.png';

@@ -3,18 +3,22 @@
 // hour), Chromium's network is throttled to 20 Mbit/s down and up with 40 ms latency, and the page
 // runs on the CPU engine. Prints the bytes on the wire before the draw view is ready, per file
 // and in total, the time to ready, and what a repeat visit downloads.
-// Usage: `node tests/browser/bench-load.mjs` after `scripts/build-web.sh`; for the published build,
-// `scripts/build-publish.sh /tmp/pub && LATENT_LAB_DIST=/tmp/pub node tests/browser/bench-load.mjs` (issue #13's targets:
+// Usage: `node tests/bench/bench-load.mjs` after `scripts/build-web.sh`; for the published build,
+// `scripts/build-publish.sh /tmp/pub && LATENT_LAB_DIST=/tmp/pub node tests/bench/bench-load.mjs` (issue #13's targets:
 // ≤ 4 MB before ready, ready ≤ 5 s, nothing downloaded on a repeat visit); bench.mjs uses
 // `measureLoad` as part of the whole comparison.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { DIST } from './harness.mjs';
-import { TYPES } from './server.mjs';
+import { DIST } from '../browser/harness.mjs';
+import { TYPES } from '../browser/server.mjs';
+
+// One node_modules for the tests and the benchmarks: tests/browser's (`npm ci` there). Node looks
+// for a package from the importing file's folder upwards, so from here it is asked for by path.
+const { chromium } = createRequire(new URL('../browser/package.json', import.meta.url))('playwright-core');
 
 
 /** dist/ served with gzip -9 (compressed once per file) and an hour of caching. */

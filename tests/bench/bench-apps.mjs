@@ -1,9 +1,9 @@
 // Benchmark (not a test): the applications lab's whole-split computations, timed by the page
 // itself (each tab shows how long it took and keeps the milliseconds in `data-ms`).
-// Usage: `node tests/browser/bench-apps.mjs [cpu|webgpu ...]` (default: cpu), after
+// Usage: `node tests/bench/bench-apps.mjs [cpu|webgpu ...]` (default: cpu), after
 // `scripts/build-web.sh`. Targets (issue #11, CPU engine): retrieval table ≤ 5 s, k-means with
 // k = 10 in all four spaces ≤ 2 s, anomaly scores ≤ 2 s.
-import { launch, openApp } from './harness.mjs';
+import { launch, openApp } from '../browser/harness.mjs';
 
 const SPACES = ['pixels', 'pca', 'ae', 'vae'];
 const engines = process.argv.slice(2).length ? process.argv.slice(2) : ['cpu'];
