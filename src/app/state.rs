@@ -69,7 +69,8 @@ impl CurrentDigit {
     /// Computes the input of the restored sketch, once the digits it may refer to are loaded.
     pub fn restore_input(self, resources: ResourceHandle) {
         if self.input.with_untracked(Option::is_none) {
-            let input = resources.with(|r| self.sketch.with_untracked(|s| rasterise(s, &r.data.test)));
+            let input =
+                resources.with(|r| self.sketch.with_untracked(|s| rasterise(s, &r.data.test)));
             self.input.set(input);
         }
     }

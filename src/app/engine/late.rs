@@ -146,7 +146,10 @@ async fn download_and_build(
         let checked = async {
             add(set, model, &manifest, weights)?;
             let on_gpu = set.reconstruct_with(model, &resources.check_images).await?;
-            let on_cpu = resources.cpu.reconstruct_with(model, &resources.check_images).await?;
+            let on_cpu = resources
+                .cpu
+                .reconstruct_with(model, &resources.check_images)
+                .await?;
             Ok::<_, String>(max_abs_diff(&on_gpu, &on_cpu))
         }
         .await;

@@ -181,7 +181,10 @@ impl TrainSession {
     fn create(&self, resources: &Resources) -> Result<(), Text> {
         let config = self.config.get_untracked();
         config.validate()?;
-        let wanted = self.wanted.get_untracked().resolve(resources.batch_engine());
+        let wanted = self
+            .wanted
+            .get_untracked()
+            .resolve(resources.batch_engine());
         let (models, engine) = resources.models(wanted);
         self.trainer
             .set_value(Some(LabTrainer::new(config, &models.device)));

@@ -227,7 +227,8 @@ impl TrainSession {
                     self.notice.set(Some(
                         Text::new("train-restored").with("step", self.step.get_untracked()),
                     ));
-                    resources.use_trained
+                    resources
+                        .use_trained
                         .set(storage::load_setting(keys::USE_TRAINED).unwrap_or(false));
                     if let Some(settings) = settings {
                         self.config.set(settings);

@@ -60,13 +60,14 @@ async fn cluster_all(
         // Centres as images: decoded in the code spaces, back through PCA, or as they are.
         let centres: Vec<f32> = match (space, space.family()) {
             (_, Some(family)) => {
-                resources.decode_on(
-                    resources.batch_engine(),
-                    family,
-                    LatentSize::Sixteen,
-                    &result.centres,
-                )
-                .await?
+                resources
+                    .decode_on(
+                        resources.batch_engine(),
+                        family,
+                        LatentSize::Sixteen,
+                        &result.centres,
+                    )
+                    .await?
             }
             (Space::Pca, None) => {
                 let pca = resources.pixel_pca().await?;

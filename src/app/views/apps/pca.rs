@@ -51,7 +51,9 @@ async fn compare(resources: &Resources) -> Result<Comparison, String> {
             r
         })
         .collect();
-    let (ae, _) = resources.reconstruct_both_on(resources.batch_engine(), &images).await?;
+    let (ae, _) = resources
+        .reconstruct_both_on(resources.batch_engine(), &images)
+        .await?;
     let basis: Vec<f32> = pca.components.iter().flatten().copied().collect();
     let angles = principal_angles(&linear.decoder_rows().await?, &basis, PIXELS);
     let first = |all: &[f32]| all[..SHOWN * PIXELS].to_vec();

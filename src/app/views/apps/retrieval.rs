@@ -34,13 +34,17 @@ struct Galleries {
 impl Galleries {
     async fn build(resources: &Resources) -> Result<Self, String> {
         Ok(Self {
-            vectors: in_every_space(resources, &resources.data.train.wait().await?.all_images()).await?,
+            vectors: in_every_space(resources, &resources.data.train.wait().await?.all_images())
+                .await?,
         })
     }
 }
 
 /// `images` (n × 784) in every space.
-async fn in_every_space(resources: &Resources, images: &[f32]) -> Result<[(Vec<f32>, usize); 4], String> {
+async fn in_every_space(
+    resources: &Resources,
+    images: &[f32],
+) -> Result<[(Vec<f32>, usize); 4], String> {
     let mut out = Vec::new();
     for space in Space::ALL {
         out.push(space.vectors(resources, images).await?);

@@ -59,7 +59,12 @@ impl Space {
         match (self, self.family()) {
             (_, Some(family)) => {
                 let codes = resources
-                    .encode_on(resources.batch_engine(), family, LatentSize::Sixteen, images)
+                    .encode_on(
+                        resources.batch_engine(),
+                        family,
+                        LatentSize::Sixteen,
+                        images,
+                    )
                     .await?;
                 Ok((codes.mean, codes.dim))
             }

@@ -58,10 +58,14 @@ fn architecture(m: &Manifest) -> String {
 
 /// μ and log σ² of the VAE in use (the lab model's when it stands in for the VAE).
 async fn vae_codes(resources: &Resources, wanted: Backend, x: &[f32]) -> Result<Codes, String> {
-    match resources.active_trained().filter(|s| s.family() == Family::Vae) {
+    match resources
+        .active_trained()
+        .filter(|s| s.family() == Family::Vae)
+    {
         Some(slot) => slot.encode(x).await,
         None => {
-            resources.encode_on(wanted, Family::Vae, LatentSize::Sixteen, x)
+            resources
+                .encode_on(wanted, Family::Vae, LatentSize::Sixteen, x)
                 .await
         }
     }
@@ -84,7 +88,10 @@ fn code_sizes(resources: ResourceHandle) -> Signal<(usize, usize)> {
 /// on an empty pad at once; if the pad holds a different drawing, the drawing stays and the
 /// link's digit is returned as an offer, until the student accepts it or keeps the drawing
 /// (or edits the pad, which keeps it too). The URL follows the pad whenever no offer waits.
-fn bind_digit(digit: CurrentDigit, resources: ResourceHandle) -> (RwSignal<Option<DigitRef>>, RwSignal<DigitRef>) {
+fn bind_digit(
+    digit: CurrentDigit,
+    resources: ResourceHandle,
+) -> (RwSignal<Option<DigitRef>>, RwSignal<DigitRef>) {
     let link = use_link();
     let tests = resources.with(|r| r.data.test.len());
     let here = Memo::new(move |_| digit.as_link());

@@ -67,7 +67,8 @@ pub fn CompareTab() -> impl IntoView {
             let decode = |codes: Vec<f32>| {
                 let resources = resources.clone();
                 async move {
-                    resources.decode_on(engine, Family::Vae, LatentSize::Sixteen, &codes)
+                    resources
+                        .decode_on(engine, Family::Vae, LatentSize::Sixteen, &codes)
                         .await
                 }
             };

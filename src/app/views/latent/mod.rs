@@ -168,7 +168,9 @@ impl Explorer {
         codes: Vec<f32>,
     ) -> Result<Vec<f32>, String> {
         let resources = self.resources.get();
-        resources.decode_on(resources.live_engine(), family, size, &codes).await
+        resources
+            .decode_on(resources.live_engine(), family, size, &codes)
+            .await
     }
 
     /// Decodes many codes on the batch engine (WebGPU when in use).
@@ -179,7 +181,8 @@ impl Explorer {
         codes: Vec<f32>,
     ) -> Result<Vec<f32>, String> {
         let resources = self.resources.get();
-        resources.decode_on(resources.batch_engine(), family, size, &codes)
+        resources
+            .decode_on(resources.batch_engine(), family, size, &codes)
             .await
     }
 
@@ -193,7 +196,9 @@ impl Explorer {
         let live = resources.live_engine();
         Ok(PerFamily {
             ae: resources.encode_on(live, Family::Ae, size, &images).await?,
-            vae: resources.encode_on(live, Family::Vae, size, &images).await?,
+            vae: resources
+                .encode_on(live, Family::Vae, size, &images)
+                .await?,
         })
     }
 }

@@ -134,14 +134,18 @@ pub fn NoiseView() -> impl IntoView {
         let what = source.with(|s| match s {
             DigitRef::Test(i) => Text::new("noise-source-test")
                 .with("index", i.to_string())
-                .with("label", resources.with(|r| r.data.test.labels[*i]).to_string()),
+                .with(
+                    "label",
+                    resources.with(|r| r.data.test.labels[*i]).to_string(),
+                ),
             DigitRef::Pixels(p) if digit.input.with(|x| x.as_ref() == Some(p)) => {
                 Text::new("noise-source-drawing")
             }
             DigitRef::Pixels(_) => Text::new("noise-source-link"),
-            DigitRef::Empty => Text::new("noise-source-test")
-                .with("index", "0")
-                .with("label", resources.with(|r| r.data.test.labels[0]).to_string()),
+            DigitRef::Empty => Text::new("noise-source-test").with("index", "0").with(
+                "label",
+                resources.with(|r| r.data.test.labels[0]).to_string(),
+            ),
         });
         i18n.t_with("noise-source", &[("source", what.into())])
     };
