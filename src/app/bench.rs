@@ -115,7 +115,7 @@ async fn time(
         return Err(format!("unknown model {model:?}"));
     }
     let (set, ran_on) = resources.models(wanted);
-    let image = resources.data.test.image(0);
+    let image = resources.test_digits().image(0);
     let mut times = Vec::with_capacity(runs as usize);
     for k in 0..warmup + runs {
         let start = now_ms();

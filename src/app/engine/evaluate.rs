@@ -34,7 +34,7 @@ pub async fn split_means(
     corruption: Corruption,
     mut on_batch: impl FnMut(&MeansProgress) -> bool,
 ) -> Result<Option<MeansProgress>, String> {
-    let total = resources.data.test.len();
+    let total = resources.test_digits().len();
     let start = crate::app::web::now_ms();
     let mut progress = MeansProgress {
         means: SplitMeans::new(total),
@@ -43,9 +43,11 @@ pub async fn split_means(
     };
     let indices: Vec<usize> = (0..total).collect();
     for chunk in indices.chunks(MEAN_BATCH) {
-        let clean = resources.data.test.batch(chunk);
+        let clean = resources.test_digits().batch(chunk);
         let noisy = corruption.apply_indexed(&clean, chunk);
-        let (outputs, engine) = resources.run_all_on(resources.batch_engine(), &noisy).await?;
+        let (outputs, engine) = resources
+            .run_all_on(resources.batch_engine(), &noisy)
+            .await?;
         progress.means.add_batch(&clean, outputs.all(), PIXELS);
         progress.engine = Some(engine);
         progress.ms = crate::app::web::now_ms() - start;
@@ -58,12 +60,14 @@ pub async fn split_means(
 
 /// The per-pixel MSE of every test digit's AE and VAE reconstruction (the lab model's when it
 /// stands in), on the CPU engine, which is always there and fast for this; yields between batches.
-pub async fn test_errors(resources: Arc<Resources>) -> Result<PerFamily<ErrorDistribution>, String> {
-    let total = resources.data.test.len();
+pub async fn test_errors(
+    resources: Arc<Resources>,
+) -> Result<PerFamily<ErrorDistribution>, String> {
+    let total = resources.test_digits().len();
     let indices: Vec<usize> = (0..total).collect();
     let mut errors = PerFamily::new(|_| Vec::with_capacity(total));
     for chunk in indices.chunks(MEAN_BATCH) {
-        let clean = resources.data.test.batch(chunk);
+        let clean = resources.test_digits().batch(chunk);
         let (outputs, _) = resources.reconstruct_both_on(Backend::Cpu, &clean).await?;
         for family in Family::ALL {
             errors[family].extend(
@@ -109,13 +113,17 @@ pub async fn anomaly_scores(
 
 /// The AE in use (the lab model when it stands in, whatever its code size) on the CPU engine.
 async fn ae_reconstruction(resources: &Resources, images: &[f32]) -> Result<Vec<f32>, String> {
-    match resources.active_trained().filter(|s| s.family() == Family::Ae) {
+    match resources
+        .active_trained()
+        .filter(|s| s.family() == Family::Ae)
+    {
         Some(slot) => slot.reconstruct(images).await,
         None => {
             let codes = resources
                 .encode_on(Backend::Cpu, Family::Ae, LatentSize::Sixteen, images)
                 .await?;
-            resources.decode_on(Backend::Cpu, Family::Ae, LatentSize::Sixteen, &codes.mean)
+            resources
+                .decode_on(Backend::Cpu, Family::Ae, LatentSize::Sixteen, &codes.mean)
                 .await
         }
     }
@@ -126,7 +134,10 @@ async fn vae_encoding_and_reconstruction(
     resources: &Resources,
     images: &[f32],
 ) -> Result<(super::models::Codes, Vec<f32>), String> {
-    match resources.active_trained().filter(|s| s.family() == Family::Vae) {
+    match resources
+        .active_trained()
+        .filter(|s| s.family() == Family::Vae)
+    {
         Some(slot) => {
             let codes = slot.encode(images).await?;
             let reconstruction = slot.decode(&codes.mean).await?;

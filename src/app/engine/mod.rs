@@ -7,6 +7,7 @@ pub mod gan;
 pub mod late;
 pub mod loader;
 pub mod models;
+pub mod report;
 pub mod resources;
 pub mod search;
 pub mod trained;

@@ -2,20 +2,17 @@
 //! the training lab, the GAN lab's digits, the applications and the teacher's replay use them, so
 //! they are downloaded right after the first view appears instead of before it (issue #13: a
 //! first visit in a few megabytes). Work that needs them waits for them; a failed download says
-//! why and is retried from the view ("Retry"), never touching what already works.
+//! why and is retried from the view ("Retry"), never touching what already works. The download
+//! itself is the loader's (`loader::load_training_digits`).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use super::late::{SlotState, WAIT_POLL_MS};
-use super::resources::Resources;
-use crate::app::web::fetch::fetch_bytes;
+use crate::data::Split;
 use crate::data::bundle::TRAIN_IMAGES;
-use crate::data::{Dataset, Split};
-
-const TRAIN_FILE: &str = "static/mnist-train.bin";
 
 /// The training split: on its way, there, or failed with the reason.
 pub struct TrainingDigits {
@@ -43,6 +40,17 @@ impl TrainingDigits {
     /// Where the download stands (a signal for the views).
     pub fn state(&self) -> RwSignal<SlotState> {
         self.state
+    }
+
+    /// The seed of the test split: the training file must come from the same split.
+    pub(super) fn seed(&self) -> u32 {
+        self.seed
+    }
+
+    /// Keeps the downloaded digits and marks them ready (the first ones given stay).
+    pub(super) fn arrived(&self, split: Split) {
+        let _ = self.split.set(split);
+        self.state.try_set(SlotState::Ready);
     }
 
     /// The digits, once they are there.
@@ -73,31 +81,6 @@ impl TrainingDigits {
                 Some(_) if !still_wanted() => return Ok(None),
                 Some(_) => TimeoutFuture::new(WAIT_POLL_MS).await,
             }
-        }
-    }
-}
-
-/// Downloads and checks the training digits, unless they are already there. Called once after
-/// the first view appears and again by "Retry".
-pub async fn load(resources: Arc<Resources>) {
-    let digits = &resources.data.train;
-    if digits.get().is_some() {
-        return;
-    }
-    digits.state.try_set(SlotState::Loading(0.0));
-    let outcome = async {
-        let bytes = fetch_bytes(TRAIN_FILE).await?;
-        Dataset::decode_train_file(&bytes, digits.seed).map_err(|e| e.to_string())
-    }
-    .await;
-    match outcome {
-        Ok(split) => {
-            let _ = digits.split.set(split);
-            digits.state.try_set(SlotState::Ready);
-        }
-        Err(why) => {
-            log::warn!("loading the training digits failed: {why}");
-            digits.state.try_set(SlotState::Failed(why));
         }
     }
 }

@@ -47,8 +47,8 @@ async fn cluster_all(
     hw: Homework,
     is_current: impl Fn() -> bool,
 ) -> Result<(), String> {
-    let images = resources.data.test.all_images();
-    let labels = &resources.data.test.labels;
+    let images = resources.test_digits().all_images();
+    let labels = &resources.test_digits().labels;
     for space in Space::ALL {
         next_frame().await;
         // A newer k or seed (or model) started another clustering: leave it the signals.
@@ -60,13 +60,14 @@ async fn cluster_all(
         // Centres as images: decoded in the code spaces, back through PCA, or as they are.
         let centres: Vec<f32> = match (space, space.family()) {
             (_, Some(family)) => {
-                resources.decode_on(
-                    resources.batch_engine(),
-                    family,
-                    LatentSize::Sixteen,
-                    &result.centres,
-                )
-                .await?
+                resources
+                    .decode_on(
+                        resources.batch_engine(),
+                        family,
+                        LatentSize::Sixteen,
+                        &result.centres,
+                    )
+                    .await?
             }
             (Space::Pca, None) => {
                 let pca = resources.pixel_pca().await?;
@@ -155,10 +156,7 @@ pub fn ClusteringTab() -> impl IntoView {
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let (k, seed) = (k.get(), seed.get());
-        resources.with(|r| {
-            r.trained.track();
-            r.use_trained.track();
-        });
+        resources.with(|r| r.models_in_use().track());
         results.iter().for_each(|r| r.set(None));
         total_ms.set(None);
         generation.update_value(|g| *g += 1);

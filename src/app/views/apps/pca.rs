@@ -39,7 +39,7 @@ async fn compare(resources: &Resources) -> Result<Comparison, String> {
     let linear = AppModel::load(Shipped::Linear16).await?;
     next_frame().await;
     let pca = resources.pixel_pca().await?.clone();
-    let images = resources.data.test.all_images();
+    let images = resources.test_digits().all_images();
     let mut linear_out = linear.run(&images).await?;
     // A linear decoder is not confined to [0, 1]: clip as a screen (and PCA's output) would.
     linear_out.iter_mut().for_each(|v| *v = v.clamp(0.0, 1.0));
@@ -51,7 +51,9 @@ async fn compare(resources: &Resources) -> Result<Comparison, String> {
             r
         })
         .collect();
-    let (ae, _) = resources.reconstruct_both_on(resources.batch_engine(), &images).await?;
+    let (ae, _) = resources
+        .reconstruct_both_on(resources.batch_engine(), &images)
+        .await?;
     let basis: Vec<f32> = pca.components.iter().flatten().copied().collect();
     let angles = principal_angles(&linear.decoder_rows().await?, &basis, PIXELS);
     let first = |all: &[f32]| all[..SHOWN * PIXELS].to_vec();
@@ -76,10 +78,7 @@ pub fn PcaTab() -> impl IntoView {
     let errors = TaskErrors::new();
     let result = RwSignal::new(None::<Comparison>);
     Effect::new(move |_| {
-        resources.with(|r| {
-            r.trained.track();
-            r.use_trained.track();
-        });
+        resources.with(|r| r.models_in_use().track());
         leptos::task::spawn_local(async move {
             next_frame().await;
             let outcome = compare(&resources.get()).await;

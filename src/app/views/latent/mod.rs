@@ -64,7 +64,7 @@ impl Space {
         let codes = resources
             .encode_on(resources.batch_engine(), family, size, images)
             .await?;
-        let map = LatentSpaceMap::fit(&codes.mean, codes.dim, &resources.data.test.labels);
+        let map = LatentSpaceMap::fit(&codes.mean, codes.dim, &resources.test_digits().labels);
         Ok(Self { codes, map })
     }
 }
@@ -72,7 +72,7 @@ impl Space {
 impl LatentData {
     /// Encodes the test split with both models of `size` (batch engine).
     async fn encode(resources: Arc<Resources>, size: LatentSize) -> Result<Self, String> {
-        let images = resources.data.test.all_images();
+        let images = resources.test_digits().all_images();
         let ae = Space::encode(&resources, &images, Family::Ae, size).await?;
         let vae = Space::encode(&resources, &images, Family::Vae, size).await?;
         Ok(Self {
@@ -168,7 +168,9 @@ impl Explorer {
         codes: Vec<f32>,
     ) -> Result<Vec<f32>, String> {
         let resources = self.resources.get();
-        resources.decode_on(resources.live_engine(), family, size, &codes).await
+        resources
+            .decode_on(resources.live_engine(), family, size, &codes)
+            .await
     }
 
     /// Decodes many codes on the batch engine (WebGPU when in use).
@@ -179,7 +181,8 @@ impl Explorer {
         codes: Vec<f32>,
     ) -> Result<Vec<f32>, String> {
         let resources = self.resources.get();
-        resources.decode_on(resources.batch_engine(), family, size, &codes)
+        resources
+            .decode_on(resources.batch_engine(), family, size, &codes)
             .await
     }
 
@@ -193,7 +196,9 @@ impl Explorer {
         let live = resources.live_engine();
         Ok(PerFamily {
             ae: resources.encode_on(live, Family::Ae, size, &images).await?,
-            vae: resources.encode_on(live, Family::Vae, size, &images).await?,
+            vae: resources
+                .encode_on(live, Family::Vae, size, &images)
+                .await?,
         })
     }
 }
@@ -228,7 +233,9 @@ pub fn family_key(family: Family) -> &'static str {
 /// The view's digit as an image: a test digit, a drawing, or a blank for an empty link.
 fn digit_image(resources: ResourceHandle, digit: &DigitRef) -> Vec<f32> {
     match digit {
-        DigitRef::Test(i) => resources.with(|r| r.data.test.image((*i).min(r.data.test.len() - 1))),
+        DigitRef::Test(i) => {
+            resources.with(|r| r.test_digits().image((*i).min(r.test_digits().len() - 1)))
+        }
         DigitRef::Pixels(p) if p.len() == crate::PIXELS => p.clone(),
         _ => vec![0.0; crate::PIXELS],
     }
@@ -240,7 +247,7 @@ pub fn LatentView() -> impl IntoView {
     let i18n = use_i18n();
     let link = use_link();
     let student = use_current_digit();
-    let n_test = resources.with(|r| r.data.test.len());
+    let n_test = resources.with(|r| r.test_digits().len());
     // The student's digit as the view opens (a lone test digit by its index), else test digit 0.
     let digit = RwSignal::new(student.as_link_untracked().or_first());
     let current = Memo::new(move |_| digit.with(|d| digit_image(resources, d)));

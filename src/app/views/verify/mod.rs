@@ -151,9 +151,13 @@ pub fn VerifyView() -> impl IntoView {
                     Ok(bytes) => match extract_record(&String::from_utf8_lossy(&bytes)) {
                         Err(e) => unreadable(&name, format!("{name}: {e}")),
                         Ok(record) => {
-                            let verdict =
-                                check_one(resources.clone(), &record, &given_now, rubric_now.clone())
-                                    .await;
+                            let verdict = check_one(
+                                resources.clone(),
+                                &record,
+                                &given_now,
+                                rubric_now.clone(),
+                            )
+                            .await;
                             records.push(record);
                             verdict
                         }
@@ -274,7 +278,7 @@ async fn check_one(
     };
     let data = resources.clone();
     let recompute = move |_task: usize, bytes: &[u8]| -> Result<BTreeMap<String, f64>, String> {
-        model_metrics(bytes, &data.data.test, &Device::flex())
+        model_metrics(bytes, &data.test_digits(), &Device::flex())
     };
     let mut verdict = verify_record(record, &assignment, rubric.as_deref(), &recompute);
     if matches!(verdict.status, Status::Verified | Status::Mismatch { .. }) {

@@ -107,8 +107,8 @@ async fn score_all(resources: &Resources) -> Result<([ModelScores; 2], f64), Str
     let fashion = decode_fashion(&fetch_bytes("static/fashion.bin").await?)
         .map_err(|e| e.to_string())?
         .all_images();
-    let digits = resources.data.test.all_images();
-    let n = resources.data.test.len();
+    let digits = resources.test_digits().all_images();
+    let n = resources.test_digits().len();
     let sets = [
         fashion,
         uniform_noise(n, NOISE_SEED),
@@ -178,10 +178,7 @@ pub fn AnomalyTab() -> impl IntoView {
     let scores = RwSignal::new(None::<[ModelScores; 2]>);
     let scores_ms = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
-        resources.with(|r| {
-            r.trained.track();
-            r.use_trained.track();
-        });
+        resources.with(|r| r.models_in_use().track());
         scores.set(None);
         scores_ms.set(None);
         leptos::task::spawn_local(async move {
@@ -199,7 +196,7 @@ pub fn AnomalyTab() -> impl IntoView {
         let x = digit
             .input
             .get()
-            .unwrap_or_else(|| resources.with(|r| r.data.test.image(0)));
+            .unwrap_or_else(|| resources.with(|r| r.test_digits().image(0)));
         leptos::task::spawn_local(async move {
             let outcome = score(&resources.get(), &x).await;
             if let Some([a, v]) = errors.check(tk("apps-anomaly-task-current"), outcome) {
