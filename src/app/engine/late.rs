@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
+use super::error::EngineError;
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::Shipped;
 
@@ -31,7 +32,7 @@ pub enum SlotState {
     Loading(f32),
     Ready,
     /// What failed, in technical words (the view says what to do in the student's language).
-    Failed(String),
+    Failed(EngineError),
 }
 
 /// The slot of every model in [`LATE`], with its manifest once downloaded.
@@ -72,7 +73,7 @@ impl LateModels {
     }
 
     /// Waits until every one of `models` is ready; the first failure is the error.
-    pub async fn wait_for(&self, models: &[Shipped]) -> Result<(), String> {
+    pub async fn wait_for(&self, models: &[Shipped]) -> Result<(), EngineError> {
         loop {
             let mut ready = true;
             for &model in models {
@@ -80,7 +81,7 @@ impl LateModels {
                     Some(SlotState::Ready) => {}
                     Some(SlotState::Failed(why)) => return Err(why),
                     Some(SlotState::Loading(_)) => ready = false,
-                    None => return Err("the app was closed".into()),
+                    None => return Err(EngineError::Closed),
                 }
             }
             if ready {

@@ -10,6 +10,7 @@ use burn::prelude::*;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
+use super::error::EngineError;
 use super::late::{LATE, SlotState};
 use super::models::ModelSet;
 use super::report::{AGREEMENT_TOLERANCE, EngineReport, report_fallback};
@@ -39,7 +40,7 @@ pub enum LoadState {
     },
     Ready,
     /// What failed, in technical words (the panel says what to do in the student's language).
-    Error(String),
+    Error(EngineError),
 }
 
 impl LoadState {
@@ -83,8 +84,9 @@ async fn step(state: RwSignal<LoadState>, step: &'static str, progress: f32) {
 }
 
 /// A shipped model's manifest and weights, downloaded.
-pub async fn load_model_files(name: &str) -> Result<(Manifest, Vec<u8>), String> {
-    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)?;
+pub async fn load_model_files(name: &str) -> Result<(Manifest, Vec<u8>), EngineError> {
+    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)
+        .map_err(EngineError::BadFile)?;
     let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
     Ok((manifest, weights))
 }
@@ -94,13 +96,18 @@ struct ModelFiles(PerFamily<(Manifest, Vec<u8>)>);
 
 impl ModelFiles {
     /// Builds the AE and the VAE on `device` from the same bytes.
-    fn build(&self, device: &Device) -> Result<Arc<ModelSet>, String> {
+    fn build(&self, device: &Device) -> Result<Arc<ModelSet>, EngineError> {
         let (m, w) = &self.0.ae;
-        let ae = load_autoencoder(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))?;
+        let ae = load_autoencoder(m, w.clone(), device).map_err(|e| bad_weights(m, e))?;
         let (m, w) = &self.0.vae;
-        let vae = load_vae(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))?;
+        let vae = load_vae(m, w.clone(), device).map_err(|e| bad_weights(m, e))?;
         Ok(Arc::new(ModelSet::new(device.clone(), ae, vae)))
     }
+}
+
+/// Weights that do not fit their manifest, named after the model.
+fn bad_weights(manifest: &Manifest, why: impl std::fmt::Display) -> EngineError {
+    EngineError::BadFile(format!("{}: {why}", manifest.name))
 }
 
 /// Largest per-pixel difference between two engines' AE and VAE reconstructions.
@@ -111,14 +118,15 @@ fn families_diff(a: &PerFamily<Vec<f32>>, b: &PerFamily<Vec<f32>>) -> f32 {
         .fold(0.0, f32::max)
 }
 
-async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
+async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, EngineError> {
     step(state, tk("load-downloads"), 0.05).await;
     let (data, ae, vae) = futures::join!(
         fetch_bytes("static/mnist-test.bin"),
         load_model_files(Shipped::Ae16.name()),
         load_model_files(Shipped::Vae16.name()),
     );
-    let (test, seed) = Dataset::decode_test_file(&data?).map_err(|e| e.to_string())?;
+    let (test, seed) =
+        Dataset::decode_test_file(&data?).map_err(|e| EngineError::BadFile(e.to_string()))?;
     let data = Digits {
         test,
         train: TrainingDigits::new(seed),
@@ -146,7 +154,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
             let checked = async {
                 let set = files.build(&webgpu.device)?;
                 let diff = families_diff(&set.reconstruct_both(&check_images).await?, &cpu_outputs);
-                Ok::<_, String>((set, diff))
+                Ok::<_, EngineError>((set, diff))
             }
             .await;
             match checked {
@@ -222,7 +230,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
 }
 
 /// Median time of a few single-image reconstructions, after one untimed warm-up.
-async fn time_single(pair: &Arc<ModelSet>, image: &[f32]) -> Result<f64, String> {
+async fn time_single(pair: &Arc<ModelSet>, image: &[f32]) -> Result<f64, EngineError> {
     pair.reconstruct_both(image).await?;
     let mut times = Vec::new();
     for _ in 0..5 {
@@ -268,9 +276,10 @@ async fn download_and_build(
     resources: &Resources,
     model: Shipped,
     progress: impl Fn(f32),
-) -> Result<(), String> {
+) -> Result<(), EngineError> {
     let name = model.name();
-    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)?;
+    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)
+        .map_err(EngineError::BadFile)?;
     progress(0.05);
     // The whole body in one `arrayBuffer()`, which the browser fills on its own: read chunk by
     // chunk for a byte count, a download stayed open while the page was busy with WebGPU (and a
@@ -296,7 +305,7 @@ async fn download_and_build(
             let on_cpu = cpu
                 .reconstruct_with(model, resources.check_images())
                 .await?;
-            Ok::<_, String>(max_abs_diff(&on_gpu, &on_cpu))
+            Ok::<_, EngineError>(max_abs_diff(&on_gpu, &on_cpu))
         }
         .await;
         match checked {
@@ -317,24 +326,25 @@ fn add(
     model: Shipped,
     manifest: &Manifest,
     weights: Vec<u8>,
-) -> Result<(), String> {
+) -> Result<(), EngineError> {
     let device = &set.device;
-    let ae = |weights| {
-        load_autoencoder(manifest, weights, device).map_err(|e| format!("{}: {e}", manifest.name))
-    };
-    let twice = |_| format!("{} was built twice", manifest.name);
+    let ae =
+        |weights| load_autoencoder(manifest, weights, device).map_err(|e| bad_weights(manifest, e));
+    let twice = |_| EngineError::Compute(format!("{} was built twice", manifest.name));
     match model {
         Shipped::Dae16 => set.dae.set(ae(weights)?).map_err(twice),
         Shipped::Inpaint16 => set.inpaint.set(ae(weights)?).map_err(twice),
         Shipped::Ae2 => set.ae2.set(ae(weights)?).map_err(twice),
         Shipped::Vae2 => {
-            let vae = load_vae(manifest, weights, device)
-                .map_err(|e| format!("{}: {e}", manifest.name))?;
+            let vae = load_vae(manifest, weights, device).map_err(|e| bad_weights(manifest, e))?;
             set.vae2
                 .set(vae)
-                .map_err(|_| format!("{} was built twice", manifest.name))
+                .map_err(|_| EngineError::Compute(format!("{} was built twice", manifest.name)))
         }
-        _ => Err(format!("{} is loaded at start-up", model.name())),
+        _ => Err(EngineError::Compute(format!(
+            "{} is loaded at start-up",
+            model.name()
+        ))),
     }
 }
 
@@ -348,7 +358,8 @@ pub async fn load_training_digits(resources: Arc<Resources>) {
     digits.state().try_set(SlotState::Loading(0.0));
     let outcome = async {
         let bytes = fetch_bytes(TRAIN_FILE).await?;
-        Dataset::decode_train_file(&bytes, digits.seed()).map_err(|e| e.to_string())
+        Dataset::decode_train_file(&bytes, digits.seed())
+            .map_err(|e| EngineError::BadFile(e.to_string()))
     }
     .await;
     match outcome {

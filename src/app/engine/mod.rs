@@ -2,6 +2,7 @@
 //! Burn's pure-Rust CPU backend (Flex, in WebAssembly) always; the shipped models on each; the
 //! start-up loading and checks; the lab model; and training sessions.
 
+pub mod error;
 pub mod evaluate;
 pub mod gan;
 pub mod late;

@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
+use super::error::EngineError;
 use super::late::{LateModels, SlotState};
 use super::models::{Codes, ModelSet, Outputs, Reconstruction};
 use super::report::{EngineReport, report_fallback};
@@ -227,7 +228,7 @@ impl Resources {
 
     /// PCA-16 of the training digits' pixels, the linear baseline of the applications (fitted
     /// once, on first use, when the training digits are there).
-    pub async fn pixel_pca(&self) -> Result<&Pca, String> {
+    pub async fn pixel_pca(&self) -> Result<&Pca, EngineError> {
         let train = self.digits.train.wait().await?;
         Ok(self
             .pixel_pca
@@ -260,9 +261,9 @@ impl Resources {
         &self,
         wanted: Backend,
         job: impl Fn(Arc<ModelSet>) -> Fut,
-    ) -> Result<(T, Backend), String>
+    ) -> Result<(T, Backend), EngineError>
     where
-        Fut: Future<Output = Result<T, String>>,
+        Fut: Future<Output = Result<T, EngineError>>,
     {
         let (models, engine) = self.models(wanted);
         match job(models).await {
@@ -288,7 +289,7 @@ impl Resources {
         &self,
         wanted: Backend,
         images: &[f32],
-    ) -> Result<(Outputs, Backend), String> {
+    ) -> Result<(Outputs, Backend), EngineError> {
         self.late
             .wait_for(&[Shipped::Dae16, Shipped::Inpaint16])
             .await?;
@@ -307,7 +308,7 @@ impl Resources {
         &self,
         wanted: Backend,
         images: &[f32],
-    ) -> Result<(PerFamily<Vec<f32>>, Backend), String> {
+    ) -> Result<(PerFamily<Vec<f32>>, Backend), EngineError> {
         let (mut out, engine) = self
             .run(wanted, |m| async move { m.reconstruct_both(images).await })
             .await?;
@@ -322,7 +323,7 @@ impl Resources {
         &self,
         wanted: Backend,
         image: &[f32],
-    ) -> Result<(Reconstruction, Backend), String> {
+    ) -> Result<(Reconstruction, Backend), EngineError> {
         let (out, engine) = self.reconstruct_both_on(wanted, image).await?;
         Ok((Reconstruction::of(image, out), engine))
     }
@@ -334,7 +335,7 @@ impl Resources {
     }
 
     /// Waits for the shipped model of `family` with `size`-D codes, when it comes after start-up.
-    async fn wait_for_shipped(&self, family: Family, size: LatentSize) -> Result<(), String> {
+    async fn wait_for_shipped(&self, family: Family, size: LatentSize) -> Result<(), EngineError> {
         match (family, size) {
             (_, LatentSize::Sixteen) => Ok(()),
             (Family::Ae, LatentSize::Two) => self.late.wait_for(&[Shipped::Ae2]).await,
@@ -349,7 +350,7 @@ impl Resources {
         family: Family,
         size: LatentSize,
         images: &[f32],
-    ) -> Result<Codes, String> {
+    ) -> Result<Codes, EngineError> {
         if let Some(slot) = self.trained_for(family, size) {
             return slot.encode(images).await;
         }
@@ -370,7 +371,7 @@ impl Resources {
         family: Family,
         size: LatentSize,
         codes: &[f32],
-    ) -> Result<Vec<f32>, String> {
+    ) -> Result<Vec<f32>, EngineError> {
         if let Some(slot) = self.trained_for(family, size) {
             return slot.decode(codes).await;
         }

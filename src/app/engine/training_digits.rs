@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
+use super::error::EngineError;
 use super::late::{SlotState, WAIT_POLL_MS};
 use crate::data::Split;
 use crate::data::bundle::TRAIN_IMAGES;
@@ -59,10 +60,10 @@ impl TrainingDigits {
     }
 
     /// Waits for the digits; the download's failure is the error.
-    pub async fn wait(&self) -> Result<&Split, String> {
+    pub async fn wait(&self) -> Result<&Split, EngineError> {
         self.wait_while(|| true)
             .await?
-            .ok_or_else(|| "stopped waiting for the training digits".into())
+            .ok_or(EngineError::StoppedWaiting("the training digits"))
     }
 
     /// Waits for the digits as long as `still_wanted()` (a run not paused or stopped meanwhile):
@@ -70,14 +71,14 @@ impl TrainingDigits {
     pub async fn wait_while(
         &self,
         still_wanted: impl Fn() -> bool,
-    ) -> Result<Option<&Split>, String> {
+    ) -> Result<Option<&Split>, EngineError> {
         loop {
             if let Some(split) = self.split.get() {
                 return Ok(Some(split));
             }
             match self.state.try_get_untracked() {
                 Some(SlotState::Failed(why)) => return Err(why),
-                None => return Err("the app was closed".into()),
+                None => return Err(EngineError::Closed),
                 Some(_) if !still_wanted() => return Ok(None),
                 Some(_) => TimeoutFuture::new(WAIT_POLL_MS).await,
             }

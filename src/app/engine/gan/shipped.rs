@@ -63,7 +63,7 @@ impl ShippedGan {
             .try_get_value()
             .flatten()
             .ok_or("the GAN has not been downloaded yet")?;
-        read(generate(&generator, &noise)).await
+        Ok(read(generate(&generator, &noise)).await?)
     }
 }
 

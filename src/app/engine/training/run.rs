@@ -313,7 +313,7 @@ impl TrainSession {
         match read(model.reconstruct(x)).await {
             Ok(r) if same_model() => self.recon.set(vec![grid.to_vec(), r]),
             Ok(_) => return Ok(()),
-            Err(why) => self.refresh_failed(tk("refresh-reconstructions"), &why),
+            Err(why) => self.refresh_failed(tk("refresh-reconstructions"), &why.to_string()),
         }
         if model.latent() != 2 {
             self.map.set(None);
@@ -337,7 +337,7 @@ impl TrainSession {
                 )));
             }
             Ok(_) => {}
-            Err(why) => self.refresh_failed(tk("refresh-latent-map"), &why),
+            Err(why) => self.refresh_failed(tk("refresh-latent-map"), &why.to_string()),
         }
         Ok(())
     }

@@ -14,6 +14,7 @@ use crate::app::components::fields::{NumberField, RangeField};
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::LatentSize;
+use crate::app::engine::error::EngineError;
 use crate::app::engine::resources::Resources;
 use crate::app::homework::{Homework, use_homework};
 use crate::app::i18n::use_i18n;
@@ -46,7 +47,7 @@ async fn cluster_all(
     out: [RwSignal<Option<Clustered>>; 4],
     hw: Homework,
     is_current: impl Fn() -> bool,
-) -> Result<(), String> {
+) -> Result<(), EngineError> {
     let images = resources.test_digits().all_images();
     let labels = &resources.test_digits().labels;
     for space in Space::ALL {

@@ -12,6 +12,7 @@ use crate::analysis::subspace::principal_angles;
 use crate::app::components::digit_canvas::MosaicCanvas;
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::resources::Resources;
 use crate::app::i18n::use_i18n;
 use crate::app::state::use_resources;
@@ -35,7 +36,7 @@ struct Comparison {
     angles: Vec<f64>,
 }
 
-async fn compare(resources: &Resources) -> Result<Comparison, String> {
+async fn compare(resources: &Resources) -> Result<Comparison, EngineError> {
     let linear = AppModel::load(Shipped::Linear16).await?;
     next_frame().await;
     let pca = resources.pixel_pca().await?.clone();

@@ -12,6 +12,7 @@ use crate::analysis::retrieval::{Neighbour, nearest, precision_at_k};
 use crate::app::components::digit_canvas::DigitCanvas;
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::resources::Resources;
 use crate::app::engine::search::TensorGallery;
 use crate::app::homework::use_homework;
@@ -32,7 +33,7 @@ struct Galleries {
 }
 
 impl Galleries {
-    async fn build(resources: &Resources) -> Result<Self, String> {
+    async fn build(resources: &Resources) -> Result<Self, EngineError> {
         Ok(Self {
             vectors: in_every_space(
                 resources,
@@ -47,7 +48,7 @@ impl Galleries {
 async fn in_every_space(
     resources: &Resources,
     images: &[f32],
-) -> Result<[(Vec<f32>, usize); 4], String> {
+) -> Result<[(Vec<f32>, usize); 4], EngineError> {
     let mut out = Vec::new();
     for space in Space::ALL {
         out.push(space.vectors(resources, images).await?);
@@ -252,7 +253,7 @@ async fn measure_all(
     resources: &Resources,
     g: &Galleries,
     progress: RwSignal<f64>,
-) -> Result<[Score; 4], String> {
+) -> Result<[Score; 4], EngineError> {
     let train = resources.training_digits().wait().await?;
     let images = resources.test_digits().all_images();
     let n = resources.test_digits().len();

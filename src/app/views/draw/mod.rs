@@ -16,6 +16,7 @@ use crate::app::components::draw_pad::DrawPad;
 use crate::app::components::fields::{Choice, SelectField};
 use crate::app::components::formula::{Concept, Formula};
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::models::{Codes, Reconstruction};
 use crate::app::engine::resources::Resources;
 use crate::app::engine::{Backend, EngineChoice, Family, LatentSize};
@@ -57,7 +58,7 @@ fn architecture(m: &Manifest) -> String {
 }
 
 /// μ and log σ² of the VAE in use (the lab model's when it stands in for the VAE).
-async fn vae_codes(resources: &Resources, wanted: Backend, x: &[f32]) -> Result<Codes, String> {
+async fn vae_codes(resources: &Resources, wanted: Backend, x: &[f32]) -> Result<Codes, EngineError> {
     match resources.active_trained().filter(|s| s.family() == Family::Vae) {
         Some(slot) => slot.encode(x).await,
         None => {

@@ -23,6 +23,7 @@ use crate::analysis::latent_map::LatentSpaceMap;
 use crate::app::components::digit_canvas::{DigitCanvas, MosaicCanvas};
 use crate::app::components::fields::{Choice, SelectField};
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::models::Codes;
 use crate::app::engine::resources::Resources;
 use crate::app::engine::{Family, LatentSize, PerFamily, PerSize};
@@ -60,7 +61,7 @@ impl Space {
         images: &[f32],
         family: Family,
         size: LatentSize,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, EngineError> {
         let codes = resources
             .encode_on(resources.batch_engine(), family, size, images)
             .await?;
@@ -71,7 +72,7 @@ impl Space {
 
 impl LatentData {
     /// Encodes the test split with both models of `size` (batch engine).
-    async fn encode(resources: Arc<Resources>, size: LatentSize) -> Result<Self, String> {
+    async fn encode(resources: Arc<Resources>, size: LatentSize) -> Result<Self, EngineError> {
         let images = resources.test_digits().all_images();
         let ae = Space::encode(&resources, &images, Family::Ae, size).await?;
         let vae = Space::encode(&resources, &images, Family::Vae, size).await?;
@@ -166,7 +167,7 @@ impl Explorer {
         family: Family,
         size: LatentSize,
         codes: Vec<f32>,
-    ) -> Result<Vec<f32>, String> {
+    ) -> Result<Vec<f32>, EngineError> {
         let resources = self.resources.get();
         resources
             .decode_on(resources.live_engine(), family, size, &codes)
@@ -179,7 +180,7 @@ impl Explorer {
         family: Family,
         size: LatentSize,
         codes: Vec<f32>,
-    ) -> Result<Vec<f32>, String> {
+    ) -> Result<Vec<f32>, EngineError> {
         let resources = self.resources.get();
         resources
             .decode_on(resources.batch_engine(), family, size, &codes)
@@ -191,7 +192,7 @@ impl Explorer {
         self,
         size: LatentSize,
         images: Vec<f32>,
-    ) -> Result<PerFamily<Codes>, String> {
+    ) -> Result<PerFamily<Codes>, EngineError> {
         let resources = self.resources.get();
         let live = resources.live_engine();
         Ok(PerFamily {

@@ -14,6 +14,7 @@ use crate::analysis::scores::percentile;
 use crate::app::components::fields::{Choice, RangeField, SelectField};
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::evaluate::anomaly_scores;
 use crate::app::engine::resources::Resources;
 use crate::app::homework::{Homework, use_homework};
@@ -96,16 +97,16 @@ pub struct ModelScores {
 const NOISE_SEED: u64 = 20241;
 
 /// Scores of `images` under both models (see `evaluate::anomaly_scores`).
-async fn score(resources: &Resources, images: &[f32]) -> Result<[Vec<f32>; 2], String> {
+async fn score(resources: &Resources, images: &[f32]) -> Result<[Vec<f32>; 2], EngineError> {
     let scores = anomaly_scores(resources, images).await?;
     Ok([scores.ae, scores.vae])
 }
 
 /// Both models' scores of the test digits and of the three outlier sets, and the time the
 /// scoring took (after the download).
-async fn score_all(resources: &Resources) -> Result<([ModelScores; 2], f64), String> {
+async fn score_all(resources: &Resources) -> Result<([ModelScores; 2], f64), EngineError> {
     let fashion = decode_fashion(&fetch_bytes("static/fashion.bin").await?)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| EngineError::BadFile(e.to_string()))?
         .all_images();
     let digits = resources.test_digits().all_images();
     let n = resources.test_digits().len();
