@@ -71,7 +71,7 @@ impl CurrentDigit {
         if self.input.with_untracked(Option::is_none) {
             let input = resources.with(|r| {
                 self.sketch
-                    .with_untracked(|s| rasterise(s, &r.test_digits()))
+                    .with_untracked(|s| rasterise(s, r.test_digits()))
             });
             self.input.set(input);
         }
@@ -113,7 +113,7 @@ impl CurrentDigit {
             DigitRef::write,
         );
         let image =
-            Memo::new(move |_| digit.with(|d| resources.with(|r| d.image(&r.test_digits()))));
+            Memo::new(move |_| digit.with(|d| resources.with(|r| d.image(r.test_digits()))));
         (digit, image)
     }
 
@@ -121,7 +121,7 @@ impl CurrentDigit {
     /// without a pad see it too. Callers ask the student first when [`Self::would_replace`].
     pub fn show(self, digit: &DigitRef, resources: ResourceHandle) {
         let sketch = digit.to_sketch();
-        let input = resources.with(|r| rasterise(&sketch, &r.test_digits()));
+        let input = resources.with(|r| rasterise(&sketch, r.test_digits()));
         self.sketch.set(sketch);
         self.input.set(input);
     }

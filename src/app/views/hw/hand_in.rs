@@ -173,7 +173,7 @@ pub async fn hand_in(
                 if !problems.is_empty() {
                     return Err(Text::new("hw-model-constraints").with("why", problems.join("; ")));
                 }
-                let metrics = model_metrics(&bytes, &resources.test_digits(), &Device::flex())
+                let metrics = model_metrics(&bytes, resources.test_digits(), &Device::flex())
                     .map_err(|why| Text::new("hw-no-model").with("why", why))?;
                 report.metrics.extend(metrics);
                 let weights = model_file_weights_sha256(&bytes)
