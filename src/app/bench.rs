@@ -18,10 +18,33 @@ use burn::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::engine::Backend;
+use super::engine::error::EngineError;
 use super::engine::models::read;
 use super::engine::resources::Resources;
 use super::web::now_ms;
 use crate::PIXELS;
+
+/// Why a benchmark could not run: the page asked for something unknown, or the engine failed.
+#[derive(Debug)]
+enum BenchError {
+    Asked(String),
+    Engine(EngineError),
+}
+
+impl From<EngineError> for BenchError {
+    fn from(e: EngineError) -> Self {
+        Self::Engine(e)
+    }
+}
+
+impl From<BenchError> for JsValue {
+    fn from(e: BenchError) -> Self {
+        match e {
+            BenchError::Asked(why) => JsValue::from_str(&why),
+            BenchError::Engine(e) => JsValue::from_str(&e.to_string()),
+        }
+    }
+}
 
 /// Registers the hook when the address asks for it.
 pub fn install(resources: Arc<Resources>) {
@@ -41,9 +64,7 @@ pub fn install(resources: Arc<Resources>) {
         move |engine: String, model: String, runs: u32, warmup: u32| {
             let resources = resources.clone();
             wasm_bindgen_futures::future_to_promise(async move {
-                let (engine, times) = time(&resources, &engine, &model, runs, warmup)
-                    .await
-                    .map_err(|e| JsValue::from_str(&e))?;
+                let (engine, times) = time(&resources, &engine, &model, runs, warmup).await?;
                 let result = js_sys::Object::new();
                 js_sys::Reflect::set(&result, &"engine".into(), &engine.attribute().into())?;
                 js_sys::Reflect::set(
@@ -62,9 +83,7 @@ pub fn install(resources: Arc<Resources>) {
     let layer = Closure::<dyn Fn(u32) -> js_sys::Promise>::new(move |runs: u32| {
         let resources = resources_for_layer.clone();
         wasm_bindgen_futures::future_to_promise(async move {
-            let ms = time_layer(&resources, runs.max(1))
-                .await
-                .map_err(|e| JsValue::from_str(&e))?;
+            let ms = time_layer(&resources, runs.max(1)).await?;
             Ok(ms.into())
         })
     });
@@ -76,10 +95,10 @@ pub fn install(resources: Arc<Resources>) {
 /// Milliseconds per forward pass of the lab's first layer on WebGPU (a matrix product and the
 /// addition of the previous output, `out ← out + x·w`: two dispatches, each run feeding the next
 /// so none can be skipped), queued `runs` times with one read-back at the end.
-async fn time_layer(resources: &Resources, runs: u32) -> Result<f64, String> {
+async fn time_layer(resources: &Resources, runs: u32) -> Result<f64, BenchError> {
     let (set, engine) = resources.models(Backend::WebGpu);
     if engine != Backend::WebGpu {
-        return Err("WebGPU is not in use".into());
+        return Err(BenchError::Asked("WebGPU is not in use".into()));
     }
     let device = &set.device;
     let uniform = burn::tensor::Distribution::Uniform(0.0, 1.0);
@@ -105,17 +124,17 @@ async fn time(
     model: &str,
     runs: u32,
     warmup: u32,
-) -> Result<(Backend, Vec<f64>), String> {
+) -> Result<(Backend, Vec<f64>), BenchError> {
     let wanted = match engine {
         "cpu" => Backend::Cpu,
         "webgpu" => Backend::WebGpu,
-        other => return Err(format!("unknown engine {other:?}")),
+        other => return Err(BenchError::Asked(format!("unknown engine {other:?}"))),
     };
     if !matches!(model, "ae" | "both") {
-        return Err(format!("unknown model {model:?}"));
+        return Err(BenchError::Asked(format!("unknown model {model:?}")));
     }
     let (set, ran_on) = resources.models(wanted);
-    let image = resources.data.test.image(0);
+    let image = resources.test_digits().image(0);
     let mut times = Vec::with_capacity(runs as usize);
     for k in 0..warmup + runs {
         let start = now_ms();

@@ -187,9 +187,8 @@ fn Loaded(resources: Arc<Resources>, route: Memo<Route>) -> impl IntoView {
 fn TrainedBanner() -> impl IntoView {
     let resources = use_resources();
     let i18n = use_i18n();
-    let (use_trained, trained) = resources.with(|r| (r.use_trained, r.trained));
     move || {
-        trained.get().filter(|_| use_trained.get()).map(|slot| {
+        resources.with(|r| r.lab_model_in_use()).map(|slot| {
             let key = if slot.config.kind.is_vae() {
                 tk("trained-banner-vae")
             } else {

@@ -69,8 +69,10 @@ impl CurrentDigit {
     /// Computes the input of the restored sketch, once the digits it may refer to are loaded.
     pub fn restore_input(self, resources: ResourceHandle) {
         if self.input.with_untracked(Option::is_none) {
-            let input =
-                resources.with(|r| self.sketch.with_untracked(|s| rasterise(s, &r.data.test)));
+            let input = resources.with(|r| {
+                self.sketch
+                    .with_untracked(|s| rasterise(s, r.test_digits()))
+            });
             self.input.set(input);
         }
     }
@@ -102,7 +104,7 @@ impl CurrentDigit {
         resources: ResourceHandle,
         link: LinkState,
     ) -> (RwSignal<DigitRef>, Memo<Vec<f32>>) {
-        let tests = resources.with(|r| r.data.test.len());
+        let tests = resources.with(|r| r.test_digits().len());
         let digit = RwSignal::new(self.as_link_untracked().or_first());
         link.bind(
             "d",
@@ -110,7 +112,8 @@ impl CurrentDigit {
             move |t| DigitRef::read(t, tests).map(|(d, issue)| (d.or_first(), issue)),
             DigitRef::write,
         );
-        let image = Memo::new(move |_| digit.with(|d| resources.with(|r| d.image(&r.data.test))));
+        let image =
+            Memo::new(move |_| digit.with(|d| resources.with(|r| d.image(r.test_digits()))));
         (digit, image)
     }
 
@@ -118,7 +121,7 @@ impl CurrentDigit {
     /// without a pad see it too. Callers ask the student first when [`Self::would_replace`].
     pub fn show(self, digit: &DigitRef, resources: ResourceHandle) {
         let sketch = digit.to_sketch();
-        let input = resources.with(|r| rasterise(&sketch, &r.data.test));
+        let input = resources.with(|r| rasterise(&sketch, r.test_digits()));
         self.sketch.set(sketch);
         self.input.set(input);
     }

@@ -42,7 +42,7 @@ pub fn DrawPad() -> impl IntoView {
             frame_pending.try_set_value(false);
             if let Some(Some(el)) = canvas.try_get_untracked() {
                 let next = resources
-                    .with(|r| sketch.with_untracked(|s| model_input(&el, s, &r.data.test)));
+                    .with(|r| sketch.with_untracked(|s| model_input(&el, s, r.test_digits())));
                 digit.input.set(next);
             }
         });
@@ -57,7 +57,7 @@ pub fn DrawPad() -> impl IntoView {
             return;
         }
         if let Some(ctx) = context_2d(&el) {
-            resources.with(|r| sketch.with_untracked(|s| render(&ctx, s, &r.data.test)));
+            resources.with(|r| sketch.with_untracked(|s| render(&ctx, s, r.test_digits())));
         }
         schedule_input();
     });

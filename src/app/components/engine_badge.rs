@@ -6,14 +6,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::engine::Backend;
-use crate::app::engine::resources::{AGREEMENT_TOLERANCE, Resources};
+use crate::app::engine::report::AGREEMENT_TOLERANCE;
+use crate::app::engine::resources::Resources;
 use crate::app::i18n::use_i18n;
 use crate::i18n::num;
 
 #[component]
 pub fn EngineBadge(resources: RwSignal<Option<Arc<Resources>>>) -> impl IntoView {
     let i18n = use_i18n();
-    let report = move || resources.get().map(|l| l.engine.get());
+    let report = move || resources.get().map(|l| l.engine_report().get());
     let backend = move || report().map(|r| r.backend.attribute()).unwrap_or("none");
     let text = move || match report() {
         None => i18n.t("engine-starting"),
@@ -52,7 +53,7 @@ pub fn EngineBadge(resources: RwSignal<Option<Arc<Resources>>>) -> impl IntoView
     let release = move |_| {
         if let Some(gpu) = resources
             .get_untracked()
-            .and_then(|l| l.gpu.as_ref().map(|(gpu, _)| gpu.clone()))
+            .and_then(|l| l.gpu_models().map(|(gpu, _)| gpu.clone()))
         {
             gpu.release();
         }

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::engine::late::{SlotState, load};
-use crate::app::engine::training_digits;
+use crate::app::engine::late::SlotState;
+use crate::app::engine::loader::{load_late_model, load_training_digits};
 use crate::app::i18n::use_i18n;
 use crate::app::state::use_resources;
 use crate::i18n::{Text, num, tk};
@@ -35,11 +35,11 @@ pub fn LateModels(
             .get()
             .iter()
             .map(|&model| {
-                let slot = resources.with(|r| r.late.state(model));
+                let slot = resources.with(|r| r.late_slot(model));
                 let retry = move || {
                     let resources = resources.get();
                     leptos::task::spawn_local(async move {
-                        load(resources, model).await;
+                        load_late_model(resources, model).await;
                         if slot.get_untracked() == SlotState::Ready {
                             recovered.try_update(|n| *n += 1);
                         }
@@ -59,11 +59,11 @@ pub fn TrainingDigitsStatus(
     recovered: RwSignal<u32>,
 ) -> impl IntoView {
     let resources = use_resources();
-    let slot = resources.with(|r| r.data.train.state());
+    let slot = resources.with(|r| r.training_digits().state());
     let retry = move || {
         let resources = resources.get();
         leptos::task::spawn_local(async move {
-            training_digits::load(resources).await;
+            load_training_digits(resources).await;
             if slot.get_untracked() == SlotState::Ready {
                 recovered.try_update(|n| *n += 1);
             }

@@ -20,7 +20,7 @@ pub fn LoadingPanel(state: RwSignal<LoadState>) -> impl IntoView {
         LoadState::Error(message) => view! {
             <section class="error" role="alert" data-testid="load-error">
                 <h2>{i18n.t("load-failed")}</h2>
-                <p>{message}</p>
+                <p>{message.to_string()}</p>
                 <p>{i18n.t("load-failed-advice")}</p>
             </section>
         }

@@ -19,8 +19,12 @@ impl TaskErrors {
 
     /// Records how task `what` ended: a failure is shown (replacing that task's earlier one), a
     /// success clears it. Returns the value on success. Safe to call after the view has closed.
-    pub fn check<T>(self, what: &'static str, result: Result<T, String>) -> Option<T> {
-        let error = result.as_ref().err().cloned();
+    pub fn check<T, E: std::fmt::Display>(
+        self,
+        what: &'static str,
+        result: Result<T, E>,
+    ) -> Option<T> {
+        let error = result.as_ref().err().map(E::to_string);
         self.0.try_update(|errors| {
             errors.retain(|(task, _)| *task != what);
             if let Some(why) = error {

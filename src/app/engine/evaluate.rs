@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::error::EngineError;
 use super::models::Reconstructor;
 use super::resources::Resources;
 use super::{Backend, Family, LatentSize, PerFamily};
@@ -33,8 +34,8 @@ pub async fn split_means(
     resources: Arc<Resources>,
     corruption: Corruption,
     mut on_batch: impl FnMut(&MeansProgress) -> bool,
-) -> Result<Option<MeansProgress>, String> {
-    let total = resources.data.test.len();
+) -> Result<Option<MeansProgress>, EngineError> {
+    let total = resources.test_digits().len();
     let start = crate::app::web::now_ms();
     let mut progress = MeansProgress {
         means: SplitMeans::new(total),
@@ -43,7 +44,7 @@ pub async fn split_means(
     };
     let indices: Vec<usize> = (0..total).collect();
     for chunk in indices.chunks(MEAN_BATCH) {
-        let clean = resources.data.test.batch(chunk);
+        let clean = resources.test_digits().batch(chunk);
         let noisy = corruption.apply_indexed(&clean, chunk);
         let (outputs, engine) = resources
             .run_all_on(resources.batch_engine(), &noisy)
@@ -62,12 +63,12 @@ pub async fn split_means(
 /// stands in), on the CPU engine, which is always there and fast for this; yields between batches.
 pub async fn test_errors(
     resources: Arc<Resources>,
-) -> Result<PerFamily<ErrorDistribution>, String> {
-    let total = resources.data.test.len();
+) -> Result<PerFamily<ErrorDistribution>, EngineError> {
+    let total = resources.test_digits().len();
     let indices: Vec<usize> = (0..total).collect();
     let mut errors = PerFamily::new(|_| Vec::with_capacity(total));
     for chunk in indices.chunks(MEAN_BATCH) {
-        let clean = resources.data.test.batch(chunk);
+        let clean = resources.test_digits().batch(chunk);
         let (outputs, _) = resources.reconstruct_both_on(Backend::Cpu, &clean).await?;
         for family in Family::ALL {
             errors[family].extend(
@@ -92,12 +93,14 @@ pub async fn test_errors(
 pub async fn anomaly_scores(
     resources: &Resources,
     images: &[f32],
-) -> Result<PerFamily<Vec<f32>>, String> {
+) -> Result<PerFamily<Vec<f32>>, EngineError> {
     let mut scores = PerFamily::new(|_| Vec::with_capacity(images.len() / PIXELS));
     for batch in images.chunks(MEAN_BATCH * PIXELS) {
         let ae = ae_reconstruction(resources, batch).await?;
         let (codes, vae) = vae_encoding_and_reconstruction(resources, batch).await?;
-        let log_var = codes.log_var.ok_or("the VAE gave no variances")?;
+        let log_var = codes
+            .log_var
+            .ok_or_else(|| EngineError::Compute("the VAE gave no variances".into()))?;
         let d = codes.dim;
         for (i, x) in batch.chunks_exact(PIXELS).enumerate() {
             let pixels = i * PIXELS..(i + 1) * PIXELS;
@@ -112,7 +115,7 @@ pub async fn anomaly_scores(
 }
 
 /// The AE in use (the lab model when it stands in, whatever its code size) on the CPU engine.
-async fn ae_reconstruction(resources: &Resources, images: &[f32]) -> Result<Vec<f32>, String> {
+async fn ae_reconstruction(resources: &Resources, images: &[f32]) -> Result<Vec<f32>, EngineError> {
     match resources
         .active_trained()
         .filter(|s| s.family() == Family::Ae)
@@ -133,7 +136,7 @@ async fn ae_reconstruction(resources: &Resources, images: &[f32]) -> Result<Vec<
 async fn vae_encoding_and_reconstruction(
     resources: &Resources,
     images: &[f32],
-) -> Result<(super::models::Codes, Vec<f32>), String> {
+) -> Result<(super::models::Codes, Vec<f32>), EngineError> {
     match resources
         .active_trained()
         .filter(|s| s.family() == Family::Vae)

@@ -1,8 +1,8 @@
 //! Loading what the first view needs at start-up, with visible progress: the test digits and the
 //! draw view's AE and VAE (downloaded side by side), the engines (with a WebGPU warm-up and a check
 //! that WebGPU agrees with the CPU), then timing both engines so live drawing runs on the faster
-//! one. The other views' models (`late`) and the training digits (`training_digits`) follow in
-//! the background.
+//! one. Then, in the background, the other views' models (`late`) and the training digits
+//! (`training_digits`), each into its slot; a view's "Retry" downloads one again.
 
 use std::sync::Arc;
 
@@ -10,9 +10,11 @@ use burn::prelude::*;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
-use super::late;
+use super::error::EngineError;
+use super::late::{LATE, SlotState};
 use super::models::ModelSet;
-use super::resources::{AGREEMENT_TOLERANCE, Digits, EngineReport, Resources, report_fallback};
+use super::report::{AGREEMENT_TOLERANCE, EngineReport, report_fallback};
+use super::resources::{Digits, Resources};
 use super::training_digits::TrainingDigits;
 use super::webgpu::init_webgpu;
 use super::{Backend, Family, PerFamily};
@@ -27,6 +29,8 @@ use crate::model::pretrained::{Shipped, load_autoencoder, load_vae, parse_manife
 /// Test digits used to warm up and cross-check the engines.
 const CHECK_DIGITS: usize = 16;
 
+const TRAIN_FILE: &str = "static/mnist-train.bin";
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
     /// `step` is the translation key of what is being done.
@@ -36,7 +40,7 @@ pub enum LoadState {
     },
     Ready,
     /// What failed, in technical words (the panel says what to do in the student's language).
-    Error(String),
+    Error(EngineError),
 }
 
 impl LoadState {
@@ -64,7 +68,7 @@ pub async fn load(state: RwSignal<LoadState>, resources: RwSignal<Option<Arc<Res
             let loaded = Arc::new(loaded);
             resources.set(Some(loaded.clone()));
             state.set(LoadState::Ready);
-            late::load_all(loaded);
+            load_after_start(loaded);
         }
         Err(message) => {
             log::warn!("loading failed: {message}");
@@ -80,8 +84,9 @@ async fn step(state: RwSignal<LoadState>, step: &'static str, progress: f32) {
 }
 
 /// A shipped model's manifest and weights, downloaded.
-pub async fn load_model_files(name: &str) -> Result<(Manifest, Vec<u8>), String> {
-    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)?;
+pub async fn load_model_files(name: &str) -> Result<(Manifest, Vec<u8>), EngineError> {
+    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)
+        .map_err(EngineError::BadFile)?;
     let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
     Ok((manifest, weights))
 }
@@ -91,13 +96,18 @@ struct ModelFiles(PerFamily<(Manifest, Vec<u8>)>);
 
 impl ModelFiles {
     /// Builds the AE and the VAE on `device` from the same bytes.
-    fn build(&self, device: &Device) -> Result<Arc<ModelSet>, String> {
+    fn build(&self, device: &Device) -> Result<Arc<ModelSet>, EngineError> {
         let (m, w) = &self.0.ae;
-        let ae = load_autoencoder(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))?;
+        let ae = load_autoencoder(m, w.clone(), device).map_err(|e| bad_weights(m, e))?;
         let (m, w) = &self.0.vae;
-        let vae = load_vae(m, w.clone(), device).map_err(|e| format!("{}: {e}", m.name))?;
+        let vae = load_vae(m, w.clone(), device).map_err(|e| bad_weights(m, e))?;
         Ok(Arc::new(ModelSet::new(device.clone(), ae, vae)))
     }
+}
+
+/// Weights that do not fit their manifest, named after the model.
+fn bad_weights(manifest: &Manifest, why: impl std::fmt::Display) -> EngineError {
+    EngineError::BadFile(format!("{}: {why}", manifest.name))
 }
 
 /// Largest per-pixel difference between two engines' AE and VAE reconstructions.
@@ -108,14 +118,15 @@ fn families_diff(a: &PerFamily<Vec<f32>>, b: &PerFamily<Vec<f32>>) -> f32 {
         .fold(0.0, f32::max)
 }
 
-async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
+async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, EngineError> {
     step(state, tk("load-downloads"), 0.05).await;
     let (data, ae, vae) = futures::join!(
         fetch_bytes("static/mnist-test.bin"),
         load_model_files(Shipped::Ae16.name()),
         load_model_files(Shipped::Vae16.name()),
     );
-    let (test, seed) = Dataset::decode_test_file(&data?).map_err(|e| e.to_string())?;
+    let (test, seed) =
+        Dataset::decode_test_file(&data?).map_err(|e| EngineError::BadFile(e.to_string()))?;
     let data = Digits {
         test,
         train: TrainingDigits::new(seed),
@@ -143,7 +154,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
             let checked = async {
                 let set = files.build(&webgpu.device)?;
                 let diff = families_diff(&set.reconstruct_both(&check_images).await?, &cpu_outputs);
-                Ok::<_, String>((set, diff))
+                Ok::<_, EngineError>((set, diff))
             }
             .await;
             match checked {
@@ -219,7 +230,7 @@ async fn load_all(state: RwSignal<LoadState>) -> Result<Resources, String> {
 }
 
 /// Median time of a few single-image reconstructions, after one untimed warm-up.
-async fn time_single(pair: &Arc<ModelSet>, image: &[f32]) -> Result<f64, String> {
+async fn time_single(pair: &Arc<ModelSet>, image: &[f32]) -> Result<f64, EngineError> {
     pair.reconstruct_both(image).await?;
     let mut times = Vec::new();
     for _ in 0..5 {
@@ -229,4 +240,133 @@ async fn time_single(pair: &Arc<ModelSet>, image: &[f32]) -> Result<f64, String>
     }
     times.sort_by(f64::total_cmp);
     Ok(times[times.len() / 2])
+}
+
+/// Starts every download at once (the training digits and these models), each in its own task,
+/// once the first view has been put on the page (after the tasks that update it).
+pub fn load_after_start(resources: Arc<Resources>) {
+    leptos::task::spawn_local(async move {
+        TimeoutFuture::new(0).await;
+        leptos::task::spawn_local(load_training_digits(resources.clone()));
+        for model in LATE {
+            leptos::task::spawn_local(load_late_model(resources.clone(), model));
+        }
+    });
+}
+
+/// Downloads `model`, builds it on each engine and marks its slot ready, or failed with the
+/// reason. Called once at start-up and again by a view's "Retry".
+pub async fn load_late_model(resources: Arc<Resources>, model: Shipped) {
+    let slot = resources.late_slot(model);
+    slot.try_set(SlotState::Loading(0.0));
+    let outcome = download_and_build(&resources, model, |p| {
+        slot.try_set(SlotState::Loading(p));
+    })
+    .await;
+    match outcome {
+        Ok(()) => slot.try_set(SlotState::Ready),
+        Err(why) => {
+            log::warn!("loading {} failed: {why}", model.name());
+            slot.try_set(SlotState::Failed(why))
+        }
+    };
+}
+
+async fn download_and_build(
+    resources: &Resources,
+    model: Shipped,
+    progress: impl Fn(f32),
+) -> Result<(), EngineError> {
+    let name = model.name();
+    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)
+        .map_err(EngineError::BadFile)?;
+    progress(0.05);
+    // The whole body in one `arrayBuffer()`, which the browser fills on its own: read chunk by
+    // chunk for a byte count, a download stayed open while the page was busy with WebGPU (and a
+    // reload then cut it off), so the progress moves in steps instead.
+    let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
+    progress(0.8);
+    // A model downloaded again after a retry is already in the sets that built it.
+    let cpu = resources.cpu_models();
+    if !cpu.has(model) {
+        add(cpu, model, &manifest, weights.clone())?;
+    }
+    progress(0.9);
+    if let Some((gpu, set)) = resources.gpu_models()
+        && gpu.is_healthy()
+        && !set.has(model)
+    {
+        // WebGPU must agree with the CPU on this model too, as on the start-up ones.
+        let checked = async {
+            add(set, model, &manifest, weights)?;
+            let on_gpu = set
+                .reconstruct_with(model, resources.check_images())
+                .await?;
+            let on_cpu = cpu
+                .reconstruct_with(model, resources.check_images())
+                .await?;
+            Ok::<_, EngineError>(max_abs_diff(&on_gpu, &on_cpu))
+        }
+        .await;
+        match checked {
+            Err(why) => resources.fall_back_to_cpu(Text::new("webgpu-failed").with("why", why)),
+            Ok(diff) if diff.is_nan() || diff > AGREEMENT_TOLERANCE => resources.fall_back_to_cpu(
+                Text::new("webgpu-disagrees").with("diff", format!("{diff:.2e}")),
+            ),
+            Ok(_) => {}
+        }
+    }
+    resources.late().keep_manifest(model, manifest);
+    Ok(())
+}
+
+/// Builds `model` on `set`'s device from the downloaded bytes and puts it in its place.
+fn add(
+    set: &ModelSet,
+    model: Shipped,
+    manifest: &Manifest,
+    weights: Vec<u8>,
+) -> Result<(), EngineError> {
+    let device = &set.device;
+    let ae =
+        |weights| load_autoencoder(manifest, weights, device).map_err(|e| bad_weights(manifest, e));
+    let twice = |_| EngineError::Compute(format!("{} was built twice", manifest.name));
+    match model {
+        Shipped::Dae16 => set.dae.set(ae(weights)?).map_err(twice),
+        Shipped::Inpaint16 => set.inpaint.set(ae(weights)?).map_err(twice),
+        Shipped::Ae2 => set.ae2.set(ae(weights)?).map_err(twice),
+        Shipped::Vae2 => {
+            let vae = load_vae(manifest, weights, device).map_err(|e| bad_weights(manifest, e))?;
+            set.vae2
+                .set(vae)
+                .map_err(|_| EngineError::Compute(format!("{} was built twice", manifest.name)))
+        }
+        _ => Err(EngineError::Compute(format!(
+            "{} is loaded at start-up",
+            model.name()
+        ))),
+    }
+}
+
+/// Downloads and checks the training digits, unless they are already there. Called once after
+/// the first view appears and again by "Retry".
+pub async fn load_training_digits(resources: Arc<Resources>) {
+    let digits = resources.training_digits();
+    if digits.get().is_some() {
+        return;
+    }
+    digits.state().try_set(SlotState::Loading(0.0));
+    let outcome = async {
+        let bytes = fetch_bytes(TRAIN_FILE).await?;
+        Dataset::decode_train_file(&bytes, digits.seed())
+            .map_err(|e| EngineError::BadFile(e.to_string()))
+    }
+    .await;
+    match outcome {
+        Ok(split) => digits.arrived(split),
+        Err(why) => {
+            log::warn!("loading the training digits failed: {why}");
+            digits.state().try_set(SlotState::Failed(why));
+        }
+    }
 }

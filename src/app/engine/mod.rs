@@ -2,11 +2,13 @@
 //! Burn's pure-Rust CPU backend (Flex, in WebAssembly) always; the shipped models on each; the
 //! start-up loading and checks; the lab model; and training sessions.
 
+pub mod error;
 pub mod evaluate;
 pub mod gan;
 pub mod late;
 pub mod loader;
 pub mod models;
+pub mod report;
 pub mod resources;
 pub mod search;
 pub mod trained;

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use burn::prelude::*;
 
+use super::error::EngineError;
 use super::{Family, LatentSize, PerFamily};
 use crate::PIXELS;
 use crate::analysis::metrics::mse;
@@ -60,9 +61,8 @@ pub struct ModelSet {
 }
 
 /// One of the models that arrive after start-up, or an error naming it.
-fn arrived<'a, T>(slot: &'a OnceLock<T>, name: &str) -> Result<&'a T, String> {
-    slot.get()
-        .ok_or_else(|| format!("the {name} model has not been downloaded yet"))
+fn arrived<'a, T>(slot: &'a OnceLock<T>, name: &'static str) -> Result<&'a T, EngineError> {
+    slot.get().ok_or(EngineError::NotDownloaded(name))
 }
 
 /// Codes of a batch: the AE's h, or the VAE's μ with its log σ²; `dim` values per image.
@@ -160,7 +160,7 @@ impl ModelSet {
         &self,
         model: crate::model::pretrained::Shipped,
         images: &[f32],
-    ) -> Result<Vec<f32>, String> {
+    ) -> Result<Vec<f32>, EngineError> {
         use crate::model::pretrained::Shipped;
         let n = images.len() / PIXELS;
         let x: Tensor<2> =
@@ -172,13 +172,18 @@ impl ModelSet {
             Shipped::Inpaint16 => arrived(&self.inpaint, "inpainting")?.forward(x),
             Shipped::Ae2 => arrived(&self.ae2, "2-D autoencoder")?.forward(x),
             Shipped::Vae2 => arrived(&self.vae2, "2-D VAE")?.reconstruct(x),
-            other => return Err(format!("{} is not one of the shipped set", other.name())),
+            other => {
+                return Err(EngineError::Compute(format!(
+                    "{} is not one of the shipped set",
+                    other.name()
+                )));
+            }
         })
         .await
     }
 
     /// Runs every model on `images` (`n × 784`, one after another) with one read-back.
-    pub async fn run_all(&self, images: &[f32]) -> Result<Outputs, String> {
+    pub async fn run_all(&self, images: &[f32]) -> Result<Outputs, EngineError> {
         let (dae, inpaint) = (
             arrived(&self.dae, "denoising")?,
             arrived(&self.inpaint, "inpainting")?,
@@ -208,7 +213,10 @@ impl ModelSet {
     }
 
     /// The AE's and the VAE's reconstructions (g(μ)) of `images` (`n × 784`), with one read-back.
-    pub async fn reconstruct_both(&self, images: &[f32]) -> Result<PerFamily<Vec<f32>>, String> {
+    pub async fn reconstruct_both(
+        &self,
+        images: &[f32],
+    ) -> Result<PerFamily<Vec<f32>>, EngineError> {
         let n = images.len() / PIXELS;
         let x: Tensor<2> =
             Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
@@ -223,14 +231,14 @@ impl ModelSet {
 }
 
 impl ModelSet {
-    fn autoencoder(&self, size: LatentSize) -> Result<&Autoencoder, String> {
+    fn autoencoder(&self, size: LatentSize) -> Result<&Autoencoder, EngineError> {
         match size {
             LatentSize::Two => arrived(&self.ae2, "2-D autoencoder"),
             LatentSize::Sixteen => Ok(&self.ae),
         }
     }
 
-    fn variational(&self, size: LatentSize) -> Result<&Vae, String> {
+    fn variational(&self, size: LatentSize) -> Result<&Vae, EngineError> {
         match size {
             LatentSize::Two => arrived(&self.vae2, "2-D VAE"),
             LatentSize::Sixteen => Ok(&self.vae),
@@ -243,7 +251,7 @@ impl ModelSet {
         family: Family,
         size: LatentSize,
         images: &[f32],
-    ) -> Result<Codes, String> {
+    ) -> Result<Codes, EngineError> {
         let n = images.len() / PIXELS;
         let x: Tensor<2> =
             Tensor::from_data(TensorData::new(images.to_vec(), [n, PIXELS]), &self.device);
@@ -273,7 +281,7 @@ impl ModelSet {
         family: Family,
         size: LatentSize,
         codes: &[f32],
-    ) -> Result<Vec<f32>, String> {
+    ) -> Result<Vec<f32>, EngineError> {
         let dim = size.dim();
         let z: Tensor<2> = Tensor::from_data(
             TensorData::new(codes.to_vec(), [codes.len() / dim, dim]),
@@ -288,11 +296,11 @@ impl ModelSet {
 }
 
 /// Reads a tensor back (asynchronously, as WebGPU requires) as plain values.
-pub async fn read(t: Tensor<2>) -> Result<Vec<f32>, String> {
+pub async fn read(t: Tensor<2>) -> Result<Vec<f32>, EngineError> {
     let data = t
         .into_data_async()
         .await
-        .map_err(|e| format!("reading the result failed: {e:?}"))?;
+        .map_err(|e| EngineError::Compute(format!("reading the result failed: {e:?}")))?;
     data.try_into_vec::<f32>()
-        .map_err(|e| format!("unexpected result type: {e:?}"))
+        .map_err(|e| EngineError::Compute(format!("unexpected result type: {e:?}")))
 }

@@ -7,8 +7,10 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
-use super::late::LateModels;
+use super::error::EngineError;
+use super::late::{LateModels, SlotState};
 use super::models::{Codes, ModelSet, Outputs, Reconstruction};
+use super::report::{EngineReport, report_fallback};
 use super::trained::TrainedSlot;
 use super::training_digits::TrainingDigits;
 use super::webgpu::GpuEngine;
@@ -18,58 +20,12 @@ use crate::analysis::Pca;
 use crate::analysis::attributes::AttributeScores;
 use crate::analysis::metrics::ErrorDistribution;
 use crate::data::Split;
-use crate::i18n::{Text, tk};
+use crate::i18n::Text;
 use crate::model::manifest::Manifest;
 use crate::model::pretrained::Shipped;
 
-/// WebGPU and CPU results may differ by rounding only; more than this means a broken kernel.
-pub const AGREEMENT_TOLERANCE: f32 = 1e-3;
-
 /// Components of the pixel PCA the applications compare with (as many as the 16-D codes).
 pub const PCA_COMPONENTS: usize = 16;
-
-/// What the engine badge reports; it changes if the WebGPU device is lost.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EngineReport {
-    /// WebGPU when a WebGPU device is in use, else CPU.
-    pub backend: Backend,
-    /// The engine live drawing runs on.
-    pub live: Backend,
-    /// Why this choice, in one sentence.
-    pub reason: Text,
-    /// Median milliseconds for one single-image reconstruction (AE + VAE) per engine.
-    pub cpu_ms: f64,
-    pub gpu_ms: Option<f64>,
-    /// Largest per-pixel difference between WebGPU and CPU reconstructions of the check digits.
-    pub max_diff: Option<f32>,
-    /// Whether the browser offered a WebGPU device at all (false: no WebGPU here).
-    pub offered: bool,
-}
-
-impl EngineReport {
-    /// Before WebGPU has been tried.
-    pub fn starting() -> Self {
-        Self {
-            backend: Backend::Cpu,
-            live: Backend::Cpu,
-            reason: Text::new("engine-starting"),
-            cpu_ms: 0.0,
-            gpu_ms: None,
-            max_diff: None,
-            offered: false,
-        }
-    }
-
-    /// The key of the badge's sentence for a student: where the models run, in plain words.
-    pub fn plain_sentence(&self) -> &'static str {
-        match (self.backend, self.live, self.offered) {
-            (Backend::WebGpu, Backend::WebGpu, _) => tk("engine-on-gpu"),
-            (Backend::WebGpu, Backend::Cpu, _) => tk("engine-on-gpu-drawing-on-cpu"),
-            (Backend::Cpu, _, false) => tk("engine-on-cpu-no-webgpu"),
-            (Backend::Cpu, _, true) => tk("engine-on-cpu-webgpu-failed"),
-        }
-    }
-}
 
 /// The bundled digits: the test split arrives with the first view (the draw view shows test
 /// digits and links name them), the training split follows in the background.
@@ -78,40 +34,47 @@ pub struct Digits {
     pub train: TrainingDigits,
 }
 
-/// Everything loaded: data, models on each engine, the engine report and the lab model.
+/// Everything loaded: data, models on each engine, the engine report and the lab model. Views ask
+/// for what they need through its methods; the fields stay private so that every change of the
+/// models in use goes through [`Resources::set_lab_model`] or [`Resources::set_use_lab_model`],
+/// which move [`Resources::models_in_use`] on.
 pub struct Resources {
-    pub data: Digits,
+    digits: Digits,
     /// The manifests of the models loaded at start-up (the AE and the VAE with 16-D codes).
-    pub manifests: PerFamily<Manifest>,
+    manifests: PerFamily<Manifest>,
     /// The models that follow after start-up; they join `cpu` and `gpu` as they arrive.
-    pub late: LateModels,
+    late: LateModels,
     /// The digits WebGPU was checked against the CPU on, to check the late models too.
-    pub check_images: Vec<f32>,
-    pub cpu: Arc<ModelSet>,
-    pub gpu: Option<(GpuEngine, Arc<ModelSet>)>,
-    pub engine: RwSignal<EngineReport>,
+    check_images: Vec<f32>,
+    cpu: Arc<ModelSet>,
+    gpu: Option<(GpuEngine, Arc<ModelSet>)>,
+    engine: RwSignal<EngineReport>,
     /// The latest model from the training lab, if any.
-    pub trained: RwSignal<Option<Arc<TrainedSlot>>>,
+    lab_model: RwSignal<Option<Arc<TrainedSlot>>>,
     /// Whether the lab model stands in for the shipped AE or VAE in every view.
-    pub use_trained: RwSignal<bool>,
+    use_lab_model: RwSignal<bool>,
+    /// Moves on whenever the models in use change (a lab model standing in replaced, or chosen or
+    /// set aside), so that views and caches follow one number instead of two signals.
+    models_in_use: RwSignal<u64>,
     /// The test digits' attributes, measured on first use.
     attribute_scores: OnceLock<AttributeScores>,
     pixel_pca: OnceLock<Pca>,
     /// The test digits' reconstruction errors, for the models in use when they were computed.
-    pub test_errors: RwSignal<Option<TestErrors>>,
+    test_errors: RwSignal<Option<TestErrors>>,
 }
 
 /// The distribution of the test digits' reconstruction errors under one set of models.
 #[derive(Clone)]
-pub struct TestErrors {
-    /// Which models: `Resources::models_key` when computed.
-    pub key: Option<usize>,
-    pub errors: Arc<PerFamily<ErrorDistribution>>,
+struct TestErrors {
+    /// Which models: [`Resources::models_in_use`] when computed (a number never given twice,
+    /// unlike a freed model's address).
+    generation: u64,
+    errors: Arc<PerFamily<ErrorDistribution>>,
 }
 
 impl Resources {
     pub fn new(
-        data: Digits,
+        digits: Digits,
         manifests: PerFamily<Manifest>,
         check_images: Vec<f32>,
         cpu: Arc<ModelSet>,
@@ -119,19 +82,128 @@ impl Resources {
         engine: RwSignal<EngineReport>,
     ) -> Self {
         Self {
-            data,
+            digits,
             manifests,
             late: LateModels::default(),
             check_images,
             cpu,
             gpu,
             engine,
-            trained: RwSignal::new(None),
-            use_trained: RwSignal::new(false),
+            lab_model: RwSignal::new(None),
+            use_lab_model: RwSignal::new(false),
+            models_in_use: RwSignal::new(0),
             attribute_scores: OnceLock::new(),
             pixel_pca: OnceLock::new(),
             test_errors: RwSignal::new(None),
         }
+    }
+
+    /// The 2,000 test digits (there from the start).
+    pub fn test_digits(&self) -> &Split {
+        &self.digits.test
+    }
+
+    /// The training digits, on their way or there.
+    pub fn training_digits(&self) -> &TrainingDigits {
+        &self.digits.train
+    }
+
+    /// The models that follow after start-up, each with its slot.
+    pub(super) fn late(&self) -> &LateModels {
+        &self.late
+    }
+
+    /// Where the download of `model` (one loaded after start-up) stands.
+    pub fn late_slot(&self, model: Shipped) -> RwSignal<SlotState> {
+        self.late.state(model)
+    }
+
+    /// The digits the engines were checked against each other on.
+    pub(super) fn check_images(&self) -> &[f32] {
+        &self.check_images
+    }
+
+    /// The shipped models on the CPU engine (always there).
+    pub fn cpu_models(&self) -> &Arc<ModelSet> {
+        &self.cpu
+    }
+
+    /// The WebGPU engine and the shipped models on it, when WebGPU passed its checks at start-up.
+    pub fn gpu_models(&self) -> Option<&(GpuEngine, Arc<ModelSet>)> {
+        self.gpu.as_ref()
+    }
+
+    /// Whether WebGPU passed its checks at start-up (it may have failed since).
+    pub fn has_webgpu(&self) -> bool {
+        self.gpu.is_some()
+    }
+
+    /// What the engine badge reports (a signal: it changes if WebGPU fails).
+    pub fn engine_report(&self) -> ReadSignal<EngineReport> {
+        self.engine.read_only()
+    }
+
+    /// The latest model from the training lab, in use or not (a signal).
+    pub fn lab_model(&self) -> ReadSignal<Option<Arc<TrainedSlot>>> {
+        self.lab_model.read_only()
+    }
+
+    /// Whether the student chose to let the lab model stand in (a signal).
+    pub fn use_lab_model(&self) -> ReadSignal<bool> {
+        self.use_lab_model.read_only()
+    }
+
+    /// Publishes a new lab model; when it stands in, the models in use change.
+    pub fn set_lab_model(&self, slot: Arc<TrainedSlot>) {
+        self.lab_model.try_set(Some(slot));
+        if self.use_lab_model.get_untracked() {
+            self.models_changed();
+        }
+    }
+
+    /// Lets the lab model stand in for its shipped model, or sets it aside.
+    pub fn set_use_lab_model(&self, on: bool) {
+        let before = self.use_lab_model.try_get_untracked();
+        self.use_lab_model.try_set(on);
+        if before != Some(on) && self.lab_model.with_untracked(Option::is_some) {
+            self.models_changed();
+        }
+    }
+
+    fn models_changed(&self) {
+        self.models_in_use.try_update(|n| *n += 1);
+    }
+
+    /// Which models are in use: a number that moves on whenever they change. Views that show
+    /// results of the models in use track it to work them out again.
+    pub fn models_in_use(&self) -> ReadSignal<u64> {
+        self.models_in_use.read_only()
+    }
+
+    /// The lab model when it stands in for a shipped one, tracked through [`Self::models_in_use`].
+    pub fn lab_model_in_use(&self) -> Option<Arc<TrainedSlot>> {
+        self.models_in_use.track();
+        self.active_trained()
+    }
+
+    /// The test digits' errors, when known for the models in use (tracked).
+    pub fn test_errors(&self) -> Option<Arc<PerFamily<ErrorDistribution>>> {
+        self.test_errors.get().map(|t| t.errors)
+    }
+
+    /// Whether the test digits' errors are known for the models now in use.
+    pub fn test_errors_current(&self) -> bool {
+        let now = self.models_in_use.get_untracked();
+        self.test_errors
+            .with_untracked(|t| t.as_ref().is_some_and(|t| t.generation == now))
+    }
+
+    /// Keeps the test digits' errors computed under the models of `generation`.
+    pub fn store_test_errors(&self, generation: u64, errors: PerFamily<ErrorDistribution>) {
+        self.test_errors.try_set(Some(TestErrors {
+            generation,
+            errors: Arc::new(errors),
+        }));
     }
 
     /// The manifest of a shipped model, once it has been downloaded.
@@ -143,16 +215,21 @@ impl Resources {
         }
     }
 
+    /// The manifest of the shipped model of `family` with 16-D codes (loaded at start-up).
+    pub fn startup_manifest(&self, family: Family) -> &Manifest {
+        &self.manifests[family]
+    }
+
     /// Thickness, slant and width of every test digit (measured once, on first use).
     pub fn attribute_scores(&self) -> &AttributeScores {
         self.attribute_scores
-            .get_or_init(|| AttributeScores::measure(&self.data.test.all_images()))
+            .get_or_init(|| AttributeScores::measure(&self.digits.test.all_images()))
     }
 
     /// PCA-16 of the training digits' pixels, the linear baseline of the applications (fitted
     /// once, on first use, when the training digits are there).
-    pub async fn pixel_pca(&self) -> Result<&Pca, String> {
-        let train = self.data.train.wait().await?;
+    pub async fn pixel_pca(&self) -> Result<&Pca, EngineError> {
+        let train = self.digits.train.wait().await?;
         Ok(self
             .pixel_pca
             .get_or_init(|| Pca::fit(&train.all_images(), PIXELS, PCA_COMPONENTS)))
@@ -184,9 +261,9 @@ impl Resources {
         &self,
         wanted: Backend,
         job: impl Fn(Arc<ModelSet>) -> Fut,
-    ) -> Result<(T, Backend), String>
+    ) -> Result<(T, Backend), EngineError>
     where
-        Fut: Future<Output = Result<T, String>>,
+        Fut: Future<Output = Result<T, EngineError>>,
     {
         let (models, engine) = self.models(wanted);
         match job(models).await {
@@ -198,16 +275,10 @@ impl Resources {
         }
     }
 
-    /// Identifies the models in use: the shipped ones (`None`), or a particular lab model.
-    pub fn models_key(&self) -> Option<usize> {
-        self.active_trained()
-            .map(|slot| Arc::as_ptr(&slot) as usize)
-    }
-
     /// The lab model, when the student chose to use it in the views.
     pub fn active_trained(&self) -> Option<Arc<TrainedSlot>> {
-        if self.use_trained.get_untracked() {
-            self.trained.get_untracked()
+        if self.use_lab_model.get_untracked() {
+            self.lab_model.get_untracked()
         } else {
             None
         }
@@ -218,7 +289,7 @@ impl Resources {
         &self,
         wanted: Backend,
         images: &[f32],
-    ) -> Result<(Outputs, Backend), String> {
+    ) -> Result<(Outputs, Backend), EngineError> {
         self.late
             .wait_for(&[Shipped::Dae16, Shipped::Inpaint16])
             .await?;
@@ -237,7 +308,7 @@ impl Resources {
         &self,
         wanted: Backend,
         images: &[f32],
-    ) -> Result<(PerFamily<Vec<f32>>, Backend), String> {
+    ) -> Result<(PerFamily<Vec<f32>>, Backend), EngineError> {
         let (mut out, engine) = self
             .run(wanted, |m| async move { m.reconstruct_both(images).await })
             .await?;
@@ -252,7 +323,7 @@ impl Resources {
         &self,
         wanted: Backend,
         image: &[f32],
-    ) -> Result<(Reconstruction, Backend), String> {
+    ) -> Result<(Reconstruction, Backend), EngineError> {
         let (out, engine) = self.reconstruct_both_on(wanted, image).await?;
         Ok((Reconstruction::of(image, out), engine))
     }
@@ -264,7 +335,7 @@ impl Resources {
     }
 
     /// Waits for the shipped model of `family` with `size`-D codes, when it comes after start-up.
-    async fn wait_for_shipped(&self, family: Family, size: LatentSize) -> Result<(), String> {
+    async fn wait_for_shipped(&self, family: Family, size: LatentSize) -> Result<(), EngineError> {
         match (family, size) {
             (_, LatentSize::Sixteen) => Ok(()),
             (Family::Ae, LatentSize::Two) => self.late.wait_for(&[Shipped::Ae2]).await,
@@ -279,7 +350,7 @@ impl Resources {
         family: Family,
         size: LatentSize,
         images: &[f32],
-    ) -> Result<Codes, String> {
+    ) -> Result<Codes, EngineError> {
         if let Some(slot) = self.trained_for(family, size) {
             return slot.encode(images).await;
         }
@@ -300,7 +371,7 @@ impl Resources {
         family: Family,
         size: LatentSize,
         codes: &[f32],
-    ) -> Result<Vec<f32>, String> {
+    ) -> Result<Vec<f32>, EngineError> {
         if let Some(slot) = self.trained_for(family, size) {
             return slot.decode(codes).await;
         }
@@ -321,17 +392,4 @@ impl Resources {
         }
         report_fallback(self.engine, why);
     }
-}
-
-/// Switches the engine report to the CPU, keeping the first reason given.
-pub fn report_fallback(engine: RwSignal<EngineReport>, why: Text) {
-    if engine.with_untracked(|r| r.backend == Backend::Cpu && r.gpu_ms.is_none()) {
-        return;
-    }
-    engine.update(|r| {
-        r.backend = Backend::Cpu;
-        r.live = Backend::Cpu;
-        r.gpu_ms = None;
-        r.reason = Text::new("engine-switched-to-cpu").with("why", why);
-    });
 }

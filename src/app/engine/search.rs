@@ -5,6 +5,7 @@
 
 use burn::prelude::*;
 
+use super::error::EngineError;
 use super::models::read;
 use crate::analysis::retrieval::{Neighbour, smallest_in_row};
 
@@ -43,7 +44,7 @@ impl TensorGallery {
         queries: &[f32],
         k: usize,
         mut on_block: impl FnMut(usize),
-    ) -> Result<Vec<Vec<Neighbour>>, String> {
+    ) -> Result<Vec<Vec<Neighbour>>, EngineError> {
         let mut found = Vec::with_capacity(queries.len() / self.dim);
         let mut order = Vec::with_capacity(self.len);
         for block in queries.chunks(BLOCK * self.dim) {

@@ -4,6 +4,7 @@ use crate::i18n::Text;
 use burn::prelude::*;
 
 use super::Family;
+use super::error::EngineError;
 use super::models::{Codes, read};
 use crate::PIXELS;
 use crate::model::lab::{LabConfig, LabNet};
@@ -40,11 +41,11 @@ impl TrainedSlot {
     }
 
     /// g(f(x)) (g(μ) for a VAE) of images one after another.
-    pub async fn reconstruct(&self, images: &[f32]) -> Result<Vec<f32>, String> {
+    pub async fn reconstruct(&self, images: &[f32]) -> Result<Vec<f32>, EngineError> {
         read(self.net.reconstruct(self.input(images))).await
     }
 
-    pub async fn encode(&self, images: &[f32]) -> Result<Codes, String> {
+    pub async fn encode(&self, images: &[f32]) -> Result<Codes, EngineError> {
         let out = self.net.forward(self.input(images), None);
         let mean = read(out.code).await?;
         let log_var = match out.log_var {
@@ -58,7 +59,7 @@ impl TrainedSlot {
         })
     }
 
-    pub async fn decode(&self, codes: &[f32]) -> Result<Vec<f32>, String> {
+    pub async fn decode(&self, codes: &[f32]) -> Result<Vec<f32>, EngineError> {
         let dim = self.config.latent;
         let z = Tensor::from_data(
             TensorData::new(codes.to_vec(), [codes.len() / dim, dim]),

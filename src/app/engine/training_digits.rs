@@ -2,20 +2,18 @@
 //! the training lab, the GAN lab's digits, the applications and the teacher's replay use them, so
 //! they are downloaded right after the first view appears instead of before it (issue #13: a
 //! first visit in a few megabytes). Work that needs them waits for them; a failed download says
-//! why and is retried from the view ("Retry"), never touching what already works.
+//! why and is retried from the view ("Retry"), never touching what already works. The download
+//! itself is the loader's (`loader::load_training_digits`).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
+use super::error::EngineError;
 use super::late::{SlotState, WAIT_POLL_MS};
-use super::resources::Resources;
-use crate::app::web::fetch::fetch_bytes;
+use crate::data::Split;
 use crate::data::bundle::TRAIN_IMAGES;
-use crate::data::{Dataset, Split};
-
-const TRAIN_FILE: &str = "static/mnist-train.bin";
 
 /// The training split: on its way, there, or failed with the reason.
 pub struct TrainingDigits {
@@ -45,16 +43,27 @@ impl TrainingDigits {
         self.state
     }
 
+    /// The seed of the test split: the training file must come from the same split.
+    pub(super) fn seed(&self) -> u32 {
+        self.seed
+    }
+
+    /// Keeps the downloaded digits and marks them ready (the first ones given stay).
+    pub(super) fn arrived(&self, split: Split) {
+        let _ = self.split.set(split);
+        self.state.try_set(SlotState::Ready);
+    }
+
     /// The digits, once they are there.
     pub fn get(&self) -> Option<&Split> {
         self.split.get()
     }
 
     /// Waits for the digits; the download's failure is the error.
-    pub async fn wait(&self) -> Result<&Split, String> {
+    pub async fn wait(&self) -> Result<&Split, EngineError> {
         self.wait_while(|| true)
             .await?
-            .ok_or_else(|| "stopped waiting for the training digits".into())
+            .ok_or(EngineError::StoppedWaiting("the training digits"))
     }
 
     /// Waits for the digits as long as `still_wanted()` (a run not paused or stopped meanwhile):
@@ -62,42 +71,17 @@ impl TrainingDigits {
     pub async fn wait_while(
         &self,
         still_wanted: impl Fn() -> bool,
-    ) -> Result<Option<&Split>, String> {
+    ) -> Result<Option<&Split>, EngineError> {
         loop {
             if let Some(split) = self.split.get() {
                 return Ok(Some(split));
             }
             match self.state.try_get_untracked() {
                 Some(SlotState::Failed(why)) => return Err(why),
-                None => return Err("the app was closed".into()),
+                None => return Err(EngineError::Closed),
                 Some(_) if !still_wanted() => return Ok(None),
                 Some(_) => TimeoutFuture::new(WAIT_POLL_MS).await,
             }
-        }
-    }
-}
-
-/// Downloads and checks the training digits, unless they are already there. Called once after
-/// the first view appears and again by "Retry".
-pub async fn load(resources: Arc<Resources>) {
-    let digits = &resources.data.train;
-    if digits.get().is_some() {
-        return;
-    }
-    digits.state.try_set(SlotState::Loading(0.0));
-    let outcome = async {
-        let bytes = fetch_bytes(TRAIN_FILE).await?;
-        Dataset::decode_train_file(&bytes, digits.seed).map_err(|e| e.to_string())
-    }
-    .await;
-    match outcome {
-        Ok(split) => {
-            let _ = digits.split.set(split);
-            digits.state.try_set(SlotState::Ready);
-        }
-        Err(why) => {
-            log::warn!("loading the training digits failed: {why}");
-            digits.state.try_set(SlotState::Failed(why));
         }
     }
 }

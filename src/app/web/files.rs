@@ -13,17 +13,38 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 // imported again.
 const _: () = assert!(crate::model::lab::MAX_PARAMETERS as usize * 4 + 1_000_000 < MAX_FILE_BYTES);
 
+/// Why the browser refused to offer a download: its own message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DownloadError(pub String);
+
+impl std::fmt::Display for DownloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The browser's message, for a sentence's `why`.
+impl From<DownloadError> for crate::i18n::Arg {
+    fn from(e: DownloadError) -> Self {
+        Self::Str(e.0)
+    }
+}
+
+fn refused(e: wasm_bindgen::JsValue) -> DownloadError {
+    DownloadError(js_message(&e))
+}
+
 /// Offers `bytes` as a download named `name`.
-pub fn download(bytes: &[u8], name: &str) -> Result<(), String> {
+pub fn download(bytes: &[u8], name: &str) -> Result<(), DownloadError> {
     let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/octet-stream");
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options)
-        .map_err(|e| js_message(&e))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options).map_err(refused)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(refused)?;
     let a: web_sys::HtmlAnchorElement = leptos::prelude::document()
         .create_element("a")
-        .map_err(|e| js_message(&e))?
+        .map_err(refused)?
         .unchecked_into();
     a.set_href(&url);
     a.set_download(name);

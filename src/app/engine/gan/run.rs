@@ -54,7 +54,7 @@ impl GanSession {
         if self.mode == GanMode::Toy {
             return Ok(true);
         }
-        match resources.data.train.wait_while(still_wanted).await {
+        match resources.training_digits().wait_while(still_wanted).await {
             Ok(ready) => Ok(ready.is_some()),
             Err(why) => Err(Text::new("train-digits-failed").with("why", why)),
         }
@@ -77,7 +77,7 @@ impl GanSession {
                 })
             }
             GanMode::Digits => {
-                let split = resources.data.train.get()?;
+                let split = resources.training_digits().get()?;
                 self.batches.try_update_value(|kept| {
                     split.batch(scheduled_batch(kept, split.len(), batch_size, seed, step))
                 })

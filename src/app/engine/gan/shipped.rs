@@ -63,13 +63,13 @@ impl ShippedGan {
             .try_get_value()
             .flatten()
             .ok_or("the GAN has not been downloaded yet")?;
-        read(generate(&generator, &noise)).await
+        Ok(read(generate(&generator, &noise)).await?)
     }
 }
 
 async fn download(resources: &Resources) -> Result<(GanManifest, Generator), String> {
     let manifest = parse_gan_manifest(&fetch_text(&format!("pretrained/{GAN_64}.json")).await?)?;
     let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
-    let generator = load_generator(&manifest, weights, &resources.cpu.device)?;
+    let generator = load_generator(&manifest, weights, &resources.cpu_models().device)?;
     Ok((manifest, generator))
 }

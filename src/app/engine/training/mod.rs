@@ -294,7 +294,7 @@ impl TrainSession {
         // The step waits for the training digits; a Start, Reset or new model meanwhile cancels it.
         let (run, model) = (self.run_id.get_value(), self.model_gen.get_value());
         leptos::task::spawn_local(async move {
-            let train = resources.data.train.wait().await;
+            let train = resources.training_digits().wait().await;
             let still_this_model = self.run_id.try_get_value() == Some(run)
                 && self.model_gen.try_get_value() == Some(model)
                 && !self.state.get_untracked().is_active();

@@ -178,7 +178,7 @@ impl TrainSession {
         let going = || this_run() && self.state.try_get_untracked() == Some(RunState::Running);
         // Downloaded after the first view: a Start pressed before they are there waits for them,
         // and Pause or Stop meanwhile end the wait with nothing trained.
-        let train = match resources.data.train.wait_while(going).await {
+        let train = match resources.training_digits().wait_while(going).await {
             Ok(Some(train)) => train,
             Ok(None) => {
                 if this_run() && self.state.get_untracked() == RunState::Pausing {
@@ -277,9 +277,8 @@ impl TrainSession {
         };
         let device = model.code.weight.device();
         let test_images = resources
-            .data
-            .test
-            .batch(&(0..TEST_SUBSET.min(resources.data.test.len())).collect::<Vec<_>>());
+            .test_digits()
+            .batch(&(0..TEST_SUBSET.min(resources.test_digits().len())).collect::<Vec<_>>());
         next_task().await;
         if !same_model() {
             return Ok(());
@@ -314,7 +313,7 @@ impl TrainSession {
         match read(model.reconstruct(x)).await {
             Ok(r) if same_model() => self.recon.set(vec![grid.to_vec(), r]),
             Ok(_) => return Ok(()),
-            Err(why) => self.refresh_failed(tk("refresh-reconstructions"), &why),
+            Err(why) => self.refresh_failed(tk("refresh-reconstructions"), &why.to_string()),
         }
         if model.latent() != 2 {
             self.map.set(None);
@@ -324,9 +323,9 @@ impl TrainSession {
         if !same_model() {
             return Ok(());
         }
-        let idx: Vec<usize> = (0..MAP_DIGITS.min(resources.data.test.len())).collect();
+        let idx: Vec<usize> = (0..MAP_DIGITS.min(resources.test_digits().len())).collect();
         let x = Tensor::from_data(
-            TensorData::new(resources.data.test.batch(&idx), [idx.len(), PIXELS]),
+            TensorData::new(resources.test_digits().batch(&idx), [idx.len(), PIXELS]),
             &device,
         );
         match read(model.encode(x)).await {
@@ -334,11 +333,11 @@ impl TrainSession {
                 let points = codes.chunks_exact(2).map(|c| [c[0], c[1]]).collect();
                 self.map.set(Some(MapPoints::new(
                     points,
-                    &resources.data.test.labels[..idx.len()],
+                    &resources.test_digits().labels[..idx.len()],
                 )));
             }
             Ok(_) => {}
-            Err(why) => self.refresh_failed(tk("refresh-latent-map"), &why),
+            Err(why) => self.refresh_failed(tk("refresh-latent-map"), &why.to_string()),
         }
         Ok(())
     }

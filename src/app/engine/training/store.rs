@@ -101,7 +101,7 @@ impl TrainSession {
             return;
         }
         self.save_file(&snapshot).await;
-        resources.trained.set(Some(Arc::new(snapshot.slot)));
+        resources.set_lab_model(Arc::new(snapshot.slot));
     }
 
     /// Saves the model while a run goes on (the other views keep the model published last), so a
@@ -202,7 +202,7 @@ impl TrainSession {
         let imported = Text::new("train-imported-model")
             .with("model", slot.describe())
             .with("steps", self.step.get_untracked());
-        resources.trained.set(Some(Arc::new(slot)));
+        resources.set_lab_model(Arc::new(slot));
         // Nothing is pending on the imported model: no loss to read, so nothing can fail.
         let _ = self.refresh(&resources).await;
         Ok(imported)
@@ -227,9 +227,9 @@ impl TrainSession {
                     self.notice.set(Some(
                         Text::new("train-restored").with("step", self.step.get_untracked()),
                     ));
-                    resources
-                        .use_trained
-                        .set(storage::load_setting(keys::USE_TRAINED).unwrap_or(false));
+                    resources.set_use_lab_model(
+                        storage::load_setting(keys::USE_TRAINED).unwrap_or(false),
+                    );
                     if let Some(settings) = settings {
                         self.config.set(settings);
                     }

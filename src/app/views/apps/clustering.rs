@@ -14,6 +14,7 @@ use crate::app::components::fields::{NumberField, RangeField};
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::LatentSize;
+use crate::app::engine::error::EngineError;
 use crate::app::engine::resources::Resources;
 use crate::app::homework::{Homework, use_homework};
 use crate::app::i18n::use_i18n;
@@ -46,9 +47,9 @@ async fn cluster_all(
     out: [RwSignal<Option<Clustered>>; 4],
     hw: Homework,
     is_current: impl Fn() -> bool,
-) -> Result<(), String> {
-    let images = resources.data.test.all_images();
-    let labels = &resources.data.test.labels;
+) -> Result<(), EngineError> {
+    let images = resources.test_digits().all_images();
+    let labels = &resources.test_digits().labels;
     for space in Space::ALL {
         next_frame().await;
         // A newer k or seed (or model) started another clustering: leave it the signals.
@@ -156,10 +157,7 @@ pub fn ClusteringTab() -> impl IntoView {
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let (k, seed) = (k.get(), seed.get());
-        resources.with(|r| {
-            r.trained.track();
-            r.use_trained.track();
-        });
+        resources.with(|r| r.models_in_use().track());
         results.iter().for_each(|r| r.set(None));
         total_ms.set(None);
         generation.update_value(|g| *g += 1);

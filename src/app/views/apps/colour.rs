@@ -32,13 +32,13 @@ pub fn ColourTab() -> impl IntoView {
     let link = use_link();
     let digit = use_current_digit();
     let errors = TaskErrors::new();
-    let tests = resources.with(|r| r.data.test.len());
+    let tests = resources.with(|r| r.test_digits().len());
     let (query, grey) = digit.bind_view_digit(resources, link);
     // The true colouring needs the class: known for a test digit, not for a drawing.
     let truth = Memo::new(move |_| {
         query.with(|q| match q {
             DigitRef::Test(i) => {
-                let class = resources.with(|r| r.data.test.labels[*i]);
+                let class = resources.with(|r| r.test_digits().labels[*i]);
                 vec![colourise(&grey.get(), class)]
             }
             _ => Vec::new(),
@@ -74,7 +74,10 @@ pub fn ColourTab() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let (images, labels) = resources.with(|r| {
                 let idx: Vec<usize> = (0..GRID).collect();
-                (r.data.test.batch(&idx), r.data.test.labels[..GRID].to_vec())
+                (
+                    r.test_digits().batch(&idx),
+                    r.test_digits().labels[..GRID].to_vec(),
+                )
             });
             if let Some(out) = errors.check(tk("apps-colour-task-run"), m.run(&images).await) {
                 let grey_rgb = |x: &[f32]| [x, x, x].concat();

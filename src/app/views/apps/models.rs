@@ -4,6 +4,7 @@
 
 use burn::prelude::*;
 
+use crate::app::engine::error::EngineError;
 use crate::app::engine::loader::load_model_files;
 use crate::model::Autoencoder;
 use crate::model::manifest::Manifest;
@@ -16,15 +17,15 @@ pub struct AppModel {
 }
 
 impl AppModel {
-    pub async fn load(model: Shipped) -> Result<Self, String> {
+    pub async fn load(model: Shipped) -> Result<Self, EngineError> {
         let (manifest, weights) = load_model_files(model.name()).await?;
         let net = load_autoencoder(&manifest, weights, &Device::flex())
-            .map_err(|e| format!("{}: {e}", manifest.name))?;
+            .map_err(|e| EngineError::BadFile(format!("{}: {e}", manifest.name)))?;
         Ok(Self { manifest, net })
     }
 
     /// The model's outputs for `images` (n × 784), `outputs` values each.
-    pub async fn run(&self, images: &[f32]) -> Result<Vec<f32>, String> {
+    pub async fn run(&self, images: &[f32]) -> Result<Vec<f32>, EngineError> {
         let n = images.len() / crate::PIXELS;
         let x = Tensor::from_data(
             TensorData::new(images.to_vec(), [n, crate::PIXELS]),
@@ -35,7 +36,7 @@ impl AppModel {
 
     /// The decoder's output weights as rows (one per code unit): for a linear decoder, a basis
     /// of the images it can produce (around its bias).
-    pub async fn decoder_rows(&self) -> Result<Vec<f32>, String> {
+    pub async fn decoder_rows(&self) -> Result<Vec<f32>, EngineError> {
         crate::app::engine::models::read(self.net.decoder.output.weight.val()).await
     }
 }

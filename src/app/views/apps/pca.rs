@@ -12,6 +12,7 @@ use crate::analysis::subspace::principal_angles;
 use crate::app::components::digit_canvas::MosaicCanvas;
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::resources::Resources;
 use crate::app::i18n::use_i18n;
 use crate::app::state::use_resources;
@@ -35,11 +36,11 @@ struct Comparison {
     angles: Vec<f64>,
 }
 
-async fn compare(resources: &Resources) -> Result<Comparison, String> {
+async fn compare(resources: &Resources) -> Result<Comparison, EngineError> {
     let linear = AppModel::load(Shipped::Linear16).await?;
     next_frame().await;
     let pca = resources.pixel_pca().await?.clone();
-    let images = resources.data.test.all_images();
+    let images = resources.test_digits().all_images();
     let mut linear_out = linear.run(&images).await?;
     // A linear decoder is not confined to [0, 1]: clip as a screen (and PCA's output) would.
     linear_out.iter_mut().for_each(|v| *v = v.clamp(0.0, 1.0));
@@ -78,10 +79,7 @@ pub fn PcaTab() -> impl IntoView {
     let errors = TaskErrors::new();
     let result = RwSignal::new(None::<Comparison>);
     Effect::new(move |_| {
-        resources.with(|r| {
-            r.trained.track();
-            r.use_trained.track();
-        });
+        resources.with(|r| r.models_in_use().track());
         leptos::task::spawn_local(async move {
             next_frame().await;
             let outcome = compare(&resources.get()).await;

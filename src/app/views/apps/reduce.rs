@@ -80,14 +80,11 @@ pub fn ReduceTab() -> impl IntoView {
     let [pca, ae, vae] = spaces;
     // Whenever the models in use change (a lab model may stand in for the AE-2 or VAE-2).
     Effect::new(move |_| {
-        resources.with(|r| {
-            r.trained.track();
-            r.use_trained.track();
-        });
+        resources.with(|r| r.models_in_use().track());
         leptos::task::spawn_local(async move {
             let resources = resources.get();
-            let labels = resources.data.test.labels.clone();
-            let images = resources.data.test.all_images();
+            let labels = resources.test_digits().labels.clone();
+            let images = resources.test_digits().all_images();
             // PCA first: it needs no model, and the page shows progress between the spaces.
             next_frame().await;
             let projected = LatentSpaceMap::fit(&images, PIXELS, &labels).map.points;

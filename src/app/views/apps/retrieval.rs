@@ -12,6 +12,7 @@ use crate::analysis::retrieval::{Neighbour, nearest, precision_at_k};
 use crate::app::components::digit_canvas::DigitCanvas;
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::resources::Resources;
 use crate::app::engine::search::TensorGallery;
 use crate::app::homework::use_homework;
@@ -32,10 +33,13 @@ struct Galleries {
 }
 
 impl Galleries {
-    async fn build(resources: &Resources) -> Result<Self, String> {
+    async fn build(resources: &Resources) -> Result<Self, EngineError> {
         Ok(Self {
-            vectors: in_every_space(resources, &resources.data.train.wait().await?.all_images())
-                .await?,
+            vectors: in_every_space(
+                resources,
+                &resources.training_digits().wait().await?.all_images(),
+            )
+            .await?,
         })
     }
 }
@@ -44,7 +48,7 @@ impl Galleries {
 async fn in_every_space(
     resources: &Resources,
     images: &[f32],
-) -> Result<[(Vec<f32>, usize); 4], String> {
+) -> Result<[(Vec<f32>, usize); 4], EngineError> {
     let mut out = Vec::new();
     for space in Space::ALL {
         out.push(space.vectors(resources, images).await?);
@@ -67,7 +71,7 @@ pub fn RetrievalTab() -> impl IntoView {
     let digit = use_current_digit();
     let errors = TaskErrors::new();
     let hw = use_homework();
-    let tests = resources.with(|r| r.data.test.len());
+    let tests = resources.with(|r| r.test_digits().len());
     let (query, query_image) = digit.bind_view_digit(resources, link);
 
     let galleries = RwSignal::new(None::<Arc<Galleries>>);
@@ -77,10 +81,7 @@ pub fn RetrievalTab() -> impl IntoView {
     let table_ms = RwSignal::new(None::<f64>);
     // The gallery in every space, again whenever the models in use change.
     Effect::new(move |_| {
-        resources.with(|r| {
-            r.trained.track();
-            r.use_trained.track();
-        });
+        resources.with(|r| r.models_in_use().track());
         galleries.set(None);
         scores.set(None);
         leptos::task::spawn_local(async move {
@@ -151,7 +152,7 @@ pub fn RetrievalTab() -> impl IntoView {
                                     .filter_map(|n| {
                                         // Results exist only once the training digits are there.
                                         let (image, label) = resources.with(|l| {
-                                            l.data.train.get().map(|t| (t.image(n.index), t.labels[n.index]))
+                                            l.training_digits().get().map(|t| (t.image(n.index), t.labels[n.index]))
                                         })?;
                                         Some(view! {
                                             <span class="result" data-label=label.to_string()>
@@ -252,10 +253,10 @@ async fn measure_all(
     resources: &Resources,
     g: &Galleries,
     progress: RwSignal<f64>,
-) -> Result<[Score; 4], String> {
-    let train = resources.data.train.wait().await?;
-    let images = resources.data.test.all_images();
-    let n = resources.data.test.len();
+) -> Result<[Score; 4], EngineError> {
+    let train = resources.training_digits().wait().await?;
+    let images = resources.test_digits().all_images();
+    let n = resources.test_digits().len();
     let queries = in_every_space(resources, &images).await?;
     let mut scores = Vec::new();
     for space in Space::ALL {
@@ -277,7 +278,7 @@ async fn measure_all(
             .await?;
         let ms = now_ms() - start;
         scores.push(Score {
-            precision: precision_at_k(&found, &resources.data.test.labels, &train.labels, K),
+            precision: precision_at_k(&found, &resources.test_digits().labels, &train.labels, K),
             ms_per_query: ms / n as f64,
         });
         next_frame().await;

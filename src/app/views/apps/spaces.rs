@@ -2,6 +2,7 @@
 //! training pixels, the AE-16 code h and the VAE-16 mean μ — and the mapping of images into each.
 
 use crate::PIXELS;
+use crate::app::engine::error::EngineError;
 use crate::app::engine::resources::Resources;
 use crate::app::engine::{Family, LatentSize};
 use crate::i18n::tk;
@@ -55,7 +56,7 @@ impl Space {
         self,
         resources: &Resources,
         images: &[f32],
-    ) -> Result<(Vec<f32>, usize), String> {
+    ) -> Result<(Vec<f32>, usize), EngineError> {
         match (self, self.family()) {
             (_, Some(family)) => {
                 let codes = resources

@@ -8,7 +8,6 @@ use crate::analysis::metrics::ErrorDistribution;
 use crate::app::components::messages::TaskErrors;
 use crate::app::engine::Family;
 use crate::app::engine::evaluate::test_errors;
-use crate::app::engine::resources::TestErrors;
 use crate::app::i18n::use_i18n;
 use crate::app::state::ResourceHandle;
 use crate::i18n::{num, tk};
@@ -24,20 +23,14 @@ const H: f64 = 36.0;
 /// shared through `Resources` until other models are chosen).
 pub fn ensure_test_errors(resources: ResourceHandle, errors: TaskErrors) {
     let resources = resources.get();
-    let key = resources.models_key();
-    if resources
-        .test_errors
-        .with_untracked(|t| t.as_ref().is_some_and(|t| t.key == key))
-    {
+    if resources.test_errors_current() {
         return;
     }
+    let generation = resources.models_in_use().get_untracked();
     leptos::task::spawn_local(async move {
         let outcome = test_errors(resources.clone()).await;
         if let Some(dist) = errors.check(tk("draw-task-test-errors"), outcome) {
-            resources.test_errors.try_set(Some(TestErrors {
-                key,
-                errors: std::sync::Arc::new(dist),
-            }));
+            resources.store_test_errors(generation, dist);
         }
     });
 }
@@ -69,7 +62,7 @@ pub fn ErrorScale(
     let i18n = use_i18n();
     // The distribution is shared (an `Arc`); only the share below the current error changes as the
     // student draws.
-    let errors = Signal::derive(move || resources.with(|r| r.test_errors.get()).map(|t| t.errors));
+    let errors = Signal::derive(move || resources.with(|r| r.test_errors()));
     let share = Signal::derive(move || {
         let e = error.get()?;
         errors.with(|d| d.as_ref().map(|d| d[family].share_below(e)))

@@ -16,6 +16,7 @@ use crate::app::components::draw_pad::DrawPad;
 use crate::app::components::fields::{Choice, SelectField};
 use crate::app::components::formula::{Concept, Formula};
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::models::{Codes, Reconstruction};
 use crate::app::engine::resources::Resources;
 use crate::app::engine::{Backend, EngineChoice, Family, LatentSize};
@@ -57,7 +58,11 @@ fn architecture(m: &Manifest) -> String {
 }
 
 /// μ and log σ² of the VAE in use (the lab model's when it stands in for the VAE).
-async fn vae_codes(resources: &Resources, wanted: Backend, x: &[f32]) -> Result<Codes, String> {
+async fn vae_codes(
+    resources: &Resources,
+    wanted: Backend,
+    x: &[f32],
+) -> Result<Codes, EngineError> {
     match resources
         .active_trained()
         .filter(|s| s.family() == Family::Vae)
@@ -73,9 +78,8 @@ async fn vae_codes(resources: &Resources, wanted: Backend, x: &[f32]) -> Result<
 
 /// The code sizes of the models on screen: the lab model's when it stands in for one.
 fn code_sizes(resources: ResourceHandle) -> Signal<(usize, usize)> {
-    let (use_trained, trained) = resources.with(|r| (r.use_trained, r.trained));
     Signal::derive(move || {
-        let slot = trained.get().filter(|_| use_trained.get());
+        let slot = resources.with(|r| r.lab_model_in_use());
         let dim = |family: Family| match &slot {
             Some(s) if s.family() == family => s.config.latent,
             _ => 16,
@@ -93,7 +97,7 @@ fn bind_digit(
     resources: ResourceHandle,
 ) -> (RwSignal<Option<DigitRef>>, RwSignal<DigitRef>) {
     let link = use_link();
-    let tests = resources.with(|r| r.data.test.len());
+    let tests = resources.with(|r| r.test_digits().len());
     let here = Memo::new(move |_| digit.as_link());
     let d = RwSignal::new(here.get_untracked());
     let offer = RwSignal::new(None::<DigitRef>);
@@ -223,7 +227,7 @@ pub fn DrawView() -> impl IntoView {
     });
 
     let random_digit = move |_| {
-        let i = random_index(resources.with(|r| r.data.test.len()));
+        let i = random_index(resources.with(|r| r.test_digits().len()));
         digit.sketch.set(Sketch {
             background: Some(i),
             ..Sketch::default()
@@ -243,7 +247,10 @@ pub fn DrawView() -> impl IntoView {
                         index(i),
                         (
                             "label",
-                            resources.with(|r| r.data.test.labels[i]).to_string().into(),
+                            resources
+                                .with(|r| r.test_digits().labels[i])
+                                .to_string()
+                                .into(),
                         ),
                     ],
                 ),
@@ -294,7 +301,7 @@ pub fn DrawView() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let has_gpu = resources.with(|r| r.gpu.is_some());
+    let has_gpu = resources.with(|r| r.has_webgpu());
     // One model's reconstruction, its error and where that error sits among the test digits'.
     let reconstruction = move |family: Family| {
         let (title, label) = match family {
@@ -472,9 +479,9 @@ fn Explanation() -> impl IntoView {
     let i18n = use_i18n();
     let (ae, vae, tests) = resources.with(|r| {
         (
-            r.manifests.ae.clone(),
-            r.manifests.vae.clone(),
-            r.data.test.len(),
+            r.startup_manifest(Family::Ae).clone(),
+            r.startup_manifest(Family::Vae).clone(),
+            r.test_digits().len(),
         )
     });
     let sizes = code_sizes(resources);

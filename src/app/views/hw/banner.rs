@@ -19,7 +19,7 @@ pub fn HomeworkBanner() -> impl IntoView {
     let session = use_session();
     let busy = RwSignal::new(false);
     // A run published its model (at its end, or when stopped): one log entry per run.
-    let trained = resources.with(|r| r.trained);
+    let trained = resources.with(|r| r.lab_model());
     Effect::new(move |first: Option<()>| {
         let slot = trained.get();
         if first.is_none() {

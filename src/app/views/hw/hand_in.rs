@@ -173,7 +173,7 @@ pub async fn hand_in(
                 if let Some(why) = listed(constraints.violations(&meta.config, steps)) {
                     return Err(Text::new("hw-model-constraints").with("why", why));
                 }
-                let metrics = model_metrics(&bytes, &resources.data.test, &Device::flex())
+                let metrics = model_metrics(&bytes, resources.test_digits(), &Device::flex())
                     .map_err(|e| Text::new("hw-no-model").with("why", e.to_string()))?;
                 report.metrics.extend(metrics);
                 let weights = model_file_weights_sha256(&bytes)

@@ -90,7 +90,7 @@ pub fn Attributes(ex: Explorer) -> impl IntoView {
                     direction.vector(
                         &space.mean,
                         space.dim,
-                        &r.data.test.labels,
+                        &r.test_digits().labels,
                         r.attribute_scores(),
                     )
                 });

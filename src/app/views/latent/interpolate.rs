@@ -35,7 +35,7 @@ pub fn Interpolation(ex: Explorer) -> impl IntoView {
     let i18n = use_i18n();
     let link = use_link();
     let resources = ex.resources;
-    let n_test = resources.with(|r| r.data.test.len());
+    let n_test = resources.with(|r| r.test_digits().len());
     let t = RwSignal::new(0.5f32);
     let steps = RwSignal::new(8usize);
     for (end, key) in [(0, "a"), (1, "b")] {
@@ -65,7 +65,7 @@ pub fn Interpolation(ex: Explorer) -> impl IntoView {
     let pin_images = RwSignal::new([None::<Vec<f32>>, None]);
     let end_images = Memo::new(move |_| {
         [0, 1].map(|end| match ex.picks[end].get() {
-            End::Test(i) => Some(resources.with(|r| r.data.test.image(i.min(n_test - 1)))),
+            End::Test(i) => Some(resources.with(|r| r.test_digits().image(i.min(n_test - 1)))),
             End::Current => Some(ex.current.get()),
             End::Pinned { .. } => pin_images.with(|p| p[end].clone()),
         })
@@ -96,7 +96,7 @@ pub fn Interpolation(ex: Explorer) -> impl IntoView {
         };
         // Digit endpoints' images (tracking the current digit only where an endpoint is it).
         let images = picks.clone().map(|pick| match pick {
-            End::Test(i) => Some(resources.with(|r| r.data.test.image(i.min(n_test - 1)))),
+            End::Test(i) => Some(resources.with(|r| r.test_digits().image(i.min(n_test - 1)))),
             End::Current => Some(ex.current.get()),
             End::Pinned { .. } => None,
         });

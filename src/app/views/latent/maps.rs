@@ -69,7 +69,7 @@ fn markers(ex: Explorer, family: Family) -> Signal<Markers> {
 #[component]
 pub fn Maps(ex: Explorer) -> impl IntoView {
     let i18n = use_i18n();
-    let n_test = ex.resources.with(|r| r.data.test.len());
+    let n_test = ex.resources.with(|r| r.test_digits().len());
     let data = Signal::derive(move || ex.map_data());
     let decoded = PerFamily::new(|_| RwSignal::new(None::<Vec<f32>>));
     let manifold_n = RwSignal::new(10usize);

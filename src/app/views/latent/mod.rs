@@ -23,6 +23,7 @@ use crate::analysis::latent_map::LatentSpaceMap;
 use crate::app::components::digit_canvas::{DigitCanvas, MosaicCanvas};
 use crate::app::components::fields::{Choice, SelectField};
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::models::Codes;
 use crate::app::engine::resources::Resources;
 use crate::app::engine::{Family, LatentSize, PerFamily, PerSize};
@@ -60,19 +61,19 @@ impl Space {
         images: &[f32],
         family: Family,
         size: LatentSize,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, EngineError> {
         let codes = resources
             .encode_on(resources.batch_engine(), family, size, images)
             .await?;
-        let map = LatentSpaceMap::fit(&codes.mean, codes.dim, &resources.data.test.labels);
+        let map = LatentSpaceMap::fit(&codes.mean, codes.dim, &resources.test_digits().labels);
         Ok(Self { codes, map })
     }
 }
 
 impl LatentData {
     /// Encodes the test split with both models of `size` (batch engine).
-    async fn encode(resources: Arc<Resources>, size: LatentSize) -> Result<Self, String> {
-        let images = resources.data.test.all_images();
+    async fn encode(resources: Arc<Resources>, size: LatentSize) -> Result<Self, EngineError> {
+        let images = resources.test_digits().all_images();
         let ae = Space::encode(&resources, &images, Family::Ae, size).await?;
         let vae = Space::encode(&resources, &images, Family::Vae, size).await?;
         Ok(Self {
@@ -166,7 +167,7 @@ impl Explorer {
         family: Family,
         size: LatentSize,
         codes: Vec<f32>,
-    ) -> Result<Vec<f32>, String> {
+    ) -> Result<Vec<f32>, EngineError> {
         let resources = self.resources.get();
         resources
             .decode_on(resources.live_engine(), family, size, &codes)
@@ -179,7 +180,7 @@ impl Explorer {
         family: Family,
         size: LatentSize,
         codes: Vec<f32>,
-    ) -> Result<Vec<f32>, String> {
+    ) -> Result<Vec<f32>, EngineError> {
         let resources = self.resources.get();
         resources
             .decode_on(resources.batch_engine(), family, size, &codes)
@@ -191,7 +192,7 @@ impl Explorer {
         self,
         size: LatentSize,
         images: Vec<f32>,
-    ) -> Result<PerFamily<Codes>, String> {
+    ) -> Result<PerFamily<Codes>, EngineError> {
         let resources = self.resources.get();
         let live = resources.live_engine();
         Ok(PerFamily {
@@ -233,7 +234,9 @@ pub fn family_key(family: Family) -> &'static str {
 /// The view's digit as an image: a test digit, a drawing, or a blank for an empty link.
 fn digit_image(resources: ResourceHandle, digit: &DigitRef) -> Vec<f32> {
     match digit {
-        DigitRef::Test(i) => resources.with(|r| r.data.test.image((*i).min(r.data.test.len() - 1))),
+        DigitRef::Test(i) => {
+            resources.with(|r| r.test_digits().image((*i).min(r.test_digits().len() - 1)))
+        }
         DigitRef::Pixels(p) if p.len() == crate::PIXELS => p.clone(),
         _ => vec![0.0; crate::PIXELS],
     }
@@ -245,7 +248,7 @@ pub fn LatentView() -> impl IntoView {
     let i18n = use_i18n();
     let link = use_link();
     let student = use_current_digit();
-    let n_test = resources.with(|r| r.data.test.len());
+    let n_test = resources.with(|r| r.test_digits().len());
     // The student's digit as the view opens (a lone test digit by its index), else test digit 0.
     let digit = RwSignal::new(student.as_link_untracked().or_first());
     let current = Memo::new(move |_| digit.with(|d| digit_image(resources, d)));

@@ -52,7 +52,7 @@ pub fn BatchView(
     let resources = use_resources();
     let i18n = use_i18n();
     let errors = TaskErrors::new();
-    let test_len = resources.with(|r| r.data.test.len());
+    let test_len = resources.with(|r| r.test_digits().len());
     let indices = Memo::new(move |_| pick(seed.get(), test_len));
     let rows = RwSignal::new(Vec::<Vec<f32>>::new());
     // The last complete means, and whether they still describe the corruption on screen.
@@ -77,7 +77,7 @@ pub fn BatchView(
                 return;
             }
             let resources = resources.get();
-            let clean = resources.data.test.batch(&idx);
+            let clean = resources.test_digits().batch(&idx);
             let noisy = c.apply_indexed(&clean, &idx);
             let outcome = resources.run_all_on(resources.batch_engine(), &noisy).await;
             if let Some((o, _)) = errors.check(tk("noise-task-batch"), outcome)

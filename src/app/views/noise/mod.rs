@@ -66,7 +66,7 @@ pub fn NoiseView() -> impl IntoView {
     // The clean digit: the student's (a drawing or the test digit on the pad) as the view opens,
     // test digit #0 if the pad is empty.
     let (source, clean) = digit.bind_view_digit(resources, link);
-    let tests = resources.with(|r| r.data.test.len());
+    let tests = resources.with(|r| r.test_digits().len());
     // "Use my drawing" on an empty pad.
     let pad_empty = RwSignal::new(false);
     let state = CorruptionState::new();
@@ -136,7 +136,7 @@ pub fn NoiseView() -> impl IntoView {
                 .with("index", i.to_string())
                 .with(
                     "label",
-                    resources.with(|r| r.data.test.labels[*i]).to_string(),
+                    resources.with(|r| r.test_digits().labels[*i]).to_string(),
                 ),
             DigitRef::Pixels(p) if digit.input.with(|x| x.as_ref() == Some(p)) => {
                 Text::new("noise-source-drawing")
@@ -144,14 +144,14 @@ pub fn NoiseView() -> impl IntoView {
             DigitRef::Pixels(_) => Text::new("noise-source-link"),
             DigitRef::Empty => Text::new("noise-source-test").with("index", "0").with(
                 "label",
-                resources.with(|r| r.data.test.labels[0]).to_string(),
+                resources.with(|r| r.test_digits().labels[0]).to_string(),
             ),
         });
         i18n.t_with("noise-source", &[("source", what.into())])
     };
     // The two corruption models arrive after start-up: each line appears with its model.
     let shipped = move |model: Shipped| {
-        let slot = resources.with(|r| r.late.state(model));
+        let slot = resources.with(|r| r.late_slot(model));
         move || {
             slot.track();
             resources.with(|r| r.manifest(model).cloned())

@@ -129,7 +129,7 @@ pub fn TrainForm() -> impl IntoView {
     let i18n = use_i18n();
     let config = session.config;
     let running = Signal::derive(move || session.state.get().is_active());
-    let has_gpu = use_resources().with(|r| r.gpu.is_some());
+    let has_gpu = use_resources().with(|r| r.has_webgpu());
     let edit = move |f: &dyn Fn(&mut LabConfig)| config.update(|c| f(c));
     // The preset whose configuration is on screen, if any: edits turn it into "your own settings".
     let preset = Memo::new(move |_| {

@@ -157,7 +157,7 @@ pub fn bind_settings(session: TrainSession) -> RwSignal<Option<LabConfig>> {
     // Reads the link's values at once (before the model saved in the browser is restored).
     fields.bind(link);
     // A link asking for WebGPU where there is none trains on the app's choice (the CPU).
-    let has_gpu = use_resources().with(|r| r.gpu.is_some());
+    let has_gpu = use_resources().with(|r| r.has_webgpu());
     link.bind(
         "engine",
         session.wanted,

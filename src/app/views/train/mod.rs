@@ -159,7 +159,7 @@ fn state_key(state: RunState) -> &'static str {
 fn RunProgressBar() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let train_len = use_resources().with(|r| r.data.train.count());
+    let train_len = use_resources().with(|r| r.training_digits().count());
     let progress = move || session.progress(train_len);
     let summary = move || {
         let p = progress();

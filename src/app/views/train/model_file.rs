@@ -65,7 +65,7 @@ pub fn ModelFile() -> impl IntoView {
             }
         });
     };
-    let (use_trained, trained) = resources.with(|r| (r.use_trained, r.trained));
+    let (use_trained, trained) = resources.with(|r| (r.use_lab_model(), r.lab_model()));
     view! {
         <h3>{move || i18n.t("model-title")}</h3>
         <div class="buttons">
@@ -84,7 +84,7 @@ pub fn ModelFile() -> impl IntoView {
                 disabled=move || trained.with(Option::is_none)
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    use_trained.set(on);
+                    resources.with(|r| r.set_use_lab_model(on));
                     save_setting(keys::USE_TRAINED, &on);
                 } />
             {move || match trained.get() {

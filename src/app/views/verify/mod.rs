@@ -284,7 +284,7 @@ async fn check_one(
     let data = resources.clone();
     let recompute =
         move |_task: usize, bytes: &[u8]| -> Result<BTreeMap<String, f64>, TrainedFileError> {
-            model_metrics(bytes, &data.data.test, &Device::flex())
+            model_metrics(bytes, data.test_digits(), &Device::flex())
         };
     let mut verdict = verify_record(record, &assignment, rubric.as_deref(), &recompute);
     if matches!(verdict.status, Status::Verified | Status::Mismatch { .. }) {

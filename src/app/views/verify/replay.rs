@@ -87,7 +87,7 @@ async fn retrain(
     config: &crate::model::lab::LabConfig,
     steps: usize,
 ) -> Result<String, String> {
-    let train = resources.data.train.wait().await?;
+    let train = resources.training_digits().wait().await?;
     let mut replay = Replay::new(config, &Device::flex());
     let mut slice_start = now_ms();
     for _ in 0..steps {

@@ -14,6 +14,7 @@ use crate::analysis::scores::percentile;
 use crate::app::components::fields::{Choice, RangeField, SelectField};
 use crate::app::components::formula::Concept;
 use crate::app::components::messages::{TaskErrorList, TaskErrors};
+use crate::app::engine::error::EngineError;
 use crate::app::engine::evaluate::anomaly_scores;
 use crate::app::engine::resources::Resources;
 use crate::app::homework::{Homework, use_homework};
@@ -96,19 +97,19 @@ pub struct ModelScores {
 const NOISE_SEED: u64 = 20241;
 
 /// Scores of `images` under both models (see `evaluate::anomaly_scores`).
-async fn score(resources: &Resources, images: &[f32]) -> Result<[Vec<f32>; 2], String> {
+async fn score(resources: &Resources, images: &[f32]) -> Result<[Vec<f32>; 2], EngineError> {
     let scores = anomaly_scores(resources, images).await?;
     Ok([scores.ae, scores.vae])
 }
 
 /// Both models' scores of the test digits and of the three outlier sets, and the time the
 /// scoring took (after the download).
-async fn score_all(resources: &Resources) -> Result<([ModelScores; 2], f64), String> {
+async fn score_all(resources: &Resources) -> Result<([ModelScores; 2], f64), EngineError> {
     let fashion = decode_fashion(&fetch_bytes("static/fashion.bin").await?)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| EngineError::BadFile(e.to_string()))?
         .all_images();
-    let digits = resources.data.test.all_images();
-    let n = resources.data.test.len();
+    let digits = resources.test_digits().all_images();
+    let n = resources.test_digits().len();
     let sets = [
         fashion,
         uniform_noise(n, NOISE_SEED),
@@ -178,10 +179,7 @@ pub fn AnomalyTab() -> impl IntoView {
     let scores = RwSignal::new(None::<[ModelScores; 2]>);
     let scores_ms = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
-        resources.with(|r| {
-            r.trained.track();
-            r.use_trained.track();
-        });
+        resources.with(|r| r.models_in_use().track());
         scores.set(None);
         scores_ms.set(None);
         leptos::task::spawn_local(async move {
@@ -199,7 +197,7 @@ pub fn AnomalyTab() -> impl IntoView {
         let x = digit
             .input
             .get()
-            .unwrap_or_else(|| resources.with(|r| r.data.test.image(0)));
+            .unwrap_or_else(|| resources.with(|r| r.test_digits().image(0)));
         leptos::task::spawn_local(async move {
             let outcome = score(&resources.get(), &x).await;
             if let Some([a, v]) = errors.check(tk("apps-anomaly-task-current"), outcome) {
