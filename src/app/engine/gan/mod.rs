@@ -16,7 +16,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::resources::Resources;
-use super::training::RunState;
+use crate::train::controller::RunState;
 use super::{Backend, EngineChoice};
 use crate::app::web::storage::{keys, load_setting, save_setting};
 use crate::gan::settings::{GanMode, GanSettings};
