@@ -3,6 +3,7 @@
 //! browser can await its reads while native code reads them synchronously.
 
 pub mod batches;
+pub mod controller;
 pub mod curves;
 pub mod evaluate;
 pub mod gan;

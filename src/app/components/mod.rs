@@ -12,6 +12,7 @@ pub mod latent_map;
 pub mod loading_panel;
 pub mod loss_chart;
 pub mod messages;
+pub mod model_import;
 pub mod offline_status;
 pub mod share;
 pub mod tab_bar;

@@ -2,7 +2,8 @@
 //! training lab's session it lives as long as the app, so a run goes on while the student looks
 //! at another tab or view, and each step yields to the browser.
 //!
-//! - this file: the session's state and its controls (start, pause, single step, reset);
+//! - this file: the session's signals and its controls (start, pause, single step, reset), the
+//!   run's state machine being `train::controller`'s;
 //! - `run`: the loop, and the refresh of the losses and the pictures (points, D's field and G's
 //!   arrows for the toy; the sample grid for digits).
 
@@ -15,14 +16,49 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::resources::Resources;
-use super::training::RunState;
 use super::{Backend, EngineChoice};
 use crate::app::web::storage::{keys, load_setting, save_setting};
 use crate::gan::settings::{GanMode, GanSettings};
 use crate::i18n::Text;
 use crate::model::gan_file::GanRecord;
-use crate::train::batches::BatchSchedule;
+use crate::train::controller::RunState;
+use crate::train::controller::{Ready, RunController, Trainer};
 use crate::train::gan::{DivergenceWatch, GanLosses, GanTrainer};
+use burn::prelude::Device;
+
+/// What a session's models are made from: the form's settings for its mode, and the engine
+/// asked for then (another engine means other models: Start begins afresh).
+#[derive(Clone)]
+pub struct GanRecipe {
+    pub mode: GanMode,
+    pub settings: GanSettings,
+    pub engine: EngineChoice,
+}
+
+/// The GAN as the run controller sees it.
+impl Trainer for GanTrainer {
+    type Recipe = GanRecipe;
+    type Device = Device;
+    type Batch = [f32];
+    type Losses = GanLosses;
+    type Invalid = Text;
+
+    fn check(recipe: &GanRecipe) -> Result<(), Text> {
+        recipe.settings.validate(recipe.mode)
+    }
+
+    fn same_model(made: &GanRecipe, wanted: &GanRecipe) -> bool {
+        made.engine == wanted.engine && made.settings.same_models(&wanted.settings)
+    }
+
+    fn make(recipe: &GanRecipe, device: &Device) -> Self {
+        GanTrainer::new(recipe.settings.config(recipe.mode), device)
+    }
+
+    fn step(&mut self, real: &[f32]) -> GanLosses {
+        GanTrainer::step(self, real)
+    }
+}
 
 /// What the toy plot draws, read back at a refresh: flat `[x0, y0, x1, y1, …]` buffers.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -63,23 +99,17 @@ pub struct GanSession {
     pub toy: RwSignal<Option<ToySnapshot>>,
     /// The digits mode's 8 × 8 grid of the fixed noise batch, one row of 8 images per entry.
     pub grid: RwSignal<Vec<Vec<f32>>>,
-    trainer: StoredValue<Option<GanTrainer>, LocalStorage>,
-    /// The settings the models were made with, and the engine asked for then.
-    made_with: StoredValue<Option<GanSettings>>,
-    made_on: StoredValue<EngineChoice>,
+    /// The models with what they were made from, their steps, the run id and the model
+    /// generation (a refresh that began with earlier models must not draw or judge them
+    /// afterwards); `state` mirrors its state.
+    run: StoredValue<RunController<GanTrainer>, LocalStorage>,
     /// The last step's numbers, still on the device until the next refresh reads them.
     last: StoredValue<Option<GanLosses>, LocalStorage>,
     /// Steps since the numbers were last read.
     unread: StoredValue<usize>,
     watch: StoredValue<DivergenceWatch>,
-    batches: StoredValue<Option<BatchSchedule>>,
     /// The toy's stream of real samples (see `GanSettings::toy_stream`).
     toy_stream: StoredValue<Option<rand::rngs::StdRng>>,
-    /// Bumped by every start and reset: a loop of an older run quits.
-    run_id: StoredValue<u64>,
-    /// Bumped whenever the models are replaced or dropped: a refresh that began with earlier
-    /// models must not draw them or judge them afterwards.
-    model_gen: StoredValue<u64>,
     /// When the models were last saved in the browser (ms), and whether this visit restored them.
     saved_ms: StoredValue<f64>,
     restored: StoredValue<bool>,
@@ -104,16 +134,11 @@ impl GanSession {
             slow: RwSignal::new(false),
             toy: RwSignal::new(None),
             grid: RwSignal::new(Vec::new()),
-            trainer: StoredValue::new_local(None),
-            made_with: StoredValue::new(None),
-            made_on: StoredValue::new(EngineChoice::Auto),
+            run: StoredValue::new_local(RunController::new()),
             last: StoredValue::new_local(None),
             unread: StoredValue::new(0),
             watch: StoredValue::new(watch()),
-            batches: StoredValue::new(None),
             toy_stream: StoredValue::new(None),
-            run_id: StoredValue::new(0),
-            model_gen: StoredValue::new(0),
             saved_ms: StoredValue::new(0.0),
             restored: StoredValue::new(false),
         };
@@ -122,23 +147,39 @@ impl GanSession {
     }
 
     pub fn has_model(&self) -> bool {
-        self.trainer.with_value(Option::is_some)
+        self.run.with_value(RunController::has_model)
+    }
+
+    /// Changes the run (None once the view is gone), and shows its state.
+    fn with_run<R>(&self, f: impl FnOnce(&mut RunController<GanTrainer>) -> R) -> Option<R> {
+        let (result, state) = self.run.try_update_value(|run| (f(run), run.state()))?;
+        if self.state.try_get_untracked() != Some(state) {
+            self.state.try_set(state);
+        }
+        Some(result)
     }
 
     /// Whether the models are still those of generation `model_gen` (false once the view is gone).
     fn is_model(&self, model_gen: u64) -> bool {
-        self.model_gen.try_get_value() == Some(model_gen)
+        self.run.try_with_value(|r| r.is_model(model_gen)) == Some(true)
     }
 
-    /// Another set of models from now on (or none): refreshes of the old ones are dropped.
-    fn new_models(&self) {
-        self.model_gen.update_value(|g| *g += 1);
+    fn model_gen(&self) -> u64 {
+        self.run.with_value(RunController::model_gen)
     }
 
-    /// Drops the models and what is waiting to be read from them.
+    /// What the form describes now.
+    fn recipe(&self) -> GanRecipe {
+        GanRecipe {
+            mode: self.mode,
+            settings: self.settings.get_untracked(),
+            engine: self.wanted.get_untracked(),
+        }
+    }
+
+    /// Drops the models (ending any run) and what is waiting to be read from them.
     fn forget_models(&self) {
-        self.new_models();
-        self.trainer.set_value(None);
+        self.with_run(RunController::fail);
         self.last.set_value(None);
         self.unread.set_value(0);
     }
@@ -146,15 +187,8 @@ impl GanSession {
     /// Whether "Start" continues the current models: paused, with unchanged settings and engine.
     /// (Changed settings describe another game, another engine other models: those start afresh.)
     pub fn can_resume(&self) -> bool {
-        matches!(
-            self.state.get_untracked(),
-            RunState::Paused | RunState::Finished
-        ) && self.has_model()
-            && self.made_on.get_value() == self.wanted.get_untracked()
-            && self.made_with.with_value(|made| {
-                made.as_ref()
-                    .is_some_and(|m| self.settings.with_untracked(|s| s.same_models(m)))
-            })
+        let wanted = self.recipe();
+        self.run.with_value(|r| r.can_resume(&wanted))
     }
 
     /// The engine a fresh run uses.
@@ -164,24 +198,6 @@ impl GanSession {
             GanMode::Digits => resources.batch_engine(),
         };
         self.wanted.get_untracked().resolve(default)
-    }
-
-    /// Fresh models from the settings; the error is a sentence for the UI.
-    fn create(&self, resources: &Resources) -> Result<(), Text> {
-        let settings = self.settings.get_untracked();
-        settings.validate(self.mode)?;
-        let (models, engine) = resources.models(self.engine_for(resources));
-        self.new_models();
-        self.trainer.set_value(Some(GanTrainer::new(
-            settings.config(self.mode),
-            &models.device,
-        )));
-        self.toy_stream.set_value(Some(settings.toy_stream()));
-        self.made_with.set_value(Some(settings));
-        self.made_on.set_value(self.wanted.get_untracked());
-        self.engine.set(Some(engine));
-        self.clear_progress();
-        Ok(())
     }
 
     fn clear_progress(&self) {
@@ -195,20 +211,34 @@ impl GanSession {
         self.speed.set(0.0);
     }
 
-    /// Keeps paused models, or creates fresh ones; false (with the reason shown) otherwise.
+    /// Keeps paused models (the target may have changed since: a drawing cleared), or creates
+    /// fresh ones from the settings; false (with the reason shown) otherwise.
     fn ensure_model(&self, resources: &Resources) -> bool {
-        let ready = if self.can_resume() {
-            // The target may have changed since (a drawing cleared).
-            self.settings.with_untracked(|s| s.validate(self.mode))
-        } else {
-            self.create(resources)
-        };
-        if let Err(why) = ready {
-            self.error
-                .set(Some(Text::new("gan-cannot-start").with("why", why)));
-            return false;
+        let wanted = self.recipe();
+        let mut engine = None;
+        let ready = self.with_run(|run| {
+            run.ensure_model(&wanted, || {
+                let (models, backend) = resources.models(self.engine_for(resources));
+                engine = Some(backend);
+                models.device.clone()
+            })
+        });
+        match ready {
+            Some(Ok(Ready::Made)) => {
+                self.toy_stream
+                    .set_value(Some(wanted.settings.toy_stream()));
+                self.engine.set(engine);
+                self.clear_progress();
+                true
+            }
+            Some(Ok(Ready::Resumed)) => true,
+            Some(Err(why)) => {
+                self.error
+                    .set(Some(Text::new("gan-cannot-start").with("why", why)));
+                false
+            }
+            None => false,
         }
-        true
     }
 
     /// Starts a run, or resumes a paused one.
@@ -217,16 +247,14 @@ impl GanSession {
         if !self.ensure_model(&resources) {
             return;
         }
-        self.state.set(RunState::Running);
-        let id = self.next_run_id();
-        leptos::task::spawn_local(self.run(resources, id));
+        if let Some(ticket) = self.with_run(RunController::start) {
+            leptos::task::spawn_local(self.run(resources, ticket));
+        }
     }
 
     /// Pauses after the step in flight.
     pub fn pause(self) {
-        if self.state.get_untracked() == RunState::Running {
-            self.state.set(RunState::Pausing);
-        }
+        self.with_run(RunController::pause);
     }
 
     /// One generator step (with its D steps) while paused or before starting, then a refresh.
@@ -238,14 +266,13 @@ impl GanSession {
         if !self.ensure_model(&resources) {
             return;
         }
-        self.state.set(RunState::Paused);
+        let Some(Some(ticket)) = self.with_run(RunController::single_step) else {
+            return;
+        };
         // The step may wait for the training digits; a Start, Reset or new models meanwhile cancel it.
-        let (run, model) = (self.run_id.get_value(), self.model_gen.get_value());
         leptos::task::spawn_local(async move {
             let ready = self.real_data_ready(&resources, || true).await;
-            let still_these_models = self.run_id.try_get_value() == Some(run)
-                && self.is_model(model)
-                && !self.state.get_untracked().is_active();
+            let still_these_models = self.run.try_with_value(|r| r.may_step(ticket)) == Some(true);
             match ready {
                 Ok(true) if still_these_models => {
                     if self.train_step(&resources) {
@@ -262,9 +289,7 @@ impl GanSession {
 
     /// Forgets the models and what was drawn from them (the settings stay).
     pub fn reset(self) {
-        self.next_run_id();
         self.forget_models();
-        self.state.set(RunState::Idle);
         self.engine.set(None);
         self.clear_progress();
         self.error.set(None);
@@ -277,12 +302,6 @@ impl GanSession {
                 self.refresh_or_fail(&resources).await;
             });
         }
-    }
-
-    fn next_run_id(&self) -> u64 {
-        let id = self.run_id.get_value() + 1;
-        self.run_id.set_value(id);
-        id
     }
 }
 

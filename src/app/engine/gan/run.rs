@@ -12,7 +12,6 @@ use super::{GanSession, ToySnapshot};
 use crate::PIXELS;
 use crate::app::engine::models::read;
 use crate::app::engine::resources::Resources;
-use crate::app::engine::training::RunState;
 use crate::app::engine::{Backend, EngineChoice};
 use crate::app::web::now_ms;
 use crate::app::web::turn::next_task;
@@ -21,7 +20,7 @@ use crate::gan::settings::GanMode;
 use crate::i18n::{Arg, Decimals, Text};
 use crate::model::gan_file::GanRecord;
 use crate::rng::seeded;
-use crate::train::batches::scheduled_batch;
+use crate::train::controller::{RunController, RunTicket};
 use crate::train::gan::{Divergence, GanValues};
 
 /// Refresh at most this often (ms): the toy animates; a digits refresh costs a grid read-back.
@@ -65,9 +64,6 @@ impl GanSession {
     /// `real_data_ready`).
     fn real_batch(&self, resources: &Resources) -> Option<Vec<f32>> {
         let (batch_size, seed) = self.settings.with_untracked(|s| (s.batch_size, s.seed));
-        let step = self
-            .trainer
-            .with_value(|t| t.as_ref().map_or(0, |t| t.steps()));
         match self.mode {
             GanMode::Toy => {
                 let toy = self.settings.with_untracked(|s| s.toy());
@@ -78,8 +74,8 @@ impl GanSession {
             }
             GanMode::Digits => {
                 let split = resources.training_digits().get()?;
-                self.batches.try_update_value(|kept| {
-                    split.batch(scheduled_batch(kept, split.len(), batch_size, seed, step))
+                self.run.try_update_value(|run| {
+                    split.batch(run.next_batch(split.len(), batch_size, seed))
                 })
             }
         }
@@ -91,11 +87,7 @@ impl GanSession {
         let Some(real) = self.real_batch(resources) else {
             return false;
         };
-        let Some(losses) = self
-            .trainer
-            .try_update_value(|t| t.as_mut().map(|t| t.step(&real)))
-            .flatten()
-        else {
+        let Some((losses, _)) = self.run.try_update_value(|run| run.step(&real)).flatten() else {
             return false;
         };
         self.last.set_value(Some(losses));
@@ -104,28 +96,30 @@ impl GanSession {
     }
 
     pub(super) fn steps_done(&self) -> usize {
-        self.trainer
-            .try_with_value(|t| t.as_ref().map_or(0, |t| t.steps()))
-            .unwrap_or(0)
+        self.run.try_with_value(RunController::steps).unwrap_or(0)
     }
 
-    pub(super) async fn run(self, resources: Arc<Resources>, id: u64) {
-        let this_run = || self.run_id.try_get_value() == Some(id);
-        let going = || this_run() && self.state.try_get_untracked() == Some(RunState::Running);
+    pub(super) async fn run(self, resources: Arc<Resources>, ticket: RunTicket) {
+        let this_run = || self.run.try_with_value(|r| r.is_run(ticket)) == Some(true);
+        let going = || self.run.try_with_value(|r| r.going(ticket)) == Some(true);
         let refresh_ms = match self.mode {
             GanMode::Toy => TOY_REFRESH_MS,
             GanMode::Digits => DIGITS_REFRESH_MS,
         };
         // Pause, Stop or Reset during the wait end it with nothing trained.
         let ready = self.real_data_ready(&resources, going).await;
-        if !matches!(ready, Ok(true)) {
-            if this_run() && self.state.get_untracked().is_active() {
-                self.state.set(RunState::Paused);
+        match ready {
+            Ok(true) => {}
+            Ok(false) => {
+                self.with_run(|r| r.wait_abandoned(ticket));
+                return;
             }
-            if let (Err(text), true) = (ready, this_run()) {
-                self.error.set(Some(text));
+            Err(text) => {
+                if self.with_run(|r| r.wait_failed(ticket)) == Some(true) {
+                    self.error.set(Some(text));
+                }
+                return;
             }
-            return;
         }
         let (start_ms, start_step) = (now_ms(), self.steps_done());
         let mut last_refresh = 0.0;
@@ -135,7 +129,7 @@ impl GanSession {
             if let Err(why) = self.settings.with_untracked(|s| s.validate(self.mode)) {
                 self.error
                     .set(Some(Text::new("gan-cannot-start").with("why", why)));
-                self.state.set(RunState::Pausing);
+                self.with_run(RunController::pause);
                 break;
             }
             let slow = self.slow.get_untracked();
@@ -181,16 +175,13 @@ impl GanSession {
                 next_task().await;
             }
         }
-        if self.run_id.try_get_value() == Some(id) {
+        if this_run() {
             if !fresh && !self.refresh_or_fail(&resources).await {
                 return;
             }
-            if self.state.get_untracked() == RunState::Pausing {
-                self.state.set(RunState::Paused);
-            }
             // A diverged run's models (NaN weights, or a D that has won) must not replace the
             // last good save.
-            if self.state.get_untracked() == RunState::Paused && self.has_model() {
+            if self.with_run(|r| r.settle(ticket)) == Some(true) {
                 self.save_in_browser().await;
             }
         }
@@ -204,7 +195,7 @@ impl GanSession {
         };
         self.unread.set_value(0);
         let step = self.steps_done();
-        let model_gen = self.model_gen.get_value();
+        let model_gen = self.model_gen();
         let values = losses
             .stacked()
             .into_data_async()
@@ -246,7 +237,7 @@ impl GanSession {
                     Arg::Num(f64::from(values.d_fake), Decimals::UpTo(5)),
                 ),
         };
-        self.state.set(RunState::Diverged);
+        self.with_run(RunController::diverge);
         self.error.set(Some(text));
     }
 
@@ -280,9 +271,7 @@ impl GanSession {
             resources.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
             self.wanted.set(EngineChoice::Cpu);
         }
-        self.next_run_id();
         self.forget_models();
-        self.state.set(RunState::Idle);
         if on_gpu && let Some(step) = self.back_to_saved().await {
             self.error.set(Some(
                 Text::new("gan-continues-on-cpu")
@@ -300,13 +289,13 @@ impl GanSession {
         let view = ViewBox::default();
         let cells = view.cell_centres(FIELD_CELLS);
         let (toy, seed) = self.settings.with_untracked(|s| (s.toy(), s.seed));
-        let model_gen = self.model_gen.get_value();
+        let model_gen = self.model_gen();
         // G's points, D's field and the arrows' gradients, read back in one go (each read-back
         // waits for the GPU). The arrows start at the first `ARROWS` points: the same z.
         let Some(picture) = self
-            .trainer
-            .try_with_value(|t| {
-                t.as_ref().map(|t| {
+            .run
+            .try_with_value(|r| {
+                r.trainer().map(|t| {
                     let noise = t.fixed_noise();
                     let k = t.config.generator.noise;
                     let flat = |x: Tensor<2>| {
@@ -347,10 +336,10 @@ impl GanSession {
 
     /// The 8 × 8 grid of G's samples for the fixed noise batch.
     async fn draw_grid(&self) -> Result<(), String> {
-        let model_gen = self.model_gen.get_value();
+        let model_gen = self.model_gen();
         let Some(samples) = self
-            .trainer
-            .try_with_value(|t| t.as_ref().map(|t| t.sample_fixed()))
+            .run
+            .try_with_value(|r| r.trainer().map(|t| t.sample_fixed()))
             .flatten()
         else {
             return Ok(());

@@ -6,8 +6,7 @@
 use burn::prelude::*;
 use leptos::prelude::*;
 
-use super::GanSession;
-use crate::app::engine::training::RunState;
+use super::{GanRecipe, GanSession};
 use crate::app::engine::{Backend, Problem};
 use crate::app::web::storage::{load_bytes, save_bytes};
 use crate::gan::settings::GanMode;
@@ -28,18 +27,15 @@ impl GanSession {
     /// The models, settings and history as one file (weights copied to the CPU first: on WebGPU
     /// they can only be read asynchronously).
     pub async fn export(&self) -> Result<Vec<u8>, Text> {
-        let Some((config, g, d)) = self.trainer.with_value(|t| {
-            t.as_ref().map(|t| {
-                (
-                    t.config.clone(),
-                    t.generator().valid(),
-                    t.discriminator().valid(),
-                )
-            })
+        let Some((config, g, d, settings)) = self.run.with_value(|r| {
+            let t = r.trainer()?;
+            Some((
+                t.config.clone(),
+                t.generator().valid(),
+                t.discriminator().valid(),
+                r.recipe()?.settings.clone(),
+            ))
         }) else {
-            return Err(Text::new("gan-no-model-yet"));
-        };
-        let Some(settings) = self.made_with.get_value() else {
             return Err(Text::new("gan-no-model-yet"));
         };
         let steps = self.steps_done();
@@ -86,16 +82,16 @@ impl GanSession {
                 detail: None,
             });
         }
-        self.next_run_id();
-        self.new_models();
         let config = meta.settings.config(self.mode);
-        self.trainer.set_value(Some(GanTrainer::from_models(
-            config, g, d, meta.steps, &cpu,
-        )));
+        let trainer = GanTrainer::from_models(config, g, d, meta.steps, &cpu);
+        let recipe = GanRecipe {
+            mode: self.mode,
+            settings: meta.settings.clone(),
+            engine: self.wanted.get_untracked(),
+        };
+        self.with_run(|run| run.replace(trainer, recipe, meta.steps));
         self.toy_stream
             .set_value(Some(meta.settings.toy_stream_from(meta.steps)));
-        self.made_with.set_value(Some(meta.settings.clone()));
-        self.made_on.set_value(self.wanted.get_untracked());
         if adopt_settings {
             self.settings.set(meta.settings);
         }
@@ -105,11 +101,9 @@ impl GanSession {
         self.watch.set_value(super::watch());
         self.step.set(meta.steps);
         self.history.set(meta.history);
-        self.state.set(RunState::Paused);
         self.error.set(None);
         if let Err(why) = self.refresh().await {
             self.forget_models();
-            self.state.set(RunState::Idle);
             return Err(Problem {
                 sentence: Text::new("gan-file-unusable"),
                 detail: Some(why),

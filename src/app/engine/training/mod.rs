@@ -2,7 +2,8 @@
 //! the student looks at other views; each step yields to the browser, so the page stays
 //! responsive. Its configuration is the one source of truth the training form shows and edits.
 //!
-//! - this file: the session's state and its controls (start, pause, stop, reset, single step);
+//! - this file: the session's signals and its controls (start, pause, stop, reset, single step),
+//!   the run's state machine being `train::controller`'s;
 //! - `run`: the loop, one step, and the periodic refresh of the losses, test loss, grid and map;
 //! - `pending`: the losses of the steps since the last refresh, read back together;
 //! - `store`: export, import, saving in the browser and restoring at start-up.
@@ -23,36 +24,35 @@ use crate::app::web::storage::{keys, load_setting, save_setting};
 use crate::i18n::Text;
 use crate::model::history::HistoryPoint;
 use crate::model::lab::LabConfig;
-use crate::train::batches::BatchSchedule;
+use crate::model::lab::LabLoss;
+use crate::train::controller::{Ready, RunController, Stopped, Trainer};
 use crate::train::lab::{LabTrainer, RunProgress};
 use pending::PendingStep;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RunState {
-    Idle,
-    Running,
-    /// Pause was pressed: the step in flight finishes (its update is already made), then Paused.
-    Pausing,
-    Paused,
-    Finished,
-    Diverged,
-}
+pub use crate::train::controller::RunState;
 
-impl RunState {
-    /// Whether a training loop is running (the settings are locked meanwhile).
-    pub fn is_active(self) -> bool {
-        matches!(self, RunState::Running | RunState::Pausing)
+/// The lab's model as the run controller sees it: made from the form's configuration.
+impl Trainer for LabTrainer {
+    type Recipe = LabConfig;
+    type Device = burn::prelude::Device;
+    type Batch = [f32];
+    type Losses = LabLoss;
+    type Invalid = Text;
+
+    fn check(config: &LabConfig) -> Result<(), Text> {
+        config.validate()
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            RunState::Idle => "ready",
-            RunState::Running => "training",
-            RunState::Pausing => "pausing",
-            RunState::Paused => "paused",
-            RunState::Finished => "finished",
-            RunState::Diverged => "stopped: diverged",
-        }
+    fn same_model(made: &LabConfig, wanted: &LabConfig) -> bool {
+        made == wanted
+    }
+
+    fn make(config: &LabConfig, device: &Self::Device) -> Self {
+        LabTrainer::new(config.clone(), device)
+    }
+
+    fn step(&mut self, batch: &[f32]) -> LabLoss {
+        LabTrainer::step(self, batch)
     }
 }
 
@@ -83,18 +83,12 @@ pub struct TrainSession {
     pub engine: RwSignal<Option<Backend>>,
     /// The engine the student asked to train on (auto: WebGPU when in use).
     pub wanted: RwSignal<EngineChoice>,
-    trainer: StoredValue<Option<LabTrainer>, LocalStorage>,
-    /// Optimiser steps the model has had (ahead of `step` and `history` until the next read).
-    done: StoredValue<usize>,
+    /// The model, its steps (ahead of `step` and `history` until the next read), the run id and
+    /// the model generation (a save or publish that began with an earlier model must not land as
+    /// this one's); `state` mirrors its state.
+    run: StoredValue<RunController<LabTrainer>, LocalStorage>,
     /// The steps whose losses are still on the device, oldest first.
     pending: StoredValue<Vec<PendingStep>, LocalStorage>,
-    /// The batches of the run (the current epoch's order).
-    batches: StoredValue<Option<BatchSchedule>>,
-    /// Bumped by every start, stop and reset: a loop of an older run quits.
-    run_id: StoredValue<u64>,
-    /// Bumped whenever the model is replaced (created, reset, imported): a save or publish that
-    /// began with an earlier model must not land as this one's.
-    model_gen: StoredValue<u64>,
     /// The configurations the form showed during this visit (the last 64): a link back to one of
     /// them (back and forward) loses nothing, so it is applied without asking.
     shown: StoredValue<Vec<LabConfig>>,
@@ -129,12 +123,8 @@ impl TrainSession {
             speed: RwSignal::new(Speed::default()),
             engine: RwSignal::new(None),
             wanted: RwSignal::new(EngineChoice::Auto),
-            trainer: StoredValue::new_local(None),
-            done: StoredValue::new(0),
+            run: StoredValue::new_local(RunController::new()),
             pending: StoredValue::new_local(Vec::new()),
-            batches: StoredValue::new(None),
-            run_id: StoredValue::new(0),
-            model_gen: StoredValue::new(0),
             shown: StoredValue::new(Vec::new()),
             saved: StoredValue::new_local(None),
             tab: tabs::new_tab_id(),
@@ -160,8 +150,27 @@ impl TrainSession {
         self.shown.with_value(|shown| shown.contains(config))
     }
 
-    pub fn has_model(&self) -> bool {
-        self.trainer.with_value(Option::is_some)
+    /// Changes the run (None once the page is gone), and shows its state.
+    fn with_run<R>(&self, f: impl FnOnce(&mut RunController<LabTrainer>) -> R) -> Option<R> {
+        let (result, state) = self.run.try_update_value(|run| (f(run), run.state()))?;
+        if self.state.try_get_untracked() != Some(state) {
+            self.state.try_set(state);
+        }
+        Some(result)
+    }
+
+    /// Optimiser steps the model has had (0 once the page is gone).
+    fn done(&self) -> usize {
+        self.run.try_with_value(RunController::steps).unwrap_or(0)
+    }
+
+    /// Whether the model is still that of generation `model_gen` (false once the page is gone).
+    fn is_model(&self, model_gen: u64) -> bool {
+        self.run.try_with_value(|r| r.is_model(model_gen)) == Some(true)
+    }
+
+    fn model_gen(&self) -> u64 {
+        self.run.with_value(RunController::model_gen)
     }
 
     /// Where the run stands (reactive: tracks the step and the configuration).
@@ -176,27 +185,8 @@ impl TrainSession {
             .with_untracked(|c| RunProgress::new(c, train_len, step))
     }
 
-    /// Creates a fresh model from the configuration (on WebGPU when in use, unless the student
-    /// chose the CPU). The error is a sentence for the UI.
-    fn create(&self, resources: &Resources) -> Result<(), Text> {
-        let config = self.config.get_untracked();
-        config.validate()?;
-        let wanted = self
-            .wanted
-            .get_untracked()
-            .resolve(resources.batch_engine());
-        let (models, engine) = resources.models(wanted);
-        self.trainer
-            .set_value(Some(LabTrainer::new(config, &models.device)));
-        self.engine.set(Some(engine));
-        self.clear_progress();
-        self.new_model();
-        Ok(())
-    }
-
     /// Forgets the steps, the history and what was drawn from them.
     fn clear_progress(&self) {
-        self.done.set_value(0);
         self.pending.set_value(Vec::new());
         self.step.set(0);
         self.last_loss.set(None);
@@ -209,24 +199,42 @@ impl TrainSession {
     /// Whether "Start" continues the current model: it is paused and the settings are unchanged.
     /// (Changed settings describe another model: that starts afresh; the paused one was saved.)
     pub fn can_resume(&self) -> bool {
-        self.state.get_untracked() == RunState::Paused
-            && self.trainer.with_value(|t| {
-                t.as_ref()
-                    .is_some_and(|t| self.config.with_untracked(|c| *c == t.config))
-            })
+        self.config
+            .with_untracked(|c| self.run.with_value(|r| r.can_resume(c)))
     }
 
-    /// Keeps a paused model, or creates a fresh one; false (with the reason shown) when the
+    /// Keeps a paused model, or creates a fresh one from the configuration (on WebGPU when in
+    /// use, unless the student chose the CPU); false (with the reason shown) when the
     /// configuration is invalid.
     fn ensure_model(&self, resources: &Resources) -> bool {
-        if !self.can_resume()
-            && let Err(why) = self.create(resources)
-        {
-            self.error
-                .set(Some(Text::new("train-cannot-start").with("why", why)));
-            return false;
+        let config = self.config.get_untracked();
+        let mut engine = None;
+        let ready = self.with_run(|run| {
+            run.ensure_model(&config, || {
+                let wanted = self
+                    .wanted
+                    .get_untracked()
+                    .resolve(resources.batch_engine());
+                let (models, backend) = resources.models(wanted);
+                engine = Some(backend);
+                models.device.clone()
+            })
+        });
+        match ready {
+            Some(Ok(Ready::Made)) => {
+                self.engine.set(engine);
+                self.clear_progress();
+                self.new_model();
+                true
+            }
+            Some(Ok(Ready::Resumed)) => true,
+            Some(Err(why)) => {
+                self.error
+                    .set(Some(Text::new("train-cannot-start").with("why", why)));
+                false
+            }
+            None => false,
         }
-        true
     }
 
     /// Starts a new run, or resumes a paused one.
@@ -235,34 +243,20 @@ impl TrainSession {
         if !self.ensure_model(&resources) {
             return;
         }
-        self.state.set(RunState::Running);
-        let id = self.next_run_id();
-        leptos::task::spawn_local(self.run(resources, id));
+        if let Some(ticket) = self.with_run(RunController::start) {
+            leptos::task::spawn_local(self.run(resources, ticket));
+        }
     }
 
     /// Pauses after the step in flight, so the step counter never moves once "paused" shows.
     pub fn pause(self) {
-        if self.state.get_untracked() == RunState::Running {
-            self.state.set(RunState::Pausing);
-        }
+        self.with_run(RunController::pause);
     }
 
     /// Ends the run, keeping the model as it is (a model not trained a single step is dropped:
     /// it would replace the saved one with nothing learnt).
     pub fn stop(self, resources: Arc<Resources>) {
-        self.next_run_id();
-        if self.done.get_value() == 0 {
-            self.trainer.set_value(None);
-            self.state.set(RunState::Idle);
-            return;
-        }
-        if self.has_model()
-            && matches!(
-                self.state.get_untracked(),
-                RunState::Running | RunState::Pausing | RunState::Paused
-            )
-        {
-            self.state.set(RunState::Finished);
+        if self.with_run(RunController::stop) == Some(Stopped::Finished) {
             leptos::task::spawn_local(async move {
                 if self.refresh_or_fail(&resources).await {
                     self.publish(&resources).await;
@@ -273,9 +267,7 @@ impl TrainSession {
 
     /// Forgets the model and its history (a saved copy in the browser stays until replaced).
     pub fn reset(self) {
-        self.next_run_id();
-        self.trainer.set_value(None);
-        self.state.set(RunState::Idle);
+        self.with_run(RunController::reset);
         self.clear_progress();
         self.new_model();
         self.error.set(None);
@@ -290,14 +282,13 @@ impl TrainSession {
         if !self.ensure_model(&resources) {
             return;
         }
-        self.state.set(RunState::Paused);
+        let Some(Some(ticket)) = self.with_run(RunController::single_step) else {
+            return;
+        };
         // The step waits for the training digits; a Start, Reset or new model meanwhile cancels it.
-        let (run, model) = (self.run_id.get_value(), self.model_gen.get_value());
         leptos::task::spawn_local(async move {
             let train = resources.training_digits().wait().await;
-            let still_this_model = self.run_id.try_get_value() == Some(run)
-                && self.model_gen.try_get_value() == Some(model)
-                && !self.state.get_untracked().is_active();
+            let still_this_model = self.run.try_with_value(|r| r.may_step(ticket)) == Some(true);
             match train {
                 Ok(_) if !still_this_model => {}
                 Ok(train) => {
@@ -314,17 +305,9 @@ impl TrainSession {
     }
 
     /// Another model from now on: the last save belongs to the one before (a lost GPU must not
-    /// bring it back), and saves still in flight for it are dropped.
+    /// bring it back).
     fn new_model(&self) {
-        self.model_gen.update_value(|g| *g += 1);
         self.saved.set_value(None);
-    }
-
-    /// Ends any loop of an earlier run; returns the new run's id.
-    fn next_run_id(&self) -> u64 {
-        let id = self.run_id.get_value() + 1;
-        self.run_id.set_value(id);
-        id
     }
 }
 

@@ -14,7 +14,7 @@ use burn::prelude::*;
 use leptos::prelude::*;
 
 use super::pending::{self, PendingStep, in_flight_limit};
-use super::{RunState, Speed, TrainSession};
+use super::{Speed, TrainSession};
 use crate::PIXELS;
 use crate::analysis::latent_map::MapPoints;
 use crate::app::engine::models::read;
@@ -25,7 +25,7 @@ use crate::app::web::turn::next_task;
 use crate::data::Split;
 use crate::model::history::LossValues;
 use crate::model::lab::LabLoss;
-use crate::train::batches::scheduled_batch;
+use crate::train::controller::{RunController, RunTicket};
 use crate::train::lab::diverged;
 
 /// Test digits in the reconstruction grid, and in the test-loss subset.
@@ -46,11 +46,8 @@ impl TrainSession {
     /// once at the epoch's first step.
     fn batch(&self, split: &Split) -> Vec<f32> {
         let (batch_size, seed) = self.config.with_untracked(|c| (c.batch_size, c.seed));
-        let step = self.done.get_value();
-        self.batches
-            .try_update_value(|kept| {
-                split.batch(scheduled_batch(kept, split.len(), batch_size, seed, step))
-            })
+        self.run
+            .try_update_value(|run| split.batch(run.next_batch(split.len(), batch_size, seed)))
             .unwrap_or_default()
     }
 
@@ -58,16 +55,10 @@ impl TrainSession {
     /// read. False when there is no model to train.
     pub(super) fn train_step(&self, train: &Split) -> bool {
         let batch = self.batch(train);
-        let Some(loss) = self
-            .trainer
-            .try_update_value(|t| t.as_mut().map(|t| t.step(&batch)))
-            .flatten()
-        else {
+        let Some((loss, step)) = self.run.try_update_value(|run| run.step(&batch)).flatten() else {
             return false;
         };
-        let step = self.done.get_value() + 1;
         let epoch = self.progress_at(train.len(), step).epoch_of(step);
-        self.done.set_value(step);
         self.pending
             .update_value(|p| p.push(PendingStep { step, epoch, loss }));
         true
@@ -85,9 +76,9 @@ impl TrainSession {
             self.show_progress();
             return Ok(());
         }
-        let model_gen = self.model_gen.get_value();
+        let model_gen = self.model_gen();
         let points = pending::read(steps).await?;
-        if self.model_gen.try_get_value() != Some(model_gen) {
+        if !self.is_model(model_gen) {
             // The model was replaced meanwhile: these losses went with it.
             return Ok(());
         }
@@ -113,7 +104,7 @@ impl TrainSession {
         self.show_progress();
         if let Some((step, loss)) = diverged_at {
             let rate = self.config.with_untracked(|c| c.learning_rate);
-            self.state.set(RunState::Diverged);
+            self.with_run(RunController::diverge);
             self.error.set(Some(
                 Text::new("train-diverged")
                     .with("loss", format!("{loss}"))
@@ -127,7 +118,7 @@ impl TrainSession {
 
     /// Shows the steps done (the progress bar and the step counter follow it).
     fn show_progress(&self) {
-        let done = self.done.get_value();
+        let done = self.done();
         if self.step.get_untracked() != done {
             self.step.set(done);
         }
@@ -150,9 +141,8 @@ impl TrainSession {
                 return;
             }
         }
-        self.trainer.set_value(None);
+        self.with_run(RunController::fail);
         self.pending.set_value(Vec::new());
-        self.state.set(RunState::Idle);
         let key = if self.wanted.get_untracked() == EngineChoice::Cpu {
             tk("train-stopped-cpu")
         } else {
@@ -173,22 +163,19 @@ impl TrainSession {
         }
     }
 
-    pub(super) async fn run(self, resources: Arc<Resources>, id: u64) {
-        let this_run = || self.run_id.try_get_value() == Some(id);
-        let going = || this_run() && self.state.try_get_untracked() == Some(RunState::Running);
+    pub(super) async fn run(self, resources: Arc<Resources>, ticket: RunTicket) {
+        let this_run = || self.run.try_with_value(|r| r.is_run(ticket)) == Some(true);
+        let going = || self.run.try_with_value(|r| r.going(ticket)) == Some(true);
         // Downloaded after the first view: a Start pressed before they are there waits for them,
         // and Pause or Stop meanwhile end the wait with nothing trained.
         let train = match resources.training_digits().wait_while(going).await {
             Ok(Some(train)) => train,
             Ok(None) => {
-                if this_run() && self.state.get_untracked() == RunState::Pausing {
-                    self.state.set(RunState::Paused);
-                }
+                self.with_run(|r| r.wait_abandoned(ticket));
                 return;
             }
             Err(why) => {
-                if this_run() {
-                    self.state.set(RunState::Paused);
+                if self.with_run(|r| r.wait_failed(ticket)) == Some(true) {
                     self.error
                         .set(Some(Text::new("train-digits-failed").with("why", why)));
                 }
@@ -196,21 +183,21 @@ impl TrainSession {
             }
         };
         let total = self.progress_at(train.len(), 0).total();
-        let (start_ms, start_step) = (now_ms(), self.done.get_value());
+        let (start_ms, start_step) = (now_ms(), self.done());
         let batch_size = self.config.with_untracked(|c| c.batch_size);
         let (mut last_refresh, mut last_progress) = (0.0, 0.0);
         // Whether the model has not changed since the last refresh.
         let mut fresh = false;
         while going() {
-            if self.done.get_value() >= total {
-                self.state.set(RunState::Finished);
+            if self.done() >= total {
+                self.with_run(RunController::finish);
                 break;
             }
             if !self.train_step(train) {
                 break;
             }
             fresh = false;
-            let done = self.done.get_value();
+            let done = self.done();
             let elapsed = (now_ms() - start_ms) / 1000.0;
             let steps_per_s = (done - start_step) as f64 / elapsed.max(1e-3);
             if now_ms() - last_progress > PROGRESS_MS {
@@ -241,7 +228,7 @@ impl TrainSession {
             // Give the browser a turn: input, painting, other views.
             next_task().await;
         }
-        if self.run_id.try_get_value() == Some(id) {
+        if this_run() {
             // The step in flight when Pause was pressed has finished. What the page shows (the
             // step count, the losses, the grid) catches up with the model first, so that "paused"
             // means what is shown is the model that will be saved or exported (on WebGPU the
@@ -249,13 +236,7 @@ impl TrainSession {
             if !fresh && !self.refresh_or_fail(&resources).await {
                 return;
             }
-            if self.state.get_untracked() == RunState::Pausing {
-                self.state.set(RunState::Paused);
-            }
-            if matches!(
-                self.state.get_untracked(),
-                RunState::Finished | RunState::Paused
-            ) {
+            if self.with_run(|r| r.settle(ticket)) == Some(true) {
                 self.publish(&resources).await;
             }
         }
@@ -266,11 +247,11 @@ impl TrainSession {
     /// page stays responsive. Err only when the losses could not be read back.
     pub(super) async fn refresh(&self, resources: &Resources) -> Result<(), String> {
         self.read_losses().await?;
-        let model_gen = self.model_gen.get_value();
-        let same_model = || self.model_gen.try_get_value() == Some(model_gen);
+        let model_gen = self.model_gen();
+        let same_model = || self.is_model(model_gen);
         let Some(model) = self
-            .trainer
-            .with_value(|t| t.as_ref().map(|t| t.model().valid()))
+            .run
+            .with_value(|r| r.trainer().map(|t| t.model().valid()))
         else {
             self.history.notify();
             return Ok(());
@@ -284,8 +265,9 @@ impl TrainSession {
             return Ok(());
         }
         let loss = self
-            .trainer
-            .with_value(|t| t.as_ref().map(|t| t.evaluate(&test_images, 3)));
+            .run
+            .try_with_value(|r| r.trainer().map(|t| t.evaluate(&test_images, 3)))
+            .flatten();
         if let Some(loss) = loss {
             match read_losses(loss).await {
                 Ok(values) if same_model() => self.history.update_untracked(|history| {

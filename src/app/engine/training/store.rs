@@ -6,7 +6,7 @@ use std::sync::Arc;
 use burn::prelude::*;
 use leptos::prelude::*;
 
-use super::{RunState, SavedModel, TrainSession, pending, saved_config, tabs};
+use super::{SavedModel, TrainSession, pending, saved_config, tabs};
 use crate::app::engine::resources::Resources;
 use crate::app::engine::trained::TrainedSlot;
 use crate::app::engine::{Backend, Problem};
@@ -46,15 +46,15 @@ impl TrainSession {
     /// publishing and saving share it.
     async fn host_copy(&self) -> Result<Snapshot, Text> {
         let Some((config, model)) = self
-            .trainer
-            .with_value(|t| t.as_ref().map(|t| (t.config.clone(), t.model().valid())))
+            .run
+            .with_value(|r| r.trainer().map(|t| (t.config.clone(), t.model().valid())))
         else {
             return Err(Text::new("train-no-model-yet"));
         };
         let mut history = self.history.get_untracked();
         let unread = self.pending.with_value(Vec::clone);
-        let step = self.done.get_value();
-        let model_gen = self.model_gen.get_value();
+        let step = self.done();
+        let model_gen = self.model_gen();
         // The file's history ends at its weights' step (a homework report counts the steps so).
         history.extend(
             pending::read(unread)
@@ -79,7 +79,7 @@ impl TrainSession {
 
     /// Whether `snapshot` is still of the session's model (not reset, recreated or imported over).
     fn is_current(&self, snapshot: &Snapshot) -> bool {
-        self.model_gen.try_get_value() == Some(snapshot.model_gen)
+        self.is_model(snapshot.model_gen)
     }
 
     /// The model and its history as one file.
@@ -179,20 +179,17 @@ impl TrainSession {
                 sentence: Text::new("train-import-unprepared"),
                 detail: Some(why),
             })?;
-        self.next_run_id();
+        let step = meta.history.last().map(|p| p.step).unwrap_or(0);
+        let trainer = LabTrainer::resume(config.clone(), trainable);
+        self.with_run(|run| run.replace(trainer, config.clone(), step));
         self.new_model();
-        self.trainer
-            .set_value(Some(LabTrainer::resume(config.clone(), trainable)));
         self.engine.set(Some(Backend::Cpu));
         self.config.set(config.clone());
-        let step = meta.history.last().map(|p| p.step).unwrap_or(0);
-        self.done.set_value(step);
         self.pending.set_value(Vec::new());
         self.step.set(step);
         self.last_loss
             .set(meta.history.last().map(|p| p.train_total));
         self.history.set(meta.history);
-        self.state.set(RunState::Paused);
         self.error.set(None);
         let slot = TrainedSlot {
             config,

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 
 use super::controls::testid;
 use crate::app::components::messages::{Message, ProblemMessage};
+use crate::app::components::model_import::import_chosen_file;
 use crate::app::engine::Problem;
 use crate::app::engine::gan::GanSession;
 use crate::app::i18n::use_i18n;
-use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
+use crate::app::web::files::download;
 use crate::i18n::{Text, tk};
 
 #[component]
@@ -33,32 +34,18 @@ pub fn GanModelFile(session: GanSession) -> impl IntoView {
         });
     };
     let import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            let result = match read_file(file, MAX_FILE_BYTES).await {
-                Ok(bytes) => session.import(&bytes).await,
-                Err(why) => Err(Problem {
-                    sentence: why,
-                    detail: None,
-                }),
-            };
-            match result {
-                Ok(step) => {
-                    import_error.set(None);
-                    session.notice.set(Some(
-                        Text::new("gan-imported")
-                            .with("file", name)
-                            .with("step", step),
-                    ));
-                }
-                Err(problem) => import_error.set(Some(problem)),
-            }
-        });
+        import_chosen_file(
+            &ev,
+            import_error,
+            move |bytes| async move { session.import(&bytes).await },
+            move |file, step| {
+                session.notice.set(Some(
+                    Text::new("gan-imported")
+                        .with("file", file)
+                        .with("step", step),
+                ))
+            },
+        );
     };
     view! {
         <h3>{move || i18n.t("gan-file-title")}</h3>

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 
 use crate::app::components::messages::ProblemMessage;
+use crate::app::components::model_import::import_chosen_file;
 use crate::app::engine::Problem;
 use crate::app::i18n::use_i18n;
 use crate::app::state::{use_resources, use_session};
-use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
+use crate::app::web::files::download;
 use crate::app::web::storage::{keys, save_setting};
 use crate::i18n::{Text, tk};
 
@@ -37,33 +38,18 @@ pub fn ModelFile() -> impl IntoView {
         });
     };
     let import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            // A file over the limit is refused from its size alone, before anything is read.
-            let result = match read_file(file, MAX_FILE_BYTES).await {
-                Ok(bytes) => session.import(resources.get(), bytes).await,
-                Err(why) => Err(Problem {
-                    sentence: why,
-                    detail: None,
-                }),
-            };
-            match result {
-                Ok(imported) => {
-                    import_error.set(None);
-                    session.notice.set(Some(
-                        Text::new("model-imported")
-                            .with("file", name)
-                            .with("model", imported),
-                    ));
-                }
-                Err(problem) => import_error.set(Some(problem)),
-            }
-        });
+        import_chosen_file(
+            &ev,
+            import_error,
+            move |bytes| session.import(resources.get(), bytes),
+            move |file, imported| {
+                session.notice.set(Some(
+                    Text::new("model-imported")
+                        .with("file", file)
+                        .with("model", imported),
+                ))
+            },
+        );
     };
     let (use_trained, trained) = resources.with(|r| (r.use_lab_model(), r.lab_model()));
     view! {
