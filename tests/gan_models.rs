@@ -162,12 +162,12 @@ fn edited(edit: impl FnOnce(&mut Value)) -> Result<GanManifest, String> {
     let text = std::fs::read_to_string(files::dir().join(format!("{GAN_64}.json"))).unwrap();
     let mut json: Value = serde_json::from_str(&text).unwrap();
     edit(&mut json);
-    parse_gan_manifest(&json.to_string())
+    parse_gan_manifest(&json.to_string()).map_err(|e| e.to_string())
 }
 
 #[test]
 fn a_damaged_manifest_is_refused_with_the_reason() {
-    let err = parse_gan_manifest("{ not json").unwrap_err();
+    let err = parse_gan_manifest("{ not json").unwrap_err().to_string();
     assert!(err.contains("the GAN manifest is invalid"), "{err}");
     let cases: [(Edit, &str); 7] = [
         (

@@ -41,9 +41,8 @@ const APP: &[&str] = &[
 /// Each layer and the layers it may import besides itself. Layers outside the foundation may
 /// also import the whole foundation; the app's layers above `app/web` may import the whole core.
 fn table() -> Vec<(&'static str, Vec<&'static str>)> {
-    let core_and = |app: &[&'static str]| -> Vec<&'static str> {
-        CORE.iter().chain(app).copied().collect()
-    };
+    let core_and =
+        |app: &[&'static str]| -> Vec<&'static str> { CORE.iter().chain(app).copied().collect() };
     vec![
         ("lib", vec![]),
         ("rng", vec![]),
@@ -71,7 +70,12 @@ fn table() -> Vec<(&'static str, Vec<&'static str>)> {
         ),
         (
             "app/components",
-            core_and(&["app/web", "app/engine", "app/i18n+link", "app/state+homework"]),
+            core_and(&[
+                "app/web",
+                "app/engine",
+                "app/i18n+link",
+                "app/state+homework",
+            ]),
         ),
         // A view never imports another view.
         (
@@ -270,7 +274,11 @@ fn tokens(code: &str) -> Vec<Token> {
                 i += 1;
             }
             let text: String = c[start..i].iter().collect();
-            let text = if text == "$crate" { "crate".into() } else { text };
+            let text = if text == "$crate" {
+                "crate".into()
+            } else {
+                text
+            };
             out.push(Token { text, line });
         } else if ch.is_ascii_digit() {
             while i < c.len() && (c[i].is_alphanumeric() || c[i] == '_' || c[i] == '.') {
@@ -717,8 +725,7 @@ fn top_level_modules_form_no_cycle() {
         let mut lines = vec![format!("cycle between {}:", group.join(", "))];
         for (from, targets) in &krate.edges {
             for (to, refs) in targets {
-                if top(from) != top(to) && group.contains(&top(from)) && group.contains(&top(to))
-                {
+                if top(from) != top(to) && group.contains(&top(from)) && group.contains(&top(to)) {
                     lines.push(format!(
                         "  {} → {}: {}",
                         top(from),
@@ -757,7 +764,10 @@ fn files_form_no_cycle() {
         .collect();
     let found = cycles(&graph);
     let explain = |group: &Vec<String>| {
-        let mut lines = vec![format!("files that import each other: {}", group.join(", "))];
+        let mut lines = vec![format!(
+            "files that import each other: {}",
+            group.join(", ")
+        )];
         for from in group {
             for (to, refs) in &krate.edges[from] {
                 if group.contains(to) && !below(from, to) {
@@ -882,9 +892,11 @@ fn super_and_self_resolve_from_the_module_they_are_written_in() {
     );
     assert_eq!(resolve(&here, &strings(&["std", "fmt"]), no_child), None);
     assert_eq!(
-        resolve(&strings(&["app"]), &strings(&["engine", "x"]), |m: &[String]| {
-            m == strings(&["app", "engine"]).as_slice()
-        }),
+        resolve(
+            &strings(&["app"]),
+            &strings(&["engine", "x"]),
+            |m: &[String]| { m == strings(&["app", "engine"]).as_slice() }
+        ),
         Some(strings(&["app", "engine", "x"]))
     );
     // `use super::*;` in a file's `mod tests` names the file itself.
@@ -893,7 +905,11 @@ fn super_and_self_resolve_from_the_module_they_are_written_in() {
     assert_eq!(found[0].0, Vec::<String>::new());
     assert_eq!(found[1].0, strings(&["tests"]));
     assert_eq!(
-        resolve(&[here.clone(), found[1].0.clone()].concat(), &found[1].1, no_child),
+        resolve(
+            &[here.clone(), found[1].0.clone()].concat(),
+            &found[1].1,
+            no_child
+        ),
         Some(here)
     );
 }
@@ -906,16 +922,28 @@ fn modules_are_named_after_their_files() {
         module_of(Path::new("model/lab/loss.rs")),
         strings(&["model", "lab", "loss"])
     );
-    assert_eq!(layer_of(&strings(&["app", "views", "gan", "chart"])), "app/views/gan");
-    assert_eq!(layer_of(&strings(&["app", "homework"])), "app/state+homework");
+    assert_eq!(
+        layer_of(&strings(&["app", "views", "gan", "chart"])),
+        "app/views/gan"
+    );
+    assert_eq!(
+        layer_of(&strings(&["app", "homework"])),
+        "app/state+homework"
+    );
     assert_eq!(layer_of(&[]), "lib");
 }
 
 #[test]
 fn a_view_may_not_import_another_view() {
     let table = table_map();
-    assert_eq!(allowed(&table, "app/views/gan", "app/views/train"), Some(false));
-    assert_eq!(allowed(&table, "app/views/gan", "app/components"), Some(true));
+    assert_eq!(
+        allowed(&table, "app/views/gan", "app/views/train"),
+        Some(false)
+    );
+    assert_eq!(
+        allowed(&table, "app/views/gan", "app/components"),
+        Some(true)
+    );
     assert_eq!(allowed(&table, "model", "train"), Some(false));
     assert_eq!(allowed(&table, "model", "i18n"), Some(true));
     assert_eq!(allowed(&table, "i18n", "model"), Some(false));
@@ -935,4 +963,3 @@ fn cycles_are_found_whatever_their_length() {
     .collect();
     assert_eq!(cycles(&graph), vec![strings(&["a", "b", "c"])]);
 }
-

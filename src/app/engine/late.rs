@@ -126,7 +126,8 @@ async fn download_and_build(
     progress: impl Fn(f32),
 ) -> Result<(), String> {
     let name = model.name();
-    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)?;
+    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)
+        .map_err(|e| e.to_string())?;
     progress(0.05);
     // The whole body in one `arrayBuffer()`, which the browser fills on its own: read chunk by
     // chunk for a byte count, a download stayed open while the page was busy with WebGPU (and a

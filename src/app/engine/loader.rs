@@ -81,7 +81,8 @@ async fn step(state: RwSignal<LoadState>, step: &'static str, progress: f32) {
 
 /// A shipped model's manifest and weights, downloaded.
 pub async fn load_model_files(name: &str) -> Result<(Manifest, Vec<u8>), String> {
-    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)?;
+    let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)
+        .map_err(|e| e.to_string())?;
     let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
     Ok((manifest, weights))
 }
