@@ -20,6 +20,7 @@ use std::time::Instant;
 use burn::prelude::*;
 use latent_lab::data::Dataset;
 use latent_lab::data::bundle::{MAX_IMAGES, Split, decode_fashion};
+use latent_lab::gan::file::{self as gan_file, GanFileMeta};
 use latent_lab::gan::settings::{GanMode, GanSettings};
 use latent_lab::homework::assignment::{Assignment, Rubric, RubricCheck};
 use latent_lab::homework::log::{NewEntry, WorkLog, kinds};
@@ -36,7 +37,7 @@ use latent_lab::link::train::{
 };
 use latent_lab::link::{Location, bits, packed, pixels, value};
 use latent_lab::model::compact_file;
-use latent_lab::model::gan_file::{self, GanFileMeta, GanRecord};
+use latent_lab::model::gan_history::GanRecord;
 use latent_lab::model::history::HistoryPoint;
 use latent_lab::model::lab::{LabConfig, LabKind};
 use latent_lab::model::manifest::Manifest;

@@ -3,10 +3,11 @@
 //! with its own error (never a panic).
 
 use burn::prelude::*;
+use latent_lab::gan::file::{self as gan_file, GanFileError, GanFileMeta};
 use latent_lab::gan::settings::{GanMode, GanSettings, ToyTarget};
 use latent_lab::i18n::Lang;
 use latent_lab::model::gan::{Discriminator, DiscriminatorConfig, Generator};
-use latent_lab::model::gan_file::{self, GanFileError, GanFileMeta, GanRecord};
+use latent_lab::model::gan_history::GanRecord;
 use latent_lab::model::history::HistoryPoint;
 use latent_lab::model::lab::{LabConfig, LabKind};
 use latent_lab::model::store::{WeightsError, weights_to_bytes};

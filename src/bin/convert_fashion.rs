@@ -6,7 +6,7 @@
 //! Usage: `cargo run --bin convert-fashion -- <images IDX> <labels IDX> <output file>`
 //! (`scripts/convert-fashion.sh` unpacks the package's gzipped IDX files and runs this).
 
-use std::{error::Error, fs};
+use std::{error::Error, fmt, fs};
 
 use latent_lab::{
     PIXELS, SIDE,
@@ -17,42 +17,77 @@ use latent_lab::{
 const IMAGES_MAGIC: u32 = 0x0000_0803;
 const LABELS_MAGIC: u32 = 0x0000_0801;
 
-fn be_u32(bytes: &[u8], at: usize) -> Result<u32, String> {
+/// Why an IDX file was refused.
+#[derive(Debug)]
+enum IdxError {
+    TruncatedHeader,
+    NotImages,
+    NotLabels,
+    ImageSize { rows: usize, cols: usize },
+    PixelCount { bytes: usize, count: usize },
+    LabelCount { labels: usize, count: usize },
+}
+
+impl fmt::Display for IdxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TruncatedHeader => write!(f, "IDX file truncated in its header"),
+            Self::NotImages => write!(f, "not an IDX file of unsigned-byte images"),
+            Self::NotLabels => write!(f, "not an IDX file of unsigned-byte labels"),
+            Self::ImageSize { rows, cols } => {
+                write!(f, "images are {rows}×{cols}, expected {SIDE}×{SIDE}")
+            }
+            Self::PixelCount { bytes, count } => {
+                write!(f, "{bytes} bytes of pixels for {count} images")
+            }
+            Self::LabelCount { labels, count } => {
+                write!(f, "{labels} labels, header says {count}")
+            }
+        }
+    }
+}
+
+impl Error for IdxError {}
+
+fn be_u32(bytes: &[u8], at: usize) -> Result<u32, IdxError> {
     bytes
         .get(at..at + 4)
         .map(|b| u32::from_be_bytes(b.try_into().unwrap()))
-        .ok_or_else(|| "IDX file truncated in its header".to_string())
+        .ok_or(IdxError::TruncatedHeader)
 }
 
 /// The images of an IDX3 file, one after another (`count × 784` bytes).
-fn read_images(bytes: &[u8]) -> Result<(usize, &[u8]), String> {
+fn read_images(bytes: &[u8]) -> Result<(usize, &[u8]), IdxError> {
     if be_u32(bytes, 0)? != IMAGES_MAGIC {
-        return Err("not an IDX file of unsigned-byte images".into());
+        return Err(IdxError::NotImages);
     }
     let count = be_u32(bytes, 4)? as usize;
     let (rows, cols) = (be_u32(bytes, 8)? as usize, be_u32(bytes, 12)? as usize);
     if rows != SIDE || cols != SIDE {
-        return Err(format!("images are {rows}×{cols}, expected {SIDE}×{SIDE}"));
+        return Err(IdxError::ImageSize { rows, cols });
     }
     let pixels = &bytes[16..];
     if pixels.len() != count * PIXELS {
-        return Err(format!(
-            "{} bytes of pixels for {count} images",
-            pixels.len()
-        ));
+        return Err(IdxError::PixelCount {
+            bytes: pixels.len(),
+            count,
+        });
     }
     Ok((count, pixels))
 }
 
 /// The labels of an IDX1 file.
-fn read_labels(bytes: &[u8]) -> Result<&[u8], String> {
+fn read_labels(bytes: &[u8]) -> Result<&[u8], IdxError> {
     if be_u32(bytes, 0)? != LABELS_MAGIC {
-        return Err("not an IDX file of unsigned-byte labels".into());
+        return Err(IdxError::NotLabels);
     }
     let count = be_u32(bytes, 4)? as usize;
     let labels = &bytes[8..];
     if labels.len() != count {
-        return Err(format!("{} labels, header says {count}", labels.len()));
+        return Err(IdxError::LabelCount {
+            labels: labels.len(),
+            count,
+        });
     }
     Ok(labels)
 }

@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::compact_file;
 use crate::model::gan::{Generator, GeneratorConfig};
-use crate::model::manifest::{DataInfo, WeightsFormat};
+use crate::model::manifest::{DataInfo, ManifestError, WeightsFormat};
 use crate::model::safetensors_header;
-use crate::model::store::{expect_values, load_weights};
+use crate::model::store::{WeightsError, expect_values, load_weights};
 use crate::rng::{seeded, standard_normal_vec};
 
 /// The file stem in `pretrained/`.
@@ -116,17 +116,18 @@ const MAX_SAMPLES: usize = 4096;
 
 /// Why the manifest cannot describe the shipped generator, if it cannot: its version, its
 /// architecture, then (`with_figures`) its quality numbers.
-fn check(m: &GanManifest, with_figures: bool) -> Result<(), String> {
+fn check(m: &GanManifest, with_figures: bool) -> Result<(), ManifestError> {
     let a = &m.architecture;
     let q = &m.quality;
     let figures = [q.shipped, q.float32]
         .into_iter()
         .chain(q.baselines.iter().map(|b| b.figures));
     if m.format_version != GAN_MANIFEST_VERSION {
-        return Err(format!(
-            "GAN manifest version {} is not supported (expected {GAN_MANIFEST_VERSION})",
-            m.format_version
-        ));
+        return Err(ManifestError::UnsupportedVersion {
+            what: "GAN",
+            found: m.format_version,
+            expected: GAN_MANIFEST_VERSION,
+        });
     }
     let why = if m.weights_format != WeightsFormat::Int8PerOutput {
         format!("weights stored as {:?}", m.weights_format)
@@ -170,16 +171,41 @@ fn check(m: &GanManifest, with_figures: bool) -> Result<(), String> {
     } else {
         return Ok(());
     };
-    Err(format!(
-        "the GAN manifest {} describes {why}, which Latent Lab does not build",
-        m.name
-    ))
+    Err(ManifestError::Unbuildable {
+        what: "GAN",
+        name: m.name.clone(),
+        why,
+    })
 }
 
+/// Why the shipped generator could not be built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GanLoadError {
+    Manifest(ManifestError),
+    /// The weights file of the manifest `name` does not fit the generator it describes.
+    Weights {
+        name: String,
+        error: WeightsError,
+    },
+}
+
+impl std::fmt::Display for GanLoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Manifest(e) => e.fmt(f),
+            Self::Weights { name, error } => write!(f, "{name}: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for GanLoadError {}
+
 /// Reads `gan-64.json`, refusing another version and numbers the generator cannot have.
-pub fn parse_gan_manifest(json: &str) -> Result<GanManifest, String> {
-    let manifest: GanManifest =
-        serde_json::from_str(json).map_err(|e| format!("the GAN manifest is invalid: {e}"))?;
+pub fn parse_gan_manifest(json: &str) -> Result<GanManifest, ManifestError> {
+    let manifest: GanManifest = serde_json::from_str(json).map_err(|e| ManifestError::Invalid {
+        what: "GAN",
+        why: e.to_string(),
+    })?;
     check(&manifest, true)?;
     Ok(manifest)
 }
@@ -207,9 +233,12 @@ pub fn load_generator(
     manifest: &GanManifest,
     weights: Vec<u8>,
     device: &Device,
-) -> Result<Generator, String> {
-    check(manifest, false)?;
-    let describe = |e: crate::model::store::WeightsError| format!("{}: {e}", manifest.name);
+) -> Result<Generator, GanLoadError> {
+    check(manifest, false).map_err(GanLoadError::Manifest)?;
+    let describe = |error| GanLoadError::Weights {
+        name: manifest.name.clone(),
+        error,
+    };
     let header = safetensors_header::check_compact(&weights).map_err(describe)?;
     expect_values(
         header.values(),
@@ -249,20 +278,19 @@ pub fn generate(generator: &Generator, noise: &[f32]) -> Tensor<2> {
 /// Native helpers for tests and the pretraining command.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files {
-    use crate::model::pretrained::files::dir;
+    use crate::model::manifest::ReadError;
+    use crate::model::pretrained::files::{dir, read_text};
 
     use super::*;
 
-    pub fn read_gan_manifest() -> Result<GanManifest, String> {
+    pub fn read_gan_manifest() -> Result<GanManifest, ReadError> {
         let path = dir().join(format!("{GAN_64}.json"));
-        parse_gan_manifest(
-            &std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
-        )
+        Ok(parse_gan_manifest(&read_text(path)?)?)
     }
 
-    pub fn read_gan_weights(manifest: &GanManifest) -> Result<Vec<u8>, String> {
+    pub fn read_gan_weights(manifest: &GanManifest) -> Result<Vec<u8>, ReadError> {
         let path = dir().join(&manifest.weights);
-        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+        std::fs::read(&path).map_err(|error| ReadError::Io { path, error })
     }
 }
 

@@ -1,7 +1,33 @@
 //! What a training run records: the losses of each step, read back from the device as plain
 //! numbers, and the run's history as it is saved in a model file.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
+
+/// A read-back that holds another number of loss values than its layout says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LossCountError {
+    pub expected: usize,
+    pub read: usize,
+    /// How many steps were read back at once, when more than one was asked for.
+    pub steps: Option<usize>,
+}
+
+impl fmt::Display for LossCountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (expected, read) = (self.expected, self.read);
+        match self.steps {
+            None => write!(f, "expected {expected} loss values, read {read}"),
+            Some(steps) => write!(
+                f,
+                "expected {expected} loss values for {steps} steps, read {read}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LossCountError {}
 
 /// The values of one loss and its parts (per image, averaged over a batch), read back from the
 /// device. `kl` is the unweighted KL divergence of a VAE; `penalty` a regulariser's value.
@@ -16,13 +42,14 @@ pub struct LossValues {
 impl LossValues {
     /// Unpacks `[total, reconstruction, kl?, penalty?]`, the order in which
     /// [`LabLoss::stacked`](super::lab::LabLoss::stacked) lays the parts out.
-    pub fn unpack(values: &[f32], has_kl: bool, has_penalty: bool) -> Result<Self, String> {
+    pub fn unpack(values: &[f32], has_kl: bool, has_penalty: bool) -> Result<Self, LossCountError> {
         let expected = 2 + usize::from(has_kl) + usize::from(has_penalty);
         if values.len() != expected {
-            return Err(format!(
-                "expected {expected} loss values, read {}",
-                values.len()
-            ));
+            return Err(LossCountError {
+                expected,
+                read: values.len(),
+                steps: None,
+            });
         }
         Ok(Self {
             total: values[0],
@@ -39,15 +66,18 @@ pub type LossLayout = (bool, bool);
 
 /// Unpacks the losses of several steps read back in one go: their `[total, reconstruction, kl?,
 /// penalty?]` one after another, each laid out as its `layouts` entry says.
-pub fn unpack_steps(values: &[f32], layouts: &[LossLayout]) -> Result<Vec<LossValues>, String> {
+pub fn unpack_steps(
+    values: &[f32],
+    layouts: &[LossLayout],
+) -> Result<Vec<LossValues>, LossCountError> {
     let width = |(kl, penalty): LossLayout| 2 + usize::from(kl) + usize::from(penalty);
     let expected: usize = layouts.iter().map(|&l| width(l)).sum();
     if values.len() != expected {
-        return Err(format!(
-            "expected {expected} loss values for {} steps, read {}",
-            layouts.len(),
-            values.len()
-        ));
+        return Err(LossCountError {
+            expected,
+            read: values.len(),
+            steps: Some(layouts.len()),
+        });
     }
     let mut rest = values;
     let mut out = Vec::with_capacity(layouts.len());

@@ -2,8 +2,35 @@
 //! browser requires (a synchronous read-back panics there). Used to export a model trained on
 //! WebGPU and to continue its training on the CPU.
 
+use std::fmt;
+
 use burn::module::{ModuleMapper, ModuleVisitor, Param};
 use burn::prelude::*;
+
+/// Why a model's parameters could not be copied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CopyError {
+    /// The device could not hand the values back (Burn's error, as text).
+    ReadFailed(String),
+    /// A parameter came back as another element type than `f32`.
+    NotF32(String),
+    /// The target model's parameters differ in number or shape from the source's.
+    DifferentParameters,
+}
+
+impl fmt::Display for CopyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ReadFailed(why) => write!(f, "reading the weights failed: {why}"),
+            Self::NotF32(why) => write!(f, "unexpected weight type: {why}"),
+            Self::DifferentParameters => {
+                write!(f, "the two models do not have the same parameters")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CopyError {}
 
 /// Every float parameter, flattened, in visiting order, with its shape.
 struct Collect(Vec<(Vec<usize>, Tensor<1>)>);
@@ -38,7 +65,7 @@ impl ModuleMapper for Replace {
 }
 
 /// `fresh` (the same architecture, initialised on the target device) with `model`'s parameters.
-pub async fn copy_parameters<M: Module>(model: &M, fresh: M) -> Result<M, String> {
+pub async fn copy_parameters<M: Module>(model: &M, fresh: M) -> Result<M, CopyError> {
     let mut collect = Collect(Vec::new());
     model.visit(&mut collect);
     let mut values = Vec::with_capacity(collect.0.len());
@@ -46,11 +73,11 @@ pub async fn copy_parameters<M: Module>(model: &M, fresh: M) -> Result<M, String
         let data = t
             .into_data_async()
             .await
-            .map_err(|e| format!("reading the weights failed: {e:?}"))?;
+            .map_err(|e| CopyError::ReadFailed(format!("{e:?}")))?;
         values.push((
             shape,
             data.try_into_vec::<f32>()
-                .map_err(|e| format!("unexpected weight type: {e:?}"))?,
+                .map_err(|e| CopyError::NotF32(format!("{e:?}")))?,
         ));
     }
     let mut fresh_visit = Collect(Vec::new());
@@ -67,7 +94,7 @@ pub async fn copy_parameters<M: Module>(model: &M, fresh: M) -> Result<M, String
             .zip(&values)
             .any(|((a, _), (b, _))| a != b)
     {
-        return Err("the two models do not have the same parameters".into());
+        return Err(CopyError::DifferentParameters);
     }
     Ok(fresh.map(&mut Replace {
         values: values.into_iter(),

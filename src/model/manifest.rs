@@ -1,8 +1,78 @@
 //! The manifest written beside each pretrained model: what it is, how it was trained, how good it is.
 
+use std::fmt;
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 use crate::data::noise::TrainingNoise;
+
+/// Why a shipped model's manifest (an autoencoder's, `what` = "model", or the GAN's) was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ManifestError {
+    /// Not JSON of the manifest's shape (serde's message).
+    Invalid { what: &'static str, why: String },
+    UnsupportedVersion {
+        what: &'static str,
+        found: u32,
+        expected: u32,
+    },
+    /// Readable, but it describes a model Latent Lab does not build (`why` names the part).
+    Unbuildable {
+        what: &'static str,
+        name: String,
+        why: String,
+    },
+}
+
+impl fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Invalid { what, why } => write!(f, "the {what} manifest is invalid: {why}"),
+            Self::UnsupportedVersion {
+                what,
+                found,
+                expected,
+            } => write!(
+                f,
+                "{what} manifest version {found} is not supported (expected {expected})"
+            ),
+            Self::Unbuildable { what, name, why } => write!(
+                f,
+                "the {what} manifest {name} describes {why}, which Latent Lab does not build"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ManifestError {}
+
+/// Why a shipped model's file could not be read from `pretrained/` (native tools and tests).
+#[derive(Debug)]
+pub enum ReadError {
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Manifest(ManifestError),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            Self::Manifest(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl From<ManifestError> for ReadError {
+    fn from(e: ManifestError) -> Self {
+        Self::Manifest(e)
+    }
+}
 
 /// Bumped when the manifest's meaning changes; the app refuses other versions. Version 2: the
 /// weights are compact (`weights_format`), and the metrics are those of the compact weights.

@@ -4,7 +4,7 @@ pub mod autoencoder;
 pub mod compact;
 pub mod compact_file;
 pub mod gan;
-pub mod gan_file;
+pub mod gan_history;
 pub mod history;
 pub mod host_copy;
 pub mod lab;

@@ -4,7 +4,7 @@ use burn::prelude::*;
 
 use super::compact_file;
 use super::layers::autoencoder_parameters;
-use super::manifest::{MANIFEST_VERSION, Manifest, ModelKind};
+use super::manifest::{MANIFEST_VERSION, Manifest, ManifestError, ModelKind};
 use super::safetensors_header;
 use super::store::{WeightsError, expect_values, load_weights};
 use super::{Autoencoder, AutoencoderConfig, Vae, VaeConfig};
@@ -64,14 +64,17 @@ pub const LINEAR_16: &str = Shipped::Linear16.name();
 pub const COLOUR_16: &str = Shipped::Colour16.name();
 
 /// Reads a manifest, refusing other format versions.
-pub fn parse_manifest(json: &str) -> Result<Manifest, String> {
-    let manifest: Manifest =
-        serde_json::from_str(json).map_err(|e| format!("the model manifest is invalid: {e}"))?;
+pub fn parse_manifest(json: &str) -> Result<Manifest, ManifestError> {
+    let manifest: Manifest = serde_json::from_str(json).map_err(|e| ManifestError::Invalid {
+        what: "model",
+        why: e.to_string(),
+    })?;
     if manifest.format_version != MANIFEST_VERSION {
-        return Err(format!(
-            "model manifest version {} is not supported (expected {MANIFEST_VERSION})",
-            manifest.format_version
-        ));
+        return Err(ManifestError::UnsupportedVersion {
+            what: "model",
+            found: manifest.format_version,
+            expected: MANIFEST_VERSION,
+        });
     }
     Ok(manifest)
 }
@@ -202,16 +205,21 @@ pub mod files {
         PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/pretrained"))
     }
 
-    pub fn read_manifest(name: &str) -> Result<Manifest, String> {
+    use crate::model::manifest::ReadError;
+
+    pub fn read_manifest(name: &str) -> Result<Manifest, ReadError> {
         let path = dir().join(format!("{name}.json"));
-        parse_manifest(
-            &std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
-        )
+        Ok(parse_manifest(&read_text(path)?)?)
     }
 
-    pub fn read_weights(manifest: &Manifest) -> Result<Vec<u8>, String> {
+    pub fn read_weights(manifest: &Manifest) -> Result<Vec<u8>, ReadError> {
         let path = dir().join(&manifest.weights);
-        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+        std::fs::read(&path).map_err(|error| ReadError::Io { path, error })
+    }
+
+    /// A manifest's text, or which file could not be read.
+    pub fn read_text(path: PathBuf) -> Result<String, ReadError> {
+        std::fs::read_to_string(&path).map_err(|error| ReadError::Io { path, error })
     }
 }
 
@@ -223,7 +231,7 @@ mod tests {
 
     const AE_16_JSON: &str = include_str!("../../pretrained/ae-16.json");
 
-    fn edited(edit: impl FnOnce(&mut Value)) -> Result<Manifest, String> {
+    fn edited(edit: impl FnOnce(&mut Value)) -> Result<Manifest, ManifestError> {
         let mut json: Value = serde_json::from_str(AE_16_JSON).unwrap();
         edit(&mut json);
         parse_manifest(&json.to_string())
@@ -243,14 +251,19 @@ mod tests {
 
     #[test]
     fn manifests_of_another_version_or_weights_format_are_refused() {
-        let err = edited(|j| j["format_version"] = json!(1)).unwrap_err();
+        let err = edited(|j| j["format_version"] = json!(1))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("version 1 is not supported"), "{err}");
-        let err = edited(|j| j["weights_format"] = json!("float32")).unwrap_err();
+        let err = edited(|j| j["weights_format"] = json!("float32"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("float32"), "{err}");
         let err = edited(|j| {
             j.as_object_mut().unwrap().remove("weights_format");
         })
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("weights_format"), "{err}");
         let err = edited(|j| {
             j["metrics"]
@@ -258,7 +271,8 @@ mod tests {
                 .unwrap()
                 .remove("float32_test_mse");
         })
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("float32_test_mse"), "{err}");
     }
 }

@@ -11,10 +11,29 @@
 //! `model::compact_file` into `f32` weights before Burn sees them).
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde_json::Value;
 
-use super::store::WeightsError;
+/// Why weights could not be read into a model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WeightsError {
+    /// The bytes are not a readable SafeTensors file.
+    Unreadable(String),
+    /// The file is readable but does not fit the model (missing tensors, extra tensors, wrong shapes).
+    Mismatch(String),
+}
+
+impl fmt::Display for WeightsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable(why) => write!(f, "the weights file cannot be read: {why}"),
+            Self::Mismatch(why) => write!(f, "the weights do not fit this model: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for WeightsError {}
 
 /// The largest header read. The lab's biggest model (eight hidden layers) has a header of a few
 /// kilobytes: a megabyte is far beyond any real one and small enough to parse at once.

@@ -1,31 +1,11 @@
 //! Weights as SafeTensors bytes, through Burn's store, so a student can open them in PyTorch too.
 
-use std::fmt;
-
 use burn::module::Module;
 use burn::store::{ModuleSnapshot, SafetensorsStore, SafetensorsStoreError};
 
 use super::safetensors_header;
-
-/// Why weights could not be read into a model.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WeightsError {
-    /// The bytes are not a readable SafeTensors file.
-    Unreadable(String),
-    /// The file is readable but does not fit the model (missing tensors, extra tensors, wrong shapes).
-    Mismatch(String),
-}
-
-impl fmt::Display for WeightsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unreadable(why) => write!(f, "the weights file cannot be read: {why}"),
-            Self::Mismatch(why) => write!(f, "the weights do not fit this model: {why}"),
-        }
-    }
-}
-
-impl std::error::Error for WeightsError {}
+// Defined beside the header check, which reports most of them; named here too, where weights load.
+pub use super::safetensors_header::WeightsError;
 
 /// Refuses weights whose tensors hold another number of values than the model has parameters.
 pub fn expect_values(found: u64, expected: u64) -> Result<(), WeightsError> {

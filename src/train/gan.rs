@@ -12,6 +12,9 @@ use crate::model::gan::{
     Discriminator, DiscriminatorConfig, Generator, GeneratorConfig, GeneratorLoss,
     discriminator_loss, mean_probability,
 };
+// The numbers a step reads back are kept with the run's history in `model`, which the GAN file
+// stores; the trainer hands them out under its own name too.
+pub use crate::model::gan_history::GanValues;
 use crate::rng::{seeded, standard_normal_vec};
 
 /// Everything that defines a GAN run (the models, both optimisers, the seed).
@@ -78,27 +81,6 @@ impl GanLosses {
     /// Reads the numbers back (synchronously: native code and the CPU engine).
     pub fn read(self) -> GanValues {
         GanValues::unpack(&self.stacked().into_data().try_into_vec::<f32>().unwrap())
-    }
-}
-
-/// A step's numbers on the host.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GanValues {
-    pub d_loss: f32,
-    pub g_loss: f32,
-    pub d_real: f32,
-    pub d_fake: f32,
-}
-
-impl GanValues {
-    /// From [`GanLosses::stacked`]'s order.
-    pub fn unpack(v: &[f32]) -> Self {
-        Self {
-            d_loss: v[0],
-            g_loss: v[1],
-            d_real: v[2],
-            d_fake: v[3],
-        }
     }
 }
 
@@ -182,7 +164,7 @@ impl GanTrainer {
     }
 
     /// The generator being trained (its parameters are on the autodiff device; saving it with
-    /// `store::weights_to_bytes` or `gan_file::encode` writes the same tensors as its `.valid()`).
+    /// `store::weights_to_bytes` or `gan::file::encode` writes the same tensors as its `.valid()`).
     pub fn generator(&self) -> &Generator {
         self.generator
             .as_ref()

@@ -86,7 +86,7 @@ async fn step(state: RwSignal<LoadState>, step: &'static str, progress: f32) {
 /// A shipped model's manifest and weights, downloaded.
 pub async fn load_model_files(name: &str) -> Result<(Manifest, Vec<u8>), EngineError> {
     let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)
-        .map_err(EngineError::BadFile)?;
+        .map_err(|e| EngineError::BadFile(e.to_string()))?;
     let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
     Ok((manifest, weights))
 }
@@ -279,7 +279,7 @@ async fn download_and_build(
 ) -> Result<(), EngineError> {
     let name = model.name();
     let manifest = parse_manifest(&fetch_text(&format!("pretrained/{name}.json")).await?)
-        .map_err(EngineError::BadFile)?;
+        .map_err(|e| EngineError::BadFile(e.to_string()))?;
     progress(0.05);
     // The whole body in one `arrayBuffer()`, which the browser fills on its own: read chunk by
     // chunk for a byte count, a download stayed open while the page was busy with WebGPU (and a

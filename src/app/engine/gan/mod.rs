@@ -20,7 +20,7 @@ use super::{Backend, EngineChoice};
 use crate::app::web::storage::{keys, load_setting, save_setting};
 use crate::gan::settings::{GanMode, GanSettings};
 use crate::i18n::Text;
-use crate::model::gan_file::GanRecord;
+use crate::model::gan_history::GanRecord;
 use crate::train::controller::RunState;
 use crate::train::controller::{Ready, RunController, Trainer};
 use crate::train::gan::{DivergenceWatch, GanLosses, GanTrainer};

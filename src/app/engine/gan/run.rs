@@ -18,7 +18,7 @@ use crate::app::web::turn::next_task;
 use crate::gan::plot::ViewBox;
 use crate::gan::settings::GanMode;
 use crate::i18n::{Arg, Decimals, Text};
-use crate::model::gan_file::GanRecord;
+use crate::model::gan_history::GanRecord;
 use crate::rng::seeded;
 use crate::train::controller::{RunController, RunTicket};
 use crate::train::gan::{Divergence, GanValues};

@@ -68,8 +68,10 @@ impl ShippedGan {
 }
 
 async fn download(resources: &Resources) -> Result<(GanManifest, Generator), String> {
-    let manifest = parse_gan_manifest(&fetch_text(&format!("pretrained/{GAN_64}.json")).await?)?;
+    let manifest = parse_gan_manifest(&fetch_text(&format!("pretrained/{GAN_64}.json")).await?)
+        .map_err(|e| e.to_string())?;
     let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
-    let generator = load_generator(&manifest, weights, &resources.cpu_models().device)?;
+    let generator = load_generator(&manifest, weights, &resources.cpu_models().device)
+        .map_err(|e| e.to_string())?;
     Ok((manifest, generator))
 }

@@ -1,4 +1,4 @@
-//! The GAN session's models outside the session: one file (`model::gan_file`: settings, history,
+//! The GAN session's models outside the session: one file (`gan::file`: settings, history,
 //! G's and D's weights) to export and import, the same bytes saved in the browser whenever a run
 //! pauses and every few seconds while it trains, and restored when the GAN view first opens. The
 //! file carries no optimiser state: a resumed run starts fresh Adam moments.
@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use super::{GanRecipe, GanSession};
 use crate::app::engine::{Backend, Problem};
 use crate::app::web::storage::{load_bytes, save_bytes};
+use crate::gan::file::{self as gan_file, GanFileMeta};
 use crate::gan::settings::GanMode;
 use crate::i18n::Text;
-use crate::model::gan_file::{self, GanFileMeta};
 use crate::model::host_copy::copy_parameters;
 use crate::train::gan::GanTrainer;
 
@@ -44,10 +44,10 @@ impl GanSession {
         let copy_failed = |why: String| Text::new("gan-copy-failed").with("why", why);
         let g = copy_parameters(&g, config.generator.init(&cpu))
             .await
-            .map_err(copy_failed)?;
+            .map_err(|e| copy_failed(e.to_string()))?;
         let d = copy_parameters(&d, config.discriminator.init(&cpu))
             .await
-            .map_err(copy_failed)?;
+            .map_err(|e| copy_failed(e.to_string()))?;
         let meta = GanFileMeta {
             mode: self.mode,
             settings,

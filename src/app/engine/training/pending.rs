@@ -37,7 +37,7 @@ pub(super) async fn read(steps: Vec<PendingStep>) -> Result<Vec<HistoryPoint>, S
         .map_err(|e| format!("reading the loss failed: {e:?}"))?
         .try_into_vec::<f32>()
         .map_err(|e| format!("unexpected loss type: {e:?}"))?;
-    let losses = unpack_steps(&values, &layouts)?;
+    let losses = unpack_steps(&values, &layouts).map_err(|e| e.to_string())?;
     Ok(points
         .into_iter()
         .zip(&losses)

@@ -343,5 +343,5 @@ async fn read_losses(loss: LabLoss) -> Result<LossValues, String> {
         .map_err(|e| format!("reading the loss failed: {e:?}"))?
         .try_into_vec::<f32>()
         .map_err(|e| format!("unexpected loss type: {e:?}"))?;
-    LossValues::unpack(&values, has_kl, has_penalty)
+    LossValues::unpack(&values, has_kl, has_penalty).map_err(|e| e.to_string())
 }

@@ -64,7 +64,7 @@ impl TrainSession {
         let device = Device::flex();
         let net = copy_parameters(&model, config.init(&device))
             .await
-            .map_err(|why| Text::new("train-copy-failed").with("why", why))?;
+            .map_err(|why| Text::new("train-copy-failed").with("why", why.to_string()))?;
         Ok(Snapshot {
             slot: TrainedSlot {
                 config,
@@ -177,7 +177,7 @@ impl TrainSession {
             .await
             .map_err(|why| Problem {
                 sentence: Text::new("train-import-unprepared"),
-                detail: Some(why),
+                detail: Some(why.to_string()),
             })?;
         let step = meta.history.last().map(|p| p.step).unwrap_or(0);
         let trainer = LabTrainer::resume(config.clone(), trainable);

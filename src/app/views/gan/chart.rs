@@ -11,7 +11,7 @@ use crate::app::engine::gan::GanSession;
 use crate::app::i18n::use_i18n;
 use crate::i18n::number::format_number;
 use crate::i18n::{Decimals, Lang, num, tk, translate};
-use crate::model::gan_file::GanRecord;
+use crate::model::gan_history::GanRecord;
 use crate::train::curves::thin;
 
 const WIDTH: f64 = 520.0;
