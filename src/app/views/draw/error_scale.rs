@@ -10,8 +10,9 @@ use crate::app::engine::Family;
 use crate::app::engine::evaluate::test_errors;
 use crate::app::engine::resources::TestErrors;
 use crate::app::i18n::use_i18n;
-use crate::app::state::Lab;
+use crate::app::state::ResourceHandle;
 use crate::i18n::{num, tk};
+use crate::slug::Slug;
 
 /// Bars of the histogram, and the quantile its last bar ends at (the rest is gathered there).
 const BINS: usize = 24;

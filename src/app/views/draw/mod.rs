@@ -29,6 +29,7 @@ use crate::formula;
 use crate::i18n::{num, tk};
 use crate::link::digit::DigitRef;
 use crate::model::manifest::Manifest;
+use crate::slug::Slug;
 use error_scale::ErrorScale;
 
 /// The last reconstruction, with where and how fast it ran, and the VAE's loss terms.

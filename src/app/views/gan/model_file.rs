@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::controls::testid;
+use super::testid;
 use crate::app::components::messages::{Message, ProblemMessage};
 use crate::app::engine::Problem;
 use crate::app::engine::gan::GanSession;
 use crate::app::i18n::use_i18n;
 use crate::app::web::files::{MAX_FILE_BYTES, download, read_file};
 use crate::i18n::{Text, tk};
+use crate::slug::Slug;
 
 #[component]
 pub fn GanModelFile(session: GanSession) -> impl IntoView {
