@@ -22,6 +22,7 @@ pub mod input;
 pub mod link;
 pub mod model;
 pub mod rng;
+pub mod slug;
 pub mod train;
 
 #[cfg(target_arch = "wasm32")]

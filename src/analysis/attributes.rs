@@ -2,6 +2,7 @@
 //! thickness, slant and width. Each is a plain function of the 28×28 image.
 
 use super::latent::{attribute_vector, class_vector};
+use crate::slug::Slug;
 use crate::{PIXELS, SIDE};
 
 /// Pixels at or above this intensity count as ink for thickness and width.
@@ -14,21 +15,13 @@ pub enum Attribute {
     Width,
 }
 
+crate::slugs!(Attribute {
+    Thickness: "thickness";
+    Slant: "slant";
+    Width: "width";
+});
+
 impl Attribute {
-    pub const ALL: [Attribute; 3] = [Attribute::Thickness, Attribute::Slant, Attribute::Width];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Attribute::Thickness => "thickness",
-            Attribute::Slant => "slant",
-            Attribute::Width => "width",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.slug() == slug)
-    }
-
     pub fn measure(self, image: &[f32]) -> f32 {
         match self {
             Attribute::Thickness => thickness(image),
@@ -77,7 +70,8 @@ impl Direction {
     /// Share of the split at each end of a measured attribute (the thinnest and thickest quarter).
     pub const FRACTION: f32 = 0.25;
 
-    /// The value of a `<select>` option: an attribute's slug, or `class-<k>`.
+    /// The value of a `<select>` option: an attribute's slug, or `class-<k>` (not a [`Slug`]: the
+    /// class is a number, so the names are not a fixed table).
     pub fn slug(self) -> String {
         match self {
             Direction::Measured(a) => a.slug().to_string(),

@@ -15,6 +15,7 @@ use wasm_bindgen::JsValue;
 
 use super::routes::Route;
 use crate::link::{Issue, Location, Notice};
+use crate::slug::Slug;
 
 /// Keys every view has (the language).
 const GLOBAL_KEYS: &[&str] = &["lang"];

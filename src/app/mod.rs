@@ -23,6 +23,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Text, tk};
+use crate::slug::{Slug, Titled};
 use components::engine_badge::EngineBadge;
 use components::late_models::{LateModels, TrainingDigitsStatus};
 use components::loading_panel::LoadingPanel;

@@ -4,6 +4,7 @@
 
 use crate::i18n::tk;
 use crate::model::pretrained::Shipped;
+use crate::slug::Slug;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -17,45 +18,18 @@ pub enum Route {
     Verify,
 }
 
+crate::slugs!(Route {
+    Draw: "draw", tk("nav-draw");
+    Noise: "noise", tk("nav-noise");
+    Latent: "latent", tk("nav-latent");
+    Train: "train", tk("nav-train");
+    Apps: "apps", tk("nav-apps");
+    Gan: "gan", tk("nav-gan");
+    Hw: "hw", tk("nav-hw");
+    Verify: "verify", tk("nav-verify");
+});
+
 impl Route {
-    pub const ALL: &'static [Route] = &[
-        Route::Draw,
-        Route::Noise,
-        Route::Latent,
-        Route::Train,
-        Route::Apps,
-        Route::Gan,
-        Route::Hw,
-        Route::Verify,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Route::Draw => "draw",
-            Route::Noise => "noise",
-            Route::Latent => "latent",
-            Route::Train => "train",
-            Route::Apps => "apps",
-            Route::Gan => "gan",
-            Route::Hw => "hw",
-            Route::Verify => "verify",
-        }
-    }
-
-    /// The translation key of the view's name.
-    pub fn title_key(self) -> &'static str {
-        match self {
-            Route::Draw => tk("nav-draw"),
-            Route::Noise => tk("nav-noise"),
-            Route::Latent => tk("nav-latent"),
-            Route::Train => tk("nav-train"),
-            Route::Apps => tk("nav-apps"),
-            Route::Gan => tk("nav-gan"),
-            Route::Hw => tk("nav-hw"),
-            Route::Verify => tk("nav-verify"),
-        }
-    }
-
     /// The models downloaded after start-up (`engine::late`) that the view runs: their progress
     /// shows above it until they are there. (The applications need the 2-D ones for the
     /// dimensionality-reduction tab only, but a tab is not a route.)
@@ -80,10 +54,6 @@ impl Route {
     /// Whether the top bar links to it (the teacher's page is reached from the homework page).
     pub fn in_nav(self) -> bool {
         self != Route::Verify
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Route> {
-        Route::ALL.iter().copied().find(|r| r.slug() == slug)
     }
 
     /// The route of a hash path (`apps/retrieval` → `Apps`), and the tab after the slash.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::presets::{GanPreset, GanPresetId, ring_of_eight};
 use super::toy::Toy;
-use crate::i18n::{Arg, Decimals, Text};
+use crate::i18n::{Arg, Decimals, Text, tk};
 use crate::model::gan::{DiscriminatorConfig, GeneratorConfig, GeneratorLoss};
 use crate::train::gan::GanConfig;
 
@@ -20,15 +20,11 @@ pub enum GanMode {
     Digits,
 }
 
-impl GanMode {
-    /// Its name in test ids, file names and storage keys.
-    pub fn slug(self) -> &'static str {
-        match self {
-            GanMode::Toy => "toy",
-            GanMode::Digits => "digits",
-        }
-    }
-}
+// Its name in test ids, file names and storage keys.
+crate::slugs!(GanMode {
+    Toy: "toy";
+    Digits: "digits";
+});
 
 /// The toy mode's target distributions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,28 +36,19 @@ pub enum ToyTarget {
     Drawn,
 }
 
-impl ToyTarget {
-    pub const ALL: [ToyTarget; 4] = [
-        ToyTarget::Ring,
-        ToyTarget::Moons,
-        ToyTarget::Line,
-        ToyTarget::Drawn,
-    ];
+// The `<option>` value.
+crate::slugs!(ToyTarget {
+    Ring: "ring";
+    Moons: "moons";
+    Line: "line";
+    Drawn: "drawn";
+});
 
-    /// The `<option>` value.
-    pub fn slug(self) -> &'static str {
-        match self {
-            ToyTarget::Ring => "ring",
-            ToyTarget::Moons => "moons",
-            ToyTarget::Line => "line",
-            ToyTarget::Drawn => "drawn",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.slug() == slug)
-    }
-}
+// The generator loss's `<option>` value and name (the form's menu; a typo chooses nothing).
+crate::slugs!(GeneratorLoss {
+    NonSaturating: "non-saturating", tk("gan-g-loss-non-saturating");
+    Minimax: "minimax", tk("gan-g-loss-minimax");
+});
 
 /// Spread of the Gaussians around each drawn point.
 pub const DRAWN_SIGMA: f32 = 0.15;
@@ -408,5 +395,32 @@ mod tests {
                 sigma: 0.2
             }
         );
+    }
+
+    #[test]
+    fn the_form_menus_read_their_own_values_and_refuse_a_typo() {
+        use crate::slug::{Slug, Titled};
+        for loss in GeneratorLoss::ALL {
+            assert_eq!(GeneratorLoss::from_slug(loss.slug()), Some(loss));
+        }
+        assert_eq!(
+            GeneratorLoss::from_slug("minimax"),
+            Some(GeneratorLoss::Minimax)
+        );
+        assert_eq!(
+            GeneratorLoss::from_slug("non-saturating"),
+            Some(GeneratorLoss::NonSaturating)
+        );
+        assert_eq!(
+            GeneratorLoss::from_slug("minmax"),
+            None,
+            "a typo is not a loss"
+        );
+        assert_eq!(GeneratorLoss::Minimax.title_key(), "gan-g-loss-minimax");
+        for target in ToyTarget::ALL {
+            assert_eq!(ToyTarget::from_slug(target.slug()), Some(target));
+        }
+        assert_eq!(ToyTarget::from_slug("rings"), None);
+        assert_eq!(GanMode::from_slug("digits"), Some(GanMode::Digits));
     }
 }

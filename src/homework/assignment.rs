@@ -11,6 +11,7 @@ use serde_json::Value;
 pub use super::checks::{Check, Op, Visibility};
 use super::{canonical_json, sha256_hex, views};
 use crate::i18n::{Lang, Text, tk};
+use crate::slug::Slug;
 
 pub const ASSIGNMENT_FORMAT: &str = "latent-lab-assignment";
 pub const RUBRIC_FORMAT: &str = "latent-lab-rubric";

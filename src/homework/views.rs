@@ -10,6 +10,7 @@ use crate::link::train::{
 use crate::link::value::whole;
 use crate::link::{Issue, Location};
 use crate::model::lab::LabConfig;
+use crate::slug::Slug;
 
 /// Test digits of the bundled split (the range of a digit index `d`).
 const TEST_DIGITS: usize = 2000;

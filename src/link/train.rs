@@ -22,6 +22,7 @@ use std::ops::RangeInclusive;
 
 use super::Issue;
 use crate::model::lab::{Activation, KindParam, LabConfig, LabKind};
+use crate::slug::Slug;
 
 /// The most hidden layers a link may ask for (a longer list is cut, and said so).
 pub const MAX_LAYERS: usize = 8;

@@ -60,22 +60,14 @@ pub enum EngineChoice {
     Cpu,
 }
 
+// The `<option>` value.
+crate::slugs!(EngineChoice {
+    Auto: "auto";
+    WebGpu: "webgpu";
+    Cpu: "cpu";
+});
+
 impl EngineChoice {
-    /// The `<option>` value.
-    pub fn slug(self) -> &'static str {
-        match self {
-            EngineChoice::Auto => "auto",
-            EngineChoice::WebGpu => "webgpu",
-            EngineChoice::Cpu => "cpu",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        [Self::Auto, Self::WebGpu, Self::Cpu]
-            .into_iter()
-            .find(|c| c.slug() == slug)
-    }
-
     /// The backend asked for; `auto` stands for `default`.
     pub fn resolve(self, default: Backend) -> Backend {
         match self {
@@ -93,17 +85,11 @@ pub enum Family {
     Vae,
 }
 
-impl Family {
-    pub const ALL: [Family; 2] = [Family::Ae, Family::Vae];
-
-    /// The suffix of test ids (`latent-map-ae`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Family::Ae => "ae",
-            Family::Vae => "vae",
-        }
-    }
-}
+// The suffix of test ids (`latent-map-ae`) and the `<option>` value.
+crate::slugs!(Family {
+    Ae: "ae";
+    Vae: "vae";
+});
 
 /// One value per model family: the AE's and the VAE's.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -148,6 +134,12 @@ pub enum LatentSize {
     Sixteen,
 }
 
+// The `<option>` value: the dimension.
+crate::slugs!(LatentSize {
+    Two: "2";
+    Sixteen: "16";
+});
+
 impl LatentSize {
     pub fn dim(self) -> usize {
         match self {
@@ -155,19 +147,6 @@ impl LatentSize {
             LatentSize::Sixteen => 16,
         }
     }
-
-    /// The `<option>` value: the dimension.
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        match slug {
-            "2" => Some(LatentSize::Two),
-            "16" => Some(LatentSize::Sixteen),
-            _ => None,
-        }
-    }
-}
-
-impl LatentSize {
-    pub const ALL: [LatentSize; 2] = [LatentSize::Two, LatentSize::Sixteen];
 
     /// The shipped size with `dim` dimensions, if any.
     pub fn of_dim(dim: usize) -> Option<Self> {

@@ -24,24 +24,13 @@ pub enum Reconstructor {
     Vae,
 }
 
-impl Reconstructor {
-    pub const ALL: [Reconstructor; 4] = [
-        Reconstructor::Ae,
-        Reconstructor::Dae,
-        Reconstructor::Inpaint,
-        Reconstructor::Vae,
-    ];
-
-    /// The suffix of test ids (`recon-dae`, `err-clean-dae`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Reconstructor::Ae => "ae",
-            Reconstructor::Dae => "dae",
-            Reconstructor::Inpaint => "inpaint",
-            Reconstructor::Vae => "vae",
-        }
-    }
-}
+// The suffix of test ids (`recon-dae`, `err-clean-dae`), in display order.
+crate::slugs!(Reconstructor {
+    Ae: "ae";
+    Dae: "dae";
+    Inpaint: "inpaint";
+    Vae: "vae";
+});
 
 /// The shipped models, loaded from the same files, on one device. The draw view's AE and VAE
 /// are there from the start; the others arrive after start-up (see `engine::late`), each set

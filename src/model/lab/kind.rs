@@ -6,6 +6,7 @@ use burn::tensor::activation::{relu, sigmoid, tanh};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::tk;
+use crate::slug::Slug;
 
 /// What the lab trains, with the weight of its regulariser.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -27,8 +28,11 @@ pub enum LabKind {
     Linear,
 }
 
-impl LabKind {
-    pub fn slug(&self) -> &'static str {
+/// A kind's slug names it whatever its weights; read back, it has the default weights.
+impl Slug for LabKind {
+    const ALL: &'static [Self] = &LabKind::DEFAULTS;
+
+    fn slug(&self) -> &'static str {
         match self {
             LabKind::Ae => "ae",
             LabKind::Vae { .. } => "vae",
@@ -39,7 +43,9 @@ impl LabKind {
             LabKind::Linear => "linear",
         }
     }
+}
 
+impl LabKind {
     /// The translation key of the kind's name.
     pub fn name_key(&self) -> &'static str {
         match self {
@@ -58,24 +64,22 @@ impl LabKind {
     }
 
     /// Every kind, each with its regulariser at the lab's default weight, in menu order.
-    pub fn defaults() -> [LabKind; 7] {
-        [
-            LabKind::Ae,
-            LabKind::Vae { beta: 1.0 },
-            LabKind::Denoising { sigma: 0.5 },
-            LabKind::SparseL1 { lambda: 0.1 },
-            LabKind::SparseKl {
-                rho: 0.05,
-                lambda: 0.1,
-            },
-            LabKind::Contractive { lambda: 0.1 },
-            LabKind::Linear,
-        ]
-    }
+    const DEFAULTS: [LabKind; 7] = [
+        LabKind::Ae,
+        LabKind::Vae { beta: 1.0 },
+        LabKind::Denoising { sigma: 0.5 },
+        LabKind::SparseL1 { lambda: 0.1 },
+        LabKind::SparseKl {
+            rho: 0.05,
+            lambda: 0.1,
+        },
+        LabKind::Contractive { lambda: 0.1 },
+        LabKind::Linear,
+    ];
 
-    /// The kind named `slug`, with default weights.
-    pub fn from_slug(slug: &str) -> Option<LabKind> {
-        Self::defaults().into_iter().find(|k| k.slug() == slug)
+    /// Every kind, each with its regulariser at the lab's default weight, in menu order.
+    pub fn defaults() -> [LabKind; 7] {
+        Self::DEFAULTS
     }
 
     /// The weights this kind has, in the order a form shows them.
@@ -174,25 +178,26 @@ impl Activation {
     /// The activations a student can choose (`Identity` belongs to the linear AE alone).
     pub const CHOICES: [Activation; 3] = [Activation::Relu, Activation::Tanh, Activation::Sigmoid];
 
-    pub fn slug(self) -> &'static str {
-        match self {
-            Activation::Relu => "relu",
-            Activation::Tanh => "tanh",
-            Activation::Sigmoid => "sigmoid",
-            Activation::Identity => "identity",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::CHOICES.into_iter().find(|a| a.slug() == slug)
-    }
-
     pub fn apply<const D: usize>(self, x: Tensor<D>) -> Tensor<D> {
         match self {
             Activation::Relu => relu(x),
             Activation::Tanh => tanh(x),
             Activation::Sigmoid => sigmoid(x),
             Activation::Identity => x,
+        }
+    }
+}
+
+/// Only a student's choices are read back: `identity` is the linear AE's alone.
+impl Slug for Activation {
+    const ALL: &'static [Self] = &Activation::CHOICES;
+
+    fn slug(&self) -> &'static str {
+        match self {
+            Activation::Relu => "relu",
+            Activation::Tanh => "tanh",
+            Activation::Sigmoid => "sigmoid",
+            Activation::Identity => "identity",
         }
     }
 }

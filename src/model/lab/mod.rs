@@ -241,6 +241,7 @@ impl LabNet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::slug::Slug;
 
     #[test]
     fn a_model_past_the_parameter_limit_is_refused_before_it_is_built() {

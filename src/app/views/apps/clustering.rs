@@ -25,6 +25,7 @@ use crate::formula;
 use crate::i18n::tk;
 use crate::input::NumberRule;
 use crate::link::value;
+use crate::slug::{Slug, Titled};
 
 /// One space's clustering, ready to show.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,11 +12,9 @@ mod spaces;
 
 use leptos::prelude::*;
 
-use crate::app::components::tab_bar::TabBar;
+use crate::app::components::tab_bar::{TabBar, use_tab};
 use crate::app::i18n::use_i18n;
-use crate::app::link::use_link;
 use crate::i18n::tk;
-use crate::link::Issue;
 
 /// A tab of the applications lab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,42 +27,14 @@ pub enum AppTab {
     Reduce,
 }
 
-impl AppTab {
-    pub const ALL: [AppTab; 6] = [
-        AppTab::Retrieval,
-        AppTab::Anomaly,
-        AppTab::Clustering,
-        AppTab::Pca,
-        AppTab::Colour,
-        AppTab::Reduce,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            AppTab::Retrieval => "retrieval",
-            AppTab::Anomaly => "anomaly",
-            AppTab::Clustering => "clustering",
-            AppTab::Pca => "pca",
-            AppTab::Colour => "colour",
-            AppTab::Reduce => "reduce",
-        }
-    }
-
-    fn title_key(self) -> &'static str {
-        match self {
-            AppTab::Retrieval => tk("apps-tab-retrieval"),
-            AppTab::Anomaly => tk("apps-tab-anomaly"),
-            AppTab::Clustering => tk("apps-tab-clustering"),
-            AppTab::Pca => tk("apps-tab-pca"),
-            AppTab::Colour => tk("apps-tab-colour"),
-            AppTab::Reduce => tk("apps-tab-reduce"),
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<AppTab> {
-        AppTab::ALL.into_iter().find(|t| t.slug() == slug)
-    }
-}
+crate::slugs!(AppTab {
+    Retrieval: "retrieval", tk("apps-tab-retrieval");
+    Anomaly: "anomaly", tk("apps-tab-anomaly");
+    Clustering: "clustering", tk("apps-tab-clustering");
+    Pca: "pca", tk("apps-tab-pca");
+    Colour: "colour", tk("apps-tab-colour");
+    Reduce: "reduce", tk("apps-tab-reduce");
+});
 
 /// How long a whole-split computation took, shown to the student (pixels against descriptors is
 /// part of the lesson) and read by `tests/bench/bench-apps.mjs` from `data-ms`.
@@ -84,30 +54,12 @@ fn Elapsed(testid: &'static str, key: &'static str, ms: Signal<Option<f64>>) -> 
 #[component]
 pub fn AppsView() -> impl IntoView {
     let i18n = use_i18n();
-    let link = use_link();
-    let tab_slug = link.tab();
-    let tab = Memo::new(move |_| {
-        let slug = tab_slug.get();
-        match AppTab::from_slug(&slug) {
-            Some(tab) => tab,
-            None => {
-                if !slug.is_empty() {
-                    link.note("tab", &slug, Issue::Unknown);
-                }
-                AppTab::ALL[0]
-            }
-        }
-    });
+    let tab = use_tab::<AppTab>();
     view! {
         <section class="apps-view">
             <h2>{move || i18n.t("apps-title")}</h2>
             <p class="lead">{move || i18n.t("apps-lead")}</p>
-            <TabBar
-                view="apps"
-                tabs=AppTab::ALL.iter().map(|t| (t.slug(), t.title_key())).collect()
-                current=Signal::derive(move || tab.get().slug())
-                label=tk("apps-tabs-label")
-            />
+            <TabBar view="apps" current=tab label=tk("apps-tabs-label") />
             <div role="tabpanel">
                 {move || match tab.get() {
                     AppTab::Retrieval => view! { <retrieval::RetrievalTab /> }.into_any(),

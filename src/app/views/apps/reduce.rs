@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::spaces::Space;
 use crate::PIXELS;
 use crate::analysis::latent_map::{LatentSpaceMap, MapPoints};
 use crate::analysis::retrieval::knn_accuracy_leave_one_out;
@@ -16,45 +17,38 @@ use crate::app::state::use_resources;
 use crate::app::web::next_frame;
 use crate::formula;
 use crate::i18n::tk;
+use crate::slug::Slug;
 
 /// Neighbours in the vote.
 const K: usize = 5;
 
-/// A 2-D space of the tab.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Space {
-    Pca,
-    Ae,
-    Vae,
+/// A space of the tab, with the translation keys of its title and caption.
+#[derive(Clone, Copy)]
+struct Plane {
+    space: Space,
+    title: &'static str,
+    caption: &'static str,
 }
 
-impl Space {
-    const ALL: [Space; 3] = [Space::Pca, Space::Ae, Space::Vae];
-
-    fn slug(self) -> &'static str {
-        match self {
-            Space::Pca => "pca",
-            Space::Ae => "ae",
-            Space::Vae => "vae",
-        }
-    }
-
-    fn title_key(self) -> &'static str {
-        match self {
-            Space::Pca => tk("apps-reduce-pca"),
-            Space::Ae => tk("apps-reduce-ae"),
-            Space::Vae => tk("apps-reduce-vae"),
-        }
-    }
-
-    fn caption_key(self) -> &'static str {
-        match self {
-            Space::Pca => tk("apps-reduce-pca-caption"),
-            Space::Ae => tk("apps-reduce-ae-caption"),
-            Space::Vae => tk("apps-reduce-vae-caption"),
-        }
-    }
-}
+/// The tab's spaces: the two-dimensional ones (PCA-2 and the 2-D codes; the pixels have no
+/// picture in a plane).
+const PLANES: [Plane; 3] = [
+    Plane {
+        space: Space::Pca,
+        title: tk("apps-reduce-pca"),
+        caption: tk("apps-reduce-pca-caption"),
+    },
+    Plane {
+        space: Space::Ae,
+        title: tk("apps-reduce-ae"),
+        caption: tk("apps-reduce-ae-caption"),
+    },
+    Plane {
+        space: Space::Vae,
+        title: tk("apps-reduce-vae"),
+        caption: tk("apps-reduce-vae-caption"),
+    },
+];
 
 /// One space's map and its k-NN accuracy.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,16 +96,21 @@ pub fn ReduceTab() -> impl IntoView {
             }
         });
     });
-    let panel = move |space: Space, state: RwSignal<Option<Reduced>>| {
+    let panel = move |plane: Plane, state: RwSignal<Option<Reduced>>| {
+        let Plane {
+            space,
+            title,
+            caption,
+        } = plane;
         let slug = space.slug();
         view! {
             <figure class="reduce-space">
-                <figcaption><strong>{move || i18n.t(space.title_key())}</strong></figcaption>
+                <figcaption><strong>{move || i18n.t(title)}</strong></figcaption>
                 <LatentMap
                     map=Signal::derive(move || state.with(|s| s.as_ref().map(|s| s.map.clone())))
                     markers=Signal::derive(Markers::default)
                     testid=format!("reduce-map-{slug}")
-                    label=Signal::derive(move || i18n.t(space.title_key()))
+                    label=Signal::derive(move || i18n.t(title))
                 />
                 <p class="caption">
                     {move || i18n.t("apps-reduce-knn")}" "
@@ -122,7 +121,7 @@ pub fn ReduceTab() -> impl IntoView {
                         })}
                     </strong>
                 </p>
-                <p class="caption">{move || i18n.t(space.caption_key())}</p>
+                <p class="caption">{move || i18n.t(caption)}</p>
             </figure>
         }
     };
@@ -139,10 +138,10 @@ pub fn ReduceTab() -> impl IntoView {
             />
             <TaskErrorList errors=errors />
             <div class="reduce-spaces">
-                {Space::ALL
+                {PLANES
                     .into_iter()
                     .zip(spaces)
-                    .map(|(space, state)| panel(space, state))
+                    .map(|(plane, state)| panel(plane, state))
                     .collect_view()}
             </div>
             <p class="caption">{move || i18n.t_with("apps-reduce-knn-explain", &[("k", K.into())])}</p>

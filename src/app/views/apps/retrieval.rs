@@ -23,6 +23,7 @@ use crate::app::web::{next_frame, now_ms, random_index};
 use crate::formula;
 use crate::i18n::tk;
 use crate::link::digit::DigitRef;
+use crate::slug::{Slug, Titled};
 
 /// Neighbours shown and scored.
 const K: usize = 10;

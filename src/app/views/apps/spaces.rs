@@ -1,5 +1,6 @@
 //! The four spaces the retrieval and clustering tabs compare digits in — pixels, PCA-16 of the
 //! training pixels, the AE-16 code h and the VAE-16 mean μ — and the mapping of images into each.
+//! The dimensionality-reduction tab names three of them too, in two dimensions.
 
 use crate::PIXELS;
 use crate::app::engine::error::EngineError;
@@ -7,6 +8,8 @@ use crate::app::engine::resources::Resources;
 use crate::app::engine::{Family, LatentSize};
 use crate::i18n::tk;
 
+/// A space to compare digits in. The dimensionality-reduction tab shows three of them in two
+/// dimensions (PCA-2, the 2-D codes), under its own names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Space {
     Pixels,
@@ -15,27 +18,16 @@ pub enum Space {
     Vae,
 }
 
+// Test ids and homework measures (`retrieval-precision-pca`, `retrieval_precision_ae`), and the
+// names the retrieval and clustering tabs give the 16-D spaces.
+crate::slugs!(Space {
+    Pixels: "pixels", tk("apps-retrieval-pixels");
+    Pca: "pca", tk("apps-retrieval-pca");
+    Ae: "ae", tk("apps-retrieval-ae");
+    Vae: "vae", tk("apps-retrieval-vae");
+});
+
 impl Space {
-    pub const ALL: [Space; 4] = [Space::Pixels, Space::Pca, Space::Ae, Space::Vae];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Space::Pixels => "pixels",
-            Space::Pca => "pca",
-            Space::Ae => "ae",
-            Space::Vae => "vae",
-        }
-    }
-
-    pub fn title_key(self) -> &'static str {
-        match self {
-            Space::Pixels => tk("apps-retrieval-pixels"),
-            Space::Pca => tk("apps-retrieval-pca"),
-            Space::Ae => tk("apps-retrieval-ae"),
-            Space::Vae => tk("apps-retrieval-vae"),
-        }
-    }
-
     /// The space's place in `ALL` (and in arrays of per-space results).
     pub fn index(self) -> usize {
         self as usize

@@ -11,6 +11,7 @@ use crate::app::engine::evaluate::test_errors;
 use crate::app::i18n::use_i18n;
 use crate::app::state::ResourceHandle;
 use crate::i18n::{num, tk};
+use crate::slug::Slug;
 
 /// Bars of the histogram, and the quantile its last bar ends at (the rest is gathered there).
 const BINS: usize = 24;

@@ -11,6 +11,7 @@ use crate::app::engine::{EngineChoice, Family};
 use crate::app::i18n::use_i18n;
 use crate::app::state::ResourceHandle;
 use crate::i18n::{num, tk};
+use crate::slug::Slug;
 
 /// One model's reconstruction, its error and where that error sits among the test digits'.
 #[component]

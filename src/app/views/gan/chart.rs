@@ -161,7 +161,7 @@ pub fn GanChart(session: GanSession) -> impl IntoView {
     };
     view! {
         <figure class="loss-chart-figure">
-            <canvas node_ref=canvas class="loss-chart" data-testid=super::controls::testid(session, "chart")
+            <canvas node_ref=canvas class="loss-chart" data-testid=super::testid(session, "chart")
                 role="img" aria-label=label></canvas>
             <figcaption class="caption wide">{move || i18n.t("gan-chart-caption")}</figcaption>
         </figure>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::testid;
 use crate::app::components::fields::{Choice, NumberField, NumberRule, SelectField};
 use crate::app::components::messages::Message;
 use crate::app::engine::EngineChoice;
@@ -14,11 +15,7 @@ use crate::app::state::use_resources;
 use crate::gan::settings::{GanMode, GanSettings};
 use crate::i18n::{Text, num, tk};
 use crate::model::gan::GeneratorLoss;
-
-/// The testid of a field of `session`'s form: `gan-toy-noise`, `gan-digits-g-rate`.
-pub fn testid(session: GanSession, field: &str) -> String {
-    format!("gan-{}-{field}", session.mode.slug())
-}
+use crate::slug::{Slug, Titled};
 
 #[component]
 pub fn GanForm(session: GanSession) -> impl IntoView {
@@ -29,10 +26,6 @@ pub fn GanForm(session: GanSession) -> impl IntoView {
     let noise_max = match session.mode {
         GanMode::Toy => 16.0,
         GanMode::Digits => 128.0,
-    };
-    let loss_slug = |l: GeneratorLoss| match l {
-        GeneratorLoss::NonSaturating => "non-saturating",
-        GeneratorLoss::Minimax => "minimax",
     };
     view! {
         <div class="gan-form">
@@ -93,14 +86,12 @@ pub fn GanForm(session: GanSession) -> impl IntoView {
                 <SelectField
                     testid=testid(session, "g-loss")
                     disabled=running
-                    value=Signal::derive(move || loss_slug(settings.with(|s| s.generator_loss)).to_string())
-                    choices=vec![
-                        Choice::key(loss_slug(GeneratorLoss::NonSaturating), tk("gan-g-loss-non-saturating")),
-                        Choice::key(loss_slug(GeneratorLoss::Minimax), tk("gan-g-loss-minimax")),
-                    ]
+                    value=Signal::derive(move || settings.with(|s| s.generator_loss.slug()).to_string())
+                    choices=GeneratorLoss::ALL.into_iter().map(|l| Choice::key(l.slug(), l.title_key())).collect()
                     on_select=Callback::new(move |v: String| {
-                        let loss = if v == "minimax" { GeneratorLoss::Minimax } else { GeneratorLoss::NonSaturating };
-                        edit(&|s| s.generator_loss = loss);
+                        if let Some(loss) = GeneratorLoss::from_slug(&v) {
+                            edit(&|s| s.generator_loss = loss);
+                        }
                     })
                 />
             </label>

@@ -13,12 +13,12 @@ mod toy_plot;
 use leptos::prelude::*;
 
 use crate::app::components::formula::Concept;
-use crate::app::components::tab_bar::TabBar;
+use crate::app::components::tab_bar::{TabBar, use_tab};
+use crate::app::engine::gan::GanSession;
 use crate::app::i18n::use_i18n;
-use crate::app::link::use_link;
 use crate::formula;
 use crate::i18n::tk;
-use crate::link::Issue;
+use crate::slug::Slug;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum GanTab {
@@ -27,59 +27,31 @@ enum GanTab {
     Compare,
 }
 
-impl GanTab {
-    const ALL: [GanTab; 3] = [GanTab::Toy, GanTab::Digits, GanTab::Compare];
+crate::slugs!(GanTab {
+    Toy: "toy", tk("gan-tab-toy");
+    Digits: "digits", tk("gan-tab-digits");
+    Compare: "compare", tk("gan-tab-compare");
+});
 
-    fn slug(self) -> &'static str {
-        match self {
-            GanTab::Toy => "toy",
-            GanTab::Digits => "digits",
-            GanTab::Compare => "compare",
-        }
-    }
-
-    fn title_key(self) -> &'static str {
-        match self {
-            GanTab::Toy => tk("gan-tab-toy"),
-            GanTab::Digits => tk("gan-tab-digits"),
-            GanTab::Compare => tk("gan-tab-compare"),
-        }
-    }
-
-    fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.slug() == slug)
-    }
+/// The testid of a field of `session`'s form: `gan-toy-noise`, `gan-digits-g-rate`.
+fn testid(session: GanSession, field: &str) -> String {
+    format!("gan-{}-{field}", session.mode.slug())
 }
 
 #[component]
 pub fn GanView() -> impl IntoView {
     let i18n = use_i18n();
-    let link = use_link();
-    let tab_slug = link.tab();
     // Models trained in an earlier visit come back when the view first opens.
     let gan = crate::app::engine::gan::use_gan();
     gan.toy.restore_once();
     gan.digits.restore_once();
-    let tab = Memo::new(move |_| {
-        let slug = tab_slug.get();
-        GanTab::from_slug(&slug).unwrap_or_else(|| {
-            if !slug.is_empty() {
-                link.note("tab", &slug, Issue::Unknown);
-            }
-            GanTab::Toy
-        })
-    });
+    let tab = use_tab::<GanTab>();
     view! {
         <section class="gan-view">
             <h2>{move || i18n.t("gan-title")}</h2>
             <p class="lead">{move || i18n.t("gan-lead")}</p>
             <Theory />
-            <TabBar
-                view="gan"
-                tabs=GanTab::ALL.iter().map(|t| (t.slug(), t.title_key())).collect()
-                current=Signal::derive(move || tab.get().slug())
-                label=tk("gan-tabs-label")
-            />
+            <TabBar view="gan" current=tab label=tk("gan-tabs-label") />
             <div role="tabpanel">
                 {move || match tab.get() {
                     GanTab::Toy => view! { <toy::ToyTab /> }.into_any(),

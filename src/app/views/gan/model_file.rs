@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::controls::testid;
+use super::testid;
 use crate::app::components::messages::{Message, ProblemMessage};
 use crate::app::components::model_import::import_chosen_file;
 use crate::app::engine::Problem;
@@ -11,6 +11,7 @@ use crate::app::engine::gan::GanSession;
 use crate::app::i18n::use_i18n;
 use crate::app::web::files::download;
 use crate::i18n::{Text, tk};
+use crate::slug::Slug;
 
 #[component]
 pub fn GanModelFile(session: GanSession) -> impl IntoView {

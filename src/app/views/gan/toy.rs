@@ -13,6 +13,7 @@ use crate::gan::presets::{GanPresetId, ring_of_eight};
 use crate::gan::settings::{GanSettings, ToyTarget};
 use crate::gan::toy::{Toy, mean_nearest_distance, modes_covered, ring_centres};
 use crate::i18n::tk;
+use crate::slug::Slug;
 
 /// A preset's button, its slug for tests, and its explanation.
 const PRESETS: [(GanPresetId, &str, &str, &str); 3] = [

@@ -19,6 +19,7 @@ use crate::app::web::runner::LatestRunner;
 use crate::formula;
 use crate::i18n::{Text, num, tk};
 use crate::link::value::{choice, number, write_number};
+use crate::slug::Slug;
 
 /// The models this section uses.
 const SIZE: LatentSize = LatentSize::Sixteen;

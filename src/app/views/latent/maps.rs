@@ -19,6 +19,7 @@ use crate::formula;
 use crate::i18n::tk;
 use crate::link::latent::round_point;
 use crate::link::value::whole;
+use crate::slug::Slug;
 
 /// The manifold grid's N.
 const GRID_MIN: u64 = 2;

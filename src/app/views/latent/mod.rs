@@ -36,6 +36,7 @@ use crate::i18n::tk;
 use crate::link::digit::DigitRef;
 use crate::link::latent::{End, read_points, write_points};
 use crate::link::value::choice;
+use crate::slug::Slug;
 
 /// Pins kept per map: the two endpoints of an interpolation.
 pub const PINS: usize = 2;

@@ -16,6 +16,7 @@ use crate::app::web::random_seed;
 use crate::data::corrupt::Corruption;
 use crate::i18n::{num, tk};
 use crate::rng::seeded;
+use crate::slug::Slug;
 
 /// Digits in the batch view.
 const BATCH_VIEW: usize = 16;

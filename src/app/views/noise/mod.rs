@@ -28,6 +28,7 @@ use crate::i18n::{Arg, Decimals, Text, num, tk};
 use crate::link::digit::DigitRef;
 use crate::link::value;
 use crate::model::pretrained::Shipped;
+use crate::slug::Slug;
 use batch::{BATCH_SEED_MAX, BatchView};
 use controls::{CorruptionControls, CorruptionState};
 use mask_canvas::{MaskCanvas, MaskTool};

@@ -17,6 +17,7 @@ use crate::formula;
 use crate::i18n::{Arg, Decimals, Text, tk};
 use crate::model::history::HistoryPoint;
 use crate::model::lab::{Activation, KindParam, LabConfig, LabKind, format_hidden, parse_hidden};
+use crate::slug::Slug;
 use crate::train::presets::presets;
 
 fn param_label(param: KindParam) -> &'static str {

@@ -20,6 +20,7 @@ use crate::link::train::{
 };
 use crate::link::{Issue, value};
 use crate::model::lab::{Activation, LabConfig, LabKind};
+use crate::slug::Slug;
 
 /// One signal per key of the link: the settings the URL shows.
 #[derive(Clone, Copy)]

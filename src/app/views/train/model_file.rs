@@ -11,6 +11,7 @@ use crate::app::state::{use_resources, use_session};
 use crate::app::web::files::download;
 use crate::app::web::storage::{keys, save_setting};
 use crate::i18n::{Text, tk};
+use crate::slug::Slug;
 
 #[component]
 pub fn ModelFile() -> impl IntoView {

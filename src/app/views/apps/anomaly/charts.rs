@@ -14,6 +14,7 @@ use crate::app::components::digit_canvas::device_scale;
 use crate::app::i18n::use_i18n;
 use crate::i18n::number::format_number;
 use crate::i18n::{Decimals, Lang, tk, translate};
+use crate::slug::Titled;
 
 const WIDTH: f64 = 560.0;
 const HEIGHT: f64 = 260.0;
@@ -66,7 +67,7 @@ fn draw_histogram(
     ))
     .chain(Outliers::ALL.into_iter().map(|set| {
         (
-            translate(lang, set.name_key(), &[]),
+            translate(lang, set.title_key(), &[]),
             set_colour(set),
             log_histogram(&scores.outliers[set as usize], lo, hi, BINS),
         )
@@ -175,7 +176,7 @@ fn draw_roc(canvas: web_sys::HtmlCanvasElement, scores: &ModelScores, lang: Lang
         chart
             .draw_series(LineSeries::new(points, stroke))
             .ok()?
-            .label(translate(lang, set.name_key(), &[]))
+            .label(translate(lang, set.title_key(), &[]))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], stroke));
     }
     chart

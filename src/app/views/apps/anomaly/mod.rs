@@ -17,6 +17,7 @@ use crate::app::components::messages::{TaskErrorList, TaskErrors};
 use crate::app::engine::error::EngineError;
 use crate::app::engine::evaluate::anomaly_scores;
 use crate::app::engine::resources::Resources;
+use crate::app::engine::{Family, PerFamily};
 use crate::app::homework::{Homework, use_homework};
 use crate::app::i18n::use_i18n;
 use crate::app::link::use_link;
@@ -28,33 +29,14 @@ use crate::data::outliers::{rotate_quarter, uniform_noise};
 use crate::formula;
 use crate::i18n::tk;
 use crate::link::value;
+use crate::slug::{Slug, Titled};
 
-/// The score a model gives an image: the larger, the less it looks like the training data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Model {
-    Ae,
-    Vae,
-}
-
-impl Model {
-    pub const ALL: [Model; 2] = [Model::Ae, Model::Vae];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Model::Ae => "ae",
-            Model::Vae => "vae",
-        }
-    }
-
-    fn from_slug(slug: &str) -> Option<Model> {
-        Model::ALL.into_iter().find(|m| m.slug() == slug)
-    }
-
-    fn name_key(self) -> &'static str {
-        match self {
-            Model::Ae => tk("apps-anomaly-model-ae"),
-            Model::Vae => tk("apps-anomaly-model-vae"),
-        }
+/// The translation key of the score a model family gives an image (the larger, the less it
+/// looks like the training data): the AE's MSE, the VAE's −ELBO.
+fn score_key(family: Family) -> &'static str {
+    match family {
+        Family::Ae => tk("apps-anomaly-model-ae"),
+        Family::Vae => tk("apps-anomaly-model-vae"),
     }
 }
 
@@ -66,25 +48,11 @@ pub enum Outliers {
     Rotated,
 }
 
-impl Outliers {
-    pub const ALL: [Outliers; 3] = [Outliers::Fashion, Outliers::Noise, Outliers::Rotated];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Outliers::Fashion => "fashion",
-            Outliers::Noise => "noise",
-            Outliers::Rotated => "rotated",
-        }
-    }
-
-    pub fn name_key(self) -> &'static str {
-        match self {
-            Outliers::Fashion => tk("apps-anomaly-set-fashion"),
-            Outliers::Noise => tk("apps-anomaly-set-noise"),
-            Outliers::Rotated => tk("apps-anomaly-set-rotated"),
-        }
-    }
-}
+crate::slugs!(Outliers {
+    Fashion: "fashion", tk("apps-anomaly-set-fashion");
+    Noise: "noise", tk("apps-anomaly-set-noise");
+    Rotated: "rotated", tk("apps-anomaly-set-rotated");
+});
 
 /// Every score of one model: the test digits' and each outlier set's.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,15 +64,9 @@ pub struct ModelScores {
 /// The seed of the noise images (fixed: the same set on every visit).
 const NOISE_SEED: u64 = 20241;
 
-/// Scores of `images` under both models (see `evaluate::anomaly_scores`).
-async fn score(resources: &Resources, images: &[f32]) -> Result<[Vec<f32>; 2], EngineError> {
-    let scores = anomaly_scores(resources, images).await?;
-    Ok([scores.ae, scores.vae])
-}
-
 /// Both models' scores of the test digits and of the three outlier sets, and the time the
 /// scoring took (after the download).
-async fn score_all(resources: &Resources) -> Result<([ModelScores; 2], f64), EngineError> {
+async fn score_all(resources: &Resources) -> Result<(PerFamily<ModelScores>, f64), EngineError> {
     let fashion = decode_fashion(&fetch_bytes("static/fashion.bin").await?)
         .map_err(|e| EngineError::BadFile(e.to_string()))?
         .all_images();
@@ -117,33 +79,33 @@ async fn score_all(resources: &Resources) -> Result<([ModelScores; 2], f64), Eng
     ];
     next_frame().await;
     let start = now_ms();
-    let [ae_d, vae_d] = score(resources, &digits).await?;
+    let digit_scores = anomaly_scores(resources, &digits).await?;
     let (mut ae_o, mut vae_o) = (Vec::new(), Vec::new());
     for images in &sets {
         next_frame().await;
-        let [a, v] = score(resources, images).await?;
-        ae_o.push(a);
-        vae_o.push(v);
+        let PerFamily { ae, vae } = anomaly_scores(resources, images).await?;
+        ae_o.push(ae);
+        vae_o.push(vae);
     }
     let three = |v: Vec<Vec<f32>>| -> [Vec<f32>; 3] { v.try_into().expect("three sets") };
-    let scores = [
-        ModelScores {
-            digits: ae_d,
+    let scores = PerFamily {
+        ae: ModelScores {
+            digits: digit_scores.ae,
             outliers: three(ae_o),
         },
-        ModelScores {
-            digits: vae_d,
+        vae: ModelScores {
+            digits: digit_scores.vae,
             outliers: three(vae_o),
         },
-    ];
+    };
     Ok((scores, now_ms() - start))
 }
 
 /// Every AUC as a measure a homework task can hand in (`anomaly_auc_ae_fashion`, …).
-fn publish_aucs(hw: Homework, scores: &[ModelScores; 2]) {
+fn publish_aucs(hw: Homework, scores: &PerFamily<ModelScores>) {
     hw.app_metrics.try_update(|m| {
-        for model in Model::ALL {
-            let s = &scores[model as usize];
+        for model in Family::ALL {
+            let s = &scores[model];
             for set in Outliers::ALL {
                 if let Some(a) = auc(&s.digits, &s.outliers[set as usize]) {
                     m.insert(format!("anomaly_auc_{}_{}", model.slug(), set.slug()), a);
@@ -160,13 +122,13 @@ pub fn AnomalyTab() -> impl IntoView {
     let link = use_link();
     let digit = use_current_digit();
     let errors = TaskErrors::new();
-    let model = RwSignal::new(Model::Ae);
+    let model = RwSignal::new(Family::Ae);
     // The threshold as the share of test digits below it (0.95: 5 % of digits flagged).
     let level = RwSignal::new(0.95f32);
     link.bind(
         "model",
         model,
-        |t| value::choice(t, Model::from_slug).map(|m| (m, None)),
+        |t| value::choice(t, Family::from_slug).map(|m| (m, None)),
         |m| m.slug().to_string(),
     );
     link.bind(
@@ -176,7 +138,7 @@ pub fn AnomalyTab() -> impl IntoView {
         |v| value::write_number(*v),
     );
     let hw = use_homework();
-    let scores = RwSignal::new(None::<[ModelScores; 2]>);
+    let scores = RwSignal::new(None::<PerFamily<ModelScores>>);
     let scores_ms = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
         resources.with(|r| r.models_in_use().track());
@@ -192,21 +154,20 @@ pub fn AnomalyTab() -> impl IntoView {
         });
     });
     // The current digit's scores (the drawing, or test digit 0 on an empty pad).
-    let current = RwSignal::new(None::<[f32; 2]>);
+    let current = RwSignal::new(None::<PerFamily<f32>>);
     Effect::new(move |_| {
         let x = digit
             .input
             .get()
             .unwrap_or_else(|| resources.with(|r| r.test_digits().image(0)));
         leptos::task::spawn_local(async move {
-            let outcome = score(&resources.get(), &x).await;
-            if let Some([a, v]) = errors.check(tk("apps-anomaly-task-current"), outcome) {
-                current.try_set(Some([a[0], v[0]]));
+            let outcome = anomaly_scores(&resources.get(), &x).await;
+            if let Some(s) = errors.check(tk("apps-anomaly-task-current"), outcome) {
+                current.try_set(Some(PerFamily::new(|family| s[family][0])));
             }
         });
     });
-    let chosen =
-        Memo::new(move |_| scores.with(|s| s.as_ref().map(|s| s[model.get() as usize].clone())));
+    let chosen = Memo::new(move |_| scores.with(|s| s.as_ref().map(|s| s[model.get()].clone())));
     let threshold = Memo::new(move |_| {
         chosen.with(|c| {
             c.as_ref()
@@ -217,14 +178,14 @@ pub fn AnomalyTab() -> impl IntoView {
         let (Some(t), Some(c)) = (threshold.get(), current.get()) else {
             return None;
         };
-        let score = c[model.get() as usize];
+        let score = c[model.get()];
         Some((score, score >= t))
     };
-    let auc_cell = move |m: Model, set: Outliers| {
+    let auc_cell = move |m: Family, set: Outliers| {
         move || {
             scores.with(|s| match s {
                 Some(s) => {
-                    let ms = &s[m as usize];
+                    let ms = &s[m];
                     i18n.num(
                         auc(&ms.digits, &ms.outliers[set as usize]).unwrap_or(f64::NAN),
                         3,
@@ -243,7 +204,7 @@ pub fn AnomalyTab() -> impl IntoView {
             i18n.t_with(
                 "apps-anomaly-rates",
                 &[
-                    ("set", crate::i18n::Text::new(set.name_key()).into()),
+                    ("set", crate::i18n::Text::new(set.title_key()).into()),
                     ("tpr", crate::i18n::num(r.tpr, 3)),
                 ],
             )
@@ -272,9 +233,9 @@ pub fn AnomalyTab() -> impl IntoView {
                         testid="anomaly-model"
                         disabled=Signal::derive(move || link.is_locked("model"))
                         value=Signal::derive(move || model.get().slug().to_string())
-                        choices=Model::ALL.into_iter().map(|m| Choice::key(m.slug(), m.name_key())).collect()
+                        choices=Family::ALL.into_iter().map(|m| Choice::key(m.slug(), score_key(m))).collect()
                         on_select=Callback::new(move |v: String| {
-                            if let Some(m) = Model::from_slug(&v) {
+                            if let Some(m) = Family::from_slug(&v) {
                                 model.set(m);
                             }
                         })
@@ -294,7 +255,7 @@ pub fn AnomalyTab() -> impl IntoView {
             <Show when=move || scores.with(Option::is_none)>
                 <p class="caption" role="status">{move || i18n.t("apps-anomaly-scoring")}</p>
             </Show>
-            <charts::Histogram scores=chosen threshold=threshold current=Signal::derive(move || current.get().map(|c| c[model.get() as usize])) />
+            <charts::Histogram scores=chosen threshold=threshold current=Signal::derive(move || current.get().map(|c| c[model.get()])) />
             <super::Elapsed testid="anomaly-scores-time" key=tk("apps-anomaly-elapsed") ms=scores_ms.into() />
             <p
                 class="verdict"
@@ -316,13 +277,13 @@ pub fn AnomalyTab() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{move || i18n.t("apps-anomaly-auc")}</th>
-                        {Outliers::ALL.into_iter().map(|set| view! { <th scope="col">{move || i18n.t(set.name_key())}</th> }).collect_view()}
+                        {Outliers::ALL.into_iter().map(|set| view! { <th scope="col">{move || i18n.t(set.title_key())}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
-                    {Model::ALL.into_iter().map(|m| view! {
+                    {Family::ALL.into_iter().map(|m| view! {
                         <tr>
-                            <th scope="row">{move || i18n.t(m.name_key())}</th>
+                            <th scope="row">{move || i18n.t(score_key(m))}</th>
                             {Outliers::ALL.into_iter().map(|set| view! {
                                 <td data-testid=format!("anomaly-auc-{}-{}", m.slug(), set.slug())>{auc_cell(m, set)}</td>
                             }).collect_view()}
