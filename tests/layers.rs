@@ -18,13 +18,14 @@ use std::path::{Path, PathBuf};
 // The table (keep it the same as docs/architecture.md "Layers").
 // ---------------------------------------------------------------------------------------------
 
-/// Imported by every layer. `lib` is the crate root's constants (`crate::SIDE`, `crate::PIXELS`).
-const FOUNDATION: &[&str] = &["lib", "rng", "i18n", "input"];
+/// Imported by every layer. `lib` is the crate root's constants (`crate::SIDE`, `crate::PIXELS`);
+/// `slug` the one way an enum is named in links, storage and the DOM.
+const FOUNDATION: &[&str] = &["lib", "rng", "slug", "i18n", "input"];
 
 /// The natively tested modules, bottom to top.
 const CORE: &[&str] = &[
-    "lib", "rng", "i18n", "input", "data", "model", "analysis", "train", "link", "formula", "gan",
-    "homework",
+    "lib", "rng", "slug", "i18n", "input", "data", "model", "analysis", "train", "link", "formula",
+    "gan", "homework",
 ];
 
 /// The app's layers, bottom to top, and `app/views/*` (one unit per view folder).
@@ -46,6 +47,8 @@ fn table() -> Vec<(&'static str, Vec<&'static str>)> {
     vec![
         ("lib", vec![]),
         ("rng", vec![]),
+        // `slugs!` is exported at the crate root, so its expansion names `crate::slugs`.
+        ("slug", vec!["lib"]),
         ("i18n", vec![]),
         ("input", vec!["i18n"]),
         ("data", vec![]),
