@@ -50,10 +50,8 @@ impl From<EngineError> for Arg {
     }
 }
 
-/// Work that still reports failures as technical text (the training and GAN sessions) keeps
-/// using `?` on engine calls.
-impl From<EngineError> for String {
-    fn from(e: EngineError) -> Self {
-        e.to_string()
+impl From<&EngineError> for Arg {
+    fn from(e: &EngineError) -> Self {
+        Arg::Str(e.to_string())
     }
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::{GanSession, ToySnapshot};
 use crate::PIXELS;
+use crate::app::engine::error::EngineError;
 use crate::app::engine::models::read;
 use crate::app::engine::resources::Resources;
 use crate::app::engine::{Backend, EngineChoice};
@@ -189,7 +190,7 @@ impl GanSession {
 
     /// Reads the last step's numbers into the history and watches them for divergence (which
     /// stops the run with advice). Err when the read-back failed.
-    async fn read_numbers(&self) -> Result<(), String> {
+    async fn read_numbers(&self) -> Result<(), EngineError> {
         let Some(losses) = self.last.try_update_value(Option::take).flatten() else {
             return Ok(());
         };
@@ -200,9 +201,9 @@ impl GanSession {
             .stacked()
             .into_data_async()
             .await
-            .map_err(|e| format!("reading the losses failed: {e:?}"))?
+            .map_err(|e| EngineError::Compute(format!("reading the losses failed: {e:?}")))?
             .try_into_vec::<f32>()
-            .map_err(|e| format!("unexpected loss type: {e:?}"))?;
+            .map_err(|e| EngineError::Compute(format!("unexpected loss type: {e:?}")))?;
         let values = GanValues::unpack(&values);
         if !self.is_model(model_gen) {
             return Ok(());
@@ -242,7 +243,7 @@ impl GanSession {
     }
 
     /// The numbers, then the pictures; Err when something could not be read back.
-    pub(super) async fn refresh(&self) -> Result<(), String> {
+    pub(super) async fn refresh(&self) -> Result<(), EngineError> {
         self.read_numbers().await?;
         match self.mode {
             GanMode::Toy => self.draw_toy().await,
@@ -265,10 +266,11 @@ impl GanSession {
     /// On WebGPU the app switches to the CPU engine and the models go back to the copy saved in
     /// the browser (at most `SAVE_MS` old), paused: Start trains on from there. Otherwise, or with
     /// nothing saved, the run ends (the settings stay) and Start trains afresh.
-    pub(super) async fn fail_engine(&self, resources: &Arc<Resources>, why: &str) {
+    pub(super) async fn fail_engine(&self, resources: &Arc<Resources>, why: &EngineError) {
         let on_gpu = self.engine.get_untracked() == Some(Backend::WebGpu);
         if on_gpu {
-            resources.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
+            resources
+                .fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why.clone()));
             self.wanted.set(EngineChoice::Cpu);
         }
         self.forget_models();
@@ -285,7 +287,7 @@ impl GanSession {
     }
 
     /// The toy's points, field and arrows for the current models.
-    async fn draw_toy(&self) -> Result<(), String> {
+    async fn draw_toy(&self) -> Result<(), EngineError> {
         let view = ViewBox::default();
         let cells = view.cell_centres(FIELD_CELLS);
         let (toy, seed) = self.settings.with_untracked(|s| (s.toy(), s.seed));
@@ -335,7 +337,7 @@ impl GanSession {
     }
 
     /// The 8 × 8 grid of G's samples for the fixed noise batch.
-    async fn draw_grid(&self) -> Result<(), String> {
+    async fn draw_grid(&self) -> Result<(), EngineError> {
         let model_gen = self.model_gen();
         let Some(samples) = self
             .run

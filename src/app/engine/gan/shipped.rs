@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::app::engine::error::EngineError;
 use crate::app::engine::models::read;
 use crate::app::engine::resources::Resources;
 use crate::app::web::fetch::{fetch_bytes, fetch_text};
@@ -18,7 +19,7 @@ pub enum ShippedStatus {
     NotAsked,
     Loading,
     Ready(Arc<GanManifest>),
-    Failed(String),
+    Failed(EngineError),
 }
 
 #[derive(Clone, Copy)]
@@ -57,21 +58,21 @@ impl ShippedGan {
     }
 
     /// G(z) for `noise` (64 values per sample), as pixels.
-    pub async fn sample(self, noise: Vec<f32>) -> Result<Vec<f32>, String> {
+    pub async fn sample(self, noise: Vec<f32>) -> Result<Vec<f32>, EngineError> {
         let generator = self
             .generator
             .try_get_value()
             .flatten()
-            .ok_or("the GAN has not been downloaded yet")?;
-        Ok(read(generate(&generator, &noise)).await?)
+            .ok_or(EngineError::NotDownloaded("GAN"))?;
+        read(generate(&generator, &noise)).await
     }
 }
 
-async fn download(resources: &Resources) -> Result<(GanManifest, Generator), String> {
+async fn download(resources: &Resources) -> Result<(GanManifest, Generator), EngineError> {
     let manifest = parse_gan_manifest(&fetch_text(&format!("pretrained/{GAN_64}.json")).await?)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| EngineError::BadFile(e.to_string()))?;
     let weights = fetch_bytes(&format!("pretrained/{}", manifest.weights)).await?;
     let generator = load_generator(&manifest, weights, &resources.cpu_models().device)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| EngineError::BadFile(e.to_string()))?;
     Ok((manifest, generator))
 }

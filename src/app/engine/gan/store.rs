@@ -106,7 +106,7 @@ impl GanSession {
             self.forget_models();
             return Err(Problem {
                 sentence: Text::new("gan-file-unusable"),
-                detail: Some(why),
+                detail: Some(why.to_string()),
             });
         }
         Ok(meta.steps)

@@ -4,6 +4,7 @@
 
 use burn::prelude::*;
 
+use crate::app::engine::error::EngineError;
 use crate::model::history::{HistoryPoint, LossLayout, unpack_steps};
 use crate::model::lab::LabLoss;
 
@@ -18,7 +19,7 @@ pub(super) struct PendingStep {
 }
 
 /// The history points of `steps`, from one read-back of all their losses.
-pub(super) async fn read(steps: Vec<PendingStep>) -> Result<Vec<HistoryPoint>, String> {
+pub(super) async fn read(steps: Vec<PendingStep>) -> Result<Vec<HistoryPoint>, EngineError> {
     if steps.is_empty() {
         return Ok(Vec::new());
     }
@@ -34,10 +35,11 @@ pub(super) async fn read(steps: Vec<PendingStep>) -> Result<Vec<HistoryPoint>, S
     let values = Tensor::cat(parts, 0)
         .into_data_async()
         .await
-        .map_err(|e| format!("reading the loss failed: {e:?}"))?
+        .map_err(|e| EngineError::Compute(format!("reading the loss failed: {e:?}")))?
         .try_into_vec::<f32>()
-        .map_err(|e| format!("unexpected loss type: {e:?}"))?;
-    let losses = unpack_steps(&values, &layouts).map_err(|e| e.to_string())?;
+        .map_err(|e| EngineError::Compute(format!("unexpected loss type: {e:?}")))?;
+    let losses =
+        unpack_steps(&values, &layouts).map_err(|e| EngineError::Compute(e.to_string()))?;
     Ok(points
         .into_iter()
         .zip(&losses)

@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use crate::app::engine::error::EngineError;
 use crate::i18n::{Arg, Decimals, Text, tk};
 
 use burn::prelude::*;
@@ -67,7 +68,7 @@ impl TrainSession {
     /// Reads the losses of the steps trained since the last read into the history (the chart is
     /// redrawn by `refresh`), and shows the step count and the last loss. A loss that diverged
     /// stops the run and says why. Err when the read-back failed (the engine is lost).
-    async fn read_losses(&self) -> Result<(), String> {
+    async fn read_losses(&self) -> Result<(), EngineError> {
         let steps = self
             .pending
             .try_update_value(std::mem::take)
@@ -128,9 +129,10 @@ impl TrainSession {
     /// the model goes back to the one saved last (at most `SAVE_MS` old) on the CPU engine, paused:
     /// Start trains on from there. With nothing saved in this visit, the run ends and the next
     /// Start trains afresh (on the CPU if WebGPU failed).
-    async fn fail_engine(&self, resources: &Arc<Resources>, why: &str) {
+    async fn fail_engine(&self, resources: &Arc<Resources>, why: &EngineError) {
         if self.engine.get_untracked() == Some(Backend::WebGpu) {
-            resources.fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why));
+            resources
+                .fall_back_to_cpu(Text::new("webgpu-failed-training").with("why", why.clone()));
             self.wanted.set(EngineChoice::Cpu);
             if let Some(step) = self.back_to_last_save(resources.clone()).await {
                 self.error.set(Some(
@@ -245,7 +247,7 @@ impl TrainSession {
     /// The losses read so far (see `read_losses`), then the test loss, the reconstruction grid
     /// and (2-D codes) the latent map of the current model, each in a task of its own so that the
     /// page stays responsive. Err only when the losses could not be read back.
-    pub(super) async fn refresh(&self, resources: &Resources) -> Result<(), String> {
+    pub(super) async fn refresh(&self, resources: &Resources) -> Result<(), EngineError> {
         self.read_losses().await?;
         let model_gen = self.model_gen();
         let same_model = || self.is_model(model_gen);
@@ -276,7 +278,7 @@ impl TrainSession {
                     }
                 }),
                 Ok(_) => return Ok(()),
-                Err(why) => self.refresh_failed(tk("refresh-test-loss"), &why),
+                Err(why) => self.refresh_failed(tk("refresh-test-loss"), &why.to_string()),
             }
         }
         // The chart redraws from the history, in a task of its own.
@@ -335,13 +337,14 @@ impl TrainSession {
 }
 
 /// Reads the losses of one evaluation back in one go.
-async fn read_losses(loss: LabLoss) -> Result<LossValues, String> {
+async fn read_losses(loss: LabLoss) -> Result<LossValues, EngineError> {
     let (stacked, has_kl, has_penalty) = loss.stacked();
     let values = stacked
         .into_data_async()
         .await
-        .map_err(|e| format!("reading the loss failed: {e:?}"))?
+        .map_err(|e| EngineError::Compute(format!("reading the loss failed: {e:?}")))?
         .try_into_vec::<f32>()
-        .map_err(|e| format!("unexpected loss type: {e:?}"))?;
-    LossValues::unpack(&values, has_kl, has_penalty).map_err(|e| e.to_string())
+        .map_err(|e| EngineError::Compute(format!("unexpected loss type: {e:?}")))?;
+    LossValues::unpack(&values, has_kl, has_penalty)
+        .map_err(|e| EngineError::Compute(e.to_string()))
 }

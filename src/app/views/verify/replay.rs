@@ -4,6 +4,7 @@
 
 use burn::prelude::*;
 
+use crate::app::engine::error::EngineError;
 use crate::app::engine::resources::Resources;
 use crate::app::web::now_ms;
 use crate::homework::replay::{Replay, weights_sha256};
@@ -86,7 +87,7 @@ async fn retrain(
     resources: &Resources,
     config: &crate::model::lab::LabConfig,
     steps: usize,
-) -> Result<String, String> {
+) -> Result<String, EngineError> {
     let train = resources.training_digits().wait().await?;
     let mut replay = Replay::new(config, &Device::flex());
     let mut slice_start = now_ms();
